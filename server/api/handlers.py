@@ -1,0 +1,88 @@
+"""Thin HTTP handlers: decode, call a service, encode. No SQL, no business rules."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+
+from server.api.body import query_int, read_json
+from server.api.schemas import (
+    Health,
+    LoginRequest,
+    LoginResponse,
+    MessageOut,
+    MessagesPage,
+    PrincipalOut,
+    UserOut,
+)
+from server.domain.access import Principal
+from server.errors import FlowSupportError, Unauthorized
+from server.ids import ConversationId, parse_uuid
+from server.services.container import Services
+
+MAX_PAGE = 1000
+
+
+def services(request: Request) -> Services:
+    found: Services = request.app.state.services
+    return found
+
+
+async def principal(request: Request) -> Principal:
+    """The caller named by ``Authorization: Bearer <access token | API key>``."""
+    scheme, _, credential = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not credential.strip():
+        raise Unauthorized("missing bearer credential")
+    return await services(request).auth.authenticate(credential.strip())
+
+
+async def login(request: Request) -> JSONResponse:
+    svc = services(request)
+    body = await read_json(request, LoginRequest, svc.settings.max_body_bytes)
+    result = await svc.auth.login(body.email, body.password)
+    out = LoginResponse(
+        access_token=result.access_token, expires_in=result.expires_in, user=UserOut.of(result.user)
+    )
+    return JSONResponse(out.model_dump())
+
+
+async def me(request: Request) -> JSONResponse:
+    who = await principal(request)
+    out = PrincipalOut(
+        kind=who.kind, id=who.id, tenant_id=str(who.tenant_id), role=who.role.value, name=who.name
+    )
+    return JSONResponse(out.model_dump())
+
+
+async def conversation_messages(request: Request) -> JSONResponse:
+    who = await principal(request)
+    conversation_id = ConversationId(parse_uuid(request.path_params["id"], "conversation"))
+    after = query_int(request, "after_seq", 0, low=0, high=2**62)
+    limit = query_int(request, "limit", 100, low=1, high=MAX_PAGE)
+    found = await services(request).conversations.messages_after(
+        who, conversation_id, after, limit + 1
+    )
+    page = found[:limit]
+    more = len(found) > limit
+    out = MessagesPage(
+        messages=[MessageOut.of(m) for m in page],
+        next_after_seq=page[-1].seq if more else None,
+    )
+    return JSONResponse(out.model_dump())
+
+
+async def healthz(request: Request) -> JSONResponse:
+    return JSONResponse(Health(status="ok").model_dump())
+
+
+async def readyz(request: Request) -> JSONResponse:
+    """Ready when every dependency answers: the database now, the broker with the hub."""
+    checks: dict[str, str] = {}
+    try:
+        await services(request).db.ping()
+        checks["database"] = "ok"
+    except FlowSupportError as exc:
+        checks["database"] = exc.message
+    ready = all(value == "ok" for value in checks.values())
+    body = Health(status="ok" if ready else "unavailable", checks=checks)
+    return JSONResponse(body.model_dump(), status_code=200 if ready else 503)

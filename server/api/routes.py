@@ -1,0 +1,166 @@
+"""The HTTP route table, with the metadata the OpenAPI document is generated from."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from server import __version__
+from server.api import handlers
+from server.api.schemas import (
+    ErrorBody,
+    Health,
+    LoginRequest,
+    LoginResponse,
+    MessagesPage,
+    PrincipalOut,
+)
+
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    method: str
+    path: str
+    handler: Handler
+    summary: str
+    response: type[BaseModel]
+    request: type[BaseModel] | None = None
+    auth: bool = False
+    errors: tuple[int, ...] = ()
+    query: tuple[tuple[str, str], ...] = ()  # (name, description)
+    tags: tuple[str, ...] = field(default=())
+
+
+ENDPOINTS = (
+    Endpoint(
+        "POST",
+        "/v1/auth/login",
+        handlers.login,
+        "Exchange an e-mail and password for an expiring access token",
+        LoginResponse,
+        request=LoginRequest,
+        errors=(400, 401, 413, 422),
+        tags=("auth",),
+    ),
+    Endpoint(
+        "GET",
+        "/v1/me",
+        handlers.me,
+        "The principal the bearer credential belongs to",
+        PrincipalOut,
+        auth=True,
+        errors=(401,),
+        tags=("auth",),
+    ),
+    Endpoint(
+        "GET",
+        "/v1/conversations/{id}/messages",
+        handlers.conversation_messages,
+        "Messages after a seq, oldest first (pages what a `subscribe` replay truncated)",
+        MessagesPage,
+        auth=True,
+        errors=(400, 401, 404),
+        query=(("after_seq", "return messages with seq > after_seq"), ("limit", "1..1000")),
+        tags=("conversations",),
+    ),
+    Endpoint("GET", "/healthz", handlers.healthz, "Liveness", Health, tags=("operations",)),
+    Endpoint(
+        "GET",
+        "/readyz",
+        handlers.readyz,
+        "Readiness: the database (and broker) answer",
+        Health,
+        errors=(503,),
+        tags=("operations",),
+    ),
+)
+
+
+def openapi_document() -> dict[str, Any]:
+    """OpenAPI 3.1 for ENDPOINTS, with pydantic's JSON schemas as components."""
+    schemas: dict[str, Any] = {}
+
+    def ref(model: type[BaseModel]) -> dict[str, str]:
+        schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+        schemas.update(schema.pop("$defs", {}))
+        schemas[model.__name__] = schema
+        return {"$ref": f"#/components/schemas/{model.__name__}"}
+
+    paths: dict[str, dict[str, Any]] = {}
+    error_ref = ref(ErrorBody)
+    for ep in ENDPOINTS:
+        operation: dict[str, Any] = {
+            "summary": ep.summary,
+            "operationId": ep.handler.__name__,
+            "tags": list(ep.tags),
+            "responses": {
+                "200": {
+                    "description": "OK",
+                    "content": {"application/json": {"schema": ref(ep.response)}},
+                },
+                **{
+                    str(status): {
+                        "description": "error",
+                        "content": {"application/json": {"schema": error_ref}},
+                    }
+                    for status in ep.errors
+                },
+            },
+        }
+        parameters = [
+            {
+                "name": name,
+                "in": "query",
+                "required": False,
+                "description": text,
+                "schema": {"type": "integer"},
+            }
+            for name, text in ep.query
+        ]
+        if "{id}" in ep.path:
+            parameters.insert(
+                0, {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+            )
+        if parameters:
+            operation["parameters"] = parameters
+        if ep.request is not None:
+            operation["requestBody"] = {
+                "required": True,
+                "content": {"application/json": {"schema": ref(ep.request)}},
+            }
+        if ep.auth:
+            operation["security"] = [{"bearer": []}]
+        paths.setdefault(ep.path, {})[ep.method.lower()] = operation
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "FlowSupport", "version": __version__},
+        "paths": paths,
+        "components": {
+            "schemas": schemas,
+            "securitySchemes": {
+                "bearer": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": "an access token from /v1/auth/login, or a tenant API key",
+                }
+            },
+        },
+    }
+
+
+async def openapi(request: Request) -> JSONResponse:
+    return JSONResponse(request.app.state.openapi)
+
+
+def routes() -> list[Route]:
+    table = [Route(ep.path, ep.handler, methods=[ep.method]) for ep in ENDPOINTS]
+    table.append(Route("/openapi.json", openapi, methods=["GET"]))
+    return table

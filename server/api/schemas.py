@@ -1,0 +1,109 @@
+"""HTTP request and response bodies (DESIGN.md "Contract: HTTP"), also the OpenAPI schemas."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from server.clock import rfc3339
+from server.domain.models import Message, User
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LoginRequest(Strict):
+    email: str = Field(max_length=320)
+    password: str = Field(max_length=1024)
+
+
+class UserOut(Strict):
+    id: str
+    tenant_id: str
+    email: str
+    name: str
+    role: str
+
+    @classmethod
+    def of(cls, user: User) -> UserOut:
+        return cls(
+            id=str(user.id),
+            tenant_id=str(user.tenant_id),
+            email=user.email,
+            name=user.name,
+            role=user.role.value,
+        )
+
+
+class LoginResponse(Strict):
+    access_token: str
+    token_type: str = "bearer"
+    expires_in: int
+    user: UserOut
+
+
+class PrincipalOut(Strict):
+    kind: str
+    id: str
+    tenant_id: str
+    role: str
+    name: str | None = None
+
+
+class SenderOut(Strict):
+    kind: str
+    id: str | None = None
+    name: str | None = None
+
+
+class MessageOut(Strict):
+    """PROTOCOL.md's message object."""
+
+    id: str
+    conversation_id: str
+    seq: int
+    sender: SenderOut
+    body: str
+    private: bool
+    client_msg_id: str | None = None
+    citations: list[dict[str, Any]] | None = None
+    created_at: str
+
+    @classmethod
+    def of(cls, message: Message) -> MessageOut:
+        return cls(
+            id=str(message.id),
+            conversation_id=str(message.conversation_id),
+            seq=message.seq,
+            sender=SenderOut(
+                kind=message.sender.kind, id=message.sender.id, name=message.sender.name
+            ),
+            body=message.body,
+            private=message.private,
+            client_msg_id=message.client_msg_id,
+            citations=list(message.citations) if message.citations is not None else None,
+            created_at=rfc3339(message.created_at),
+        )
+
+
+class MessagesPage(Strict):
+    messages: list[MessageOut]
+    next_after_seq: int | None = Field(
+        description="pass as after_seq for the next page; null when this page is the last"
+    )
+
+
+class ErrorDetail(Strict):
+    code: str
+    message: str
+
+
+class ErrorBody(Strict):
+    error: ErrorDetail
+
+
+class Health(Strict):
+    status: str
+    checks: dict[str, str] = Field(default_factory=dict)

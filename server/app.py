@@ -1,0 +1,73 @@
+"""The composition root: the only module that names concrete implementations.
+
+Everything an app instance uses is built in its lifespan from ``Settings`` and torn down
+with it; nothing lives at module level, so two apps can run in one process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+
+from server.api import errors
+from server.api.routes import openapi_document, routes
+from server.clock import Clock, SystemClock
+from server.config import Settings
+from server.errors import FlowSupportError
+from server.services.admin import AdminService
+from server.services.auth import AuthService
+from server.services.container import Services
+from server.services.conversations import ConversationService
+from server.services.credentials import TokenSigner
+from server.store.db import Database
+from server.store.provision import DatabaseUrls, database_urls, prepare
+
+
+def create_app(
+    settings: Settings, *, clock: Clock | None = None, urls: DatabaseUrls | None = None
+) -> Starlette:
+    """An ASGI app. Given `urls`, the caller has already provisioned and checked the
+    database (``flowsupport serve`` does, to report start-up problems in one line);
+    otherwise the lifespan finds or starts it, migrates and checks the posture."""
+    the_clock = clock or SystemClock()
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        async with AsyncExitStack() as stack:
+            ready = urls
+            if ready is None:
+                ready = await stack.enter_async_context(database_urls(settings))
+                await prepare(ready, run_migrations=settings.auto_migrate)
+            db = await Database.connect(ready.app, max_size=settings.db_pool_size)
+            try:
+                app.state.services = Services(
+                    settings=settings,
+                    db=db,
+                    auth=AuthService(
+                        db,
+                        TokenSigner(settings.secret_key),
+                        the_clock,
+                        access_ttl_s=settings.access_token_ttl_s,
+                        visitor_ttl_s=settings.visitor_token_ttl_s,
+                    ),
+                    admin=AdminService(db),
+                    conversations=ConversationService(db),
+                )
+                yield
+            finally:
+                await db.close()
+
+    app = Starlette(
+        routes=routes(),
+        lifespan=lifespan,
+        exception_handlers={
+            FlowSupportError: errors.on_flowsupport_error,
+            HTTPException: errors.on_http_exception,
+            Exception: errors.on_unexpected,
+        },
+    )
+    app.state.openapi = openapi_document()
+    return app

@@ -1,0 +1,169 @@
+"""The ``flowsupport`` command (DESIGN.md "Contract: command line").
+
+Admin commands accept ``--json`` and then print exactly one JSON object on stdout: the
+result, or ``{"error": {"code", "message"}}`` with a non-zero exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from typing import Any
+
+from server import __version__
+from server.config import Settings
+from server.errors import FlowSupportError, StartupError
+from server.services.admin import AdminService
+from server.store.db import Database
+from server.store.provision import database_urls, prepare
+
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+Command = Callable[[argparse.Namespace, Settings], Coroutine[Any, Any, dict[str, Any]]]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    as_json: bool = getattr(args, "json", False)
+    try:
+        settings = Settings.from_env()
+        if args.command == "serve":
+            from server.serve import serve  # imports uvicorn only when serving
+
+            return serve(settings, host=args.host, port=args.port)
+        if args.command == "worker":
+            from server.workers.main import run_worker
+
+            return run_worker(settings)
+        handler: Command = args.handler
+        result = asyncio.run(handler(args, settings))
+    except StartupError as exc:
+        return _fail(as_json, "unavailable", str(exc), EXIT_FAILED)
+    except FlowSupportError as exc:
+        return _fail(as_json, exc.code, exc.message, EXIT_FAILED)
+    except KeyboardInterrupt:
+        return 130
+    if as_json:
+        print(json.dumps(result))
+    else:
+        for key, value in result.items():
+            print(f"{key}: {value if not isinstance(value, list) else ', '.join(value)}")
+    return 0
+
+
+def _fail(as_json: bool, code: str, message: str, status: int) -> int:
+    if as_json:
+        print(json.dumps({"error": {"code": code, "message": message}}))
+    else:
+        print(f"flowsupport: {message}", file=sys.stderr)
+    return status
+
+
+async def _with_admin(
+    settings: Settings, work: Callable[[AdminService], Awaitable[dict[str, Any]]]
+) -> dict[str, Any]:
+    async with database_urls(settings) as urls:
+        await prepare(urls, run_migrations=settings.auto_migrate)
+        db = await Database.connect(urls.app, max_size=2)
+        try:
+            return await work(AdminService(db))
+        finally:
+            await db.close()
+
+
+async def _migrate(args: argparse.Namespace, settings: Settings) -> dict[str, Any]:
+    async with database_urls(settings) as urls:
+        applied = await prepare(urls, run_migrations=True)
+    return {"applied": applied}
+
+
+async def _tenant_create(args: argparse.Namespace, settings: Settings) -> dict[str, Any]:
+    async def work(admin: AdminService) -> dict[str, Any]:
+        tenant = await admin.create_tenant(args.name, args.origin or [])
+        return {
+            "tenant_id": str(tenant.id),
+            "widget_key": tenant.widget_key,
+            "identity_secret": tenant.identity_secret,
+        }
+
+    return await _with_admin(settings, work)
+
+
+async def _user_create(args: argparse.Namespace, settings: Settings) -> dict[str, Any]:
+    async def work(admin: AdminService) -> dict[str, Any]:
+        tenant = await admin.find_tenant(args.tenant)
+        user = await admin.create_user(
+            tenant, email=args.email, password=args.password, role=args.role, name=args.name
+        )
+        return {"user_id": str(user.id)}
+
+    return await _with_admin(settings, work)
+
+
+async def _apikey_create(args: argparse.Namespace, settings: Settings) -> dict[str, Any]:
+    async def work(admin: AdminService) -> dict[str, Any]:
+        tenant = await admin.find_tenant(args.tenant)
+        return {"api_key": await admin.create_api_key(tenant, args.name)}
+
+    return await _with_admin(settings, work)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="flowsupport", description="FlowSupport server and admin")
+    parser.add_argument("--version", action="version", version=f"flowsupport {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    serve = commands.add_parser("serve", help="run the HTTP + WebSocket server")
+    serve.add_argument("--host", default=None, help="listen address (FLOWSUPPORT_HOST)")
+    serve.add_argument("--port", type=int, default=None, help="listen port (PORT)")
+    commands.add_parser("worker", help="run background jobs")
+
+    migrate = commands.add_parser("migrate", help="apply migrations, then exit")
+    _json_flag(migrate)
+    migrate.set_defaults(handler=_migrate)
+
+    tenant = commands.add_parser("tenant", help="manage tenants").add_subparsers(
+        dest="action", required=True, metavar="ACTION"
+    )
+    tenant_create = tenant.add_parser("create", help="create a tenant")
+    tenant_create.add_argument("--name", required=True)
+    tenant_create.add_argument(
+        "--origin", action="append", metavar="URL", help="allowed widget origin (repeatable)"
+    )
+    _json_flag(tenant_create)
+    tenant_create.set_defaults(handler=_tenant_create)
+
+    user = commands.add_parser("user", help="manage staff users").add_subparsers(
+        dest="action", required=True, metavar="ACTION"
+    )
+    user_create = user.add_parser("create", help="create an agent or admin")
+    user_create.add_argument("--tenant", required=True, help="tenant id or name")
+    user_create.add_argument("--email", required=True)
+    user_create.add_argument("--password", required=True)
+    user_create.add_argument("--role", required=True, choices=["agent", "admin", "super_admin"])
+    user_create.add_argument("--name", default="", help="display name")
+    _json_flag(user_create)
+    user_create.set_defaults(handler=_user_create)
+
+    apikey = commands.add_parser("apikey", help="manage bot API keys").add_subparsers(
+        dest="action", required=True, metavar="ACTION"
+    )
+    apikey_create = apikey.add_parser("create", help="create an API key (shown once)")
+    apikey_create.add_argument("--tenant", required=True, help="tenant id or name")
+    apikey_create.add_argument("--name", required=True)
+    _json_flag(apikey_create)
+    apikey_create.set_defaults(handler=_apikey_create)
+    return parser
+
+
+def _json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+logging.getLogger("asyncio").setLevel(logging.WARNING)

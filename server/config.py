@@ -1,0 +1,144 @@
+"""Settings: read once from ``FLOWSUPPORT_*`` variables, validated, frozen.
+
+The README's configuration table documents every variable here; errors name the variable.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from server.errors import ConfigError
+
+PREFIX = "FLOWSUPPORT_"
+ENVIRONMENTS = ("development", "production", "test")
+
+
+@dataclass(frozen=True)
+class Settings:
+    env: str
+    data_dir: Path
+    database_url: str | None
+    migration_database_url: str | None
+    secret_key: str
+    host: str
+    port: int
+    access_token_ttl_s: int
+    visitor_token_ttl_s: int
+    max_body_bytes: int
+    db_pool_size: int
+
+    @property
+    def embedded_database(self) -> bool:
+        """True when FlowSupport runs its own PostgreSQL under the data dir."""
+        return self.database_url is None
+
+    @property
+    def auto_migrate(self) -> bool:
+        """`serve` migrates first in development and with the embedded database."""
+        return self.env != "production" or self.embedded_database
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """Read and validate the environment; raise ConfigError naming the bad variable."""
+        env_vars = os.environ if environ is None else environ
+        read = _Reader(env_vars)
+        env = read.choice("ENV", ENVIRONMENTS, "development")
+        data_dir = Path(read.text("DATA_DIR") or "./.flowsupport").expanduser().resolve()
+        database_url = read.url("DATABASE_URL", ("postgres", "postgresql"))
+        secret_key = read.text("SECRET_KEY")
+        if secret_key is None:
+            if env == "production":
+                raise ConfigError(
+                    "FLOWSUPPORT_SECRET_KEY is required when FLOWSUPPORT_ENV=production (make "
+                    "one with: python -c 'import secrets; print(secrets.token_urlsafe(48))')"
+                )
+            secret_key = _dev_secret_key(data_dir)
+        if len(secret_key) < 32:
+            raise ConfigError("FLOWSUPPORT_SECRET_KEY must be at least 32 characters")
+        return cls(
+            env=env,
+            data_dir=data_dir,
+            database_url=database_url,
+            migration_database_url=read.url("MIGRATION_DATABASE_URL", ("postgres", "postgresql")),
+            secret_key=secret_key,
+            host=read.text("HOST") or "127.0.0.1",
+            port=read.integer("PORT", 8000, low=0, high=65535, prefixed=False),
+            access_token_ttl_s=read.integer(
+                "ACCESS_TOKEN_TTL_S", 12 * 3600, low=60, high=30 * 86400
+            ),
+            visitor_token_ttl_s=read.integer(
+                "VISITOR_TOKEN_TTL_S", 180 * 86400, low=3600, high=730 * 86400
+            ),
+            max_body_bytes=read.integer("MAX_BODY_BYTES", 1_048_576, low=1024, high=64 * 1_048_576),
+            db_pool_size=read.integer("DB_POOL_SIZE", 10, low=1, high=500),
+        )
+
+
+class _Reader:
+    def __init__(self, environ: Mapping[str, str]) -> None:
+        self._environ = environ
+
+    def text(self, name: str, *, prefixed: bool = True) -> str | None:
+        value = self._environ.get(PREFIX + name if prefixed else name, "").strip()
+        return value or None
+
+    def choice(self, name: str, allowed: tuple[str, ...], default: str) -> str:
+        value = self.text(name) or default
+        if value not in allowed:
+            raise ConfigError(f"{PREFIX}{name} must be one of {', '.join(allowed)}, not {value!r}")
+        return value
+
+    def integer(
+        self, name: str, default: int, *, low: int, high: int, prefixed: bool = True
+    ) -> int:
+        full = PREFIX + name if prefixed else name
+        raw = self.text(name, prefixed=prefixed)
+        if raw is None:
+            return default
+        try:
+            value = int(raw)
+        except ValueError:
+            raise ConfigError(f"{full} must be an integer, not {raw!r}") from None
+        if not low <= value <= high:
+            raise ConfigError(f"{full} must be between {low} and {high}, not {value}")
+        return value
+
+    def url(self, name: str, schemes: tuple[str, ...]) -> str | None:
+        raw = self.text(name)
+        if raw is None:
+            return None
+        scheme = urlsplit(raw).scheme
+        if scheme not in schemes:
+            shown = scheme or "none"
+            raise ConfigError(
+                f"{PREFIX}{name} must be a URL with scheme {' or '.join(schemes)} (got {shown})"
+            )
+        return raw
+
+
+def _dev_secret_key(data_dir: Path) -> str:
+    """Generate the development signing key once and keep it in the data dir (mode 0600)."""
+    path = data_dir / "secret_key"
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        pass
+    data_dir.mkdir(parents=True, exist_ok=True)
+    # Write aside, then link into place: a reader never sees a half-written key, and when two
+    # processes race, both end up using the file that won.
+    draft = path.with_name(f"secret_key.{os.getpid()}.tmp")
+    fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(secrets.token_urlsafe(48) + "\n")
+    try:
+        os.link(draft, path)
+    except FileExistsError:
+        pass
+    finally:
+        draft.unlink()
+    return path.read_text().strip()

@@ -1,0 +1,129 @@
+"""Domain objects: plain frozen dataclasses the store returns and services pass around."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from server.ids import (
+    ApiKeyId,
+    ContactId,
+    ConversationId,
+    MessageId,
+    TenantId,
+    UserId,
+)
+
+
+class Role(enum.StrEnum):
+    """The database roles of DESIGN.md; each has its own row-level-security policies."""
+
+    CUSTOMER = "customer"
+    AGENT = "agent"
+    ADMIN = "admin"
+    SUPER_ADMIN = "super_admin"
+
+
+STAFF_ROLES = (Role.AGENT, Role.ADMIN, Role.SUPER_ADMIN)
+
+
+@dataclass(frozen=True)
+class Tenant:
+    id: TenantId
+    name: str
+    settings: dict[str, Any]
+    allowed_origins: tuple[str, ...]
+    widget_key: str
+    identity_secret: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class User:
+    id: UserId
+    tenant_id: TenantId
+    email: str
+    name: str
+    role: Role
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class LoginRecord:
+    """What a login needs to verify a password, found before any tenant is known."""
+
+    user_id: UserId
+    tenant_id: TenantId
+    password_hash: str
+    role: Role
+    name: str
+    disabled: bool
+
+
+@dataclass(frozen=True)
+class ApiKeyRecord:
+    id: ApiKeyId
+    tenant_id: TenantId
+    name: str
+    secret_hash: bytes
+    revoked: bool
+
+
+@dataclass(frozen=True)
+class Contact:
+    id: ContactId
+    tenant_id: TenantId
+    external_id: str | None
+    email: str | None
+    name: str | None
+    attributes: dict[str, Any]
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Conversation:
+    id: ConversationId
+    tenant_id: TenantId
+    contact_id: ContactId
+    status: str
+    channel: str
+    subject: str | None
+    assignee_id: UserId | None
+    priority: str
+    tags: tuple[str, ...]
+    ai_enabled: bool
+    last_seq: int
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class Sender:
+    kind: str  # visitor | agent | bot | ai | system
+    id: str | None
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class Message:
+    id: MessageId
+    tenant_id: TenantId
+    conversation_id: ConversationId
+    seq: int
+    sender: Sender
+    body: str
+    private: bool
+    client_msg_id: str | None
+    created_at: datetime
+    citations: tuple[dict[str, Any], ...] | None = None
+    attachments: tuple[dict[str, Any], ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class AppendResult:
+    """A stored message and whether this call created it (False: an idempotent resend)."""
+
+    message: Message
+    created: bool

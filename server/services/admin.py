@@ -1,0 +1,149 @@
+"""Provisioning: tenants, staff users and API keys. Every change writes an audit entry.
+
+The operator (the CLI, with shell access to the deployment) acts as super_admin; tenant
+admins act within their tenant. Authorization is decided by ``domain.access`` and enforced
+again by row-level security.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+
+from server.domain import validation
+from server.domain.access import SecurityContext, may_grant_role
+from server.domain.models import Role, Tenant, User
+from server.errors import Forbidden, NotFound, ValidationFailed
+from server.services import credentials
+from server.store import audit, principals, tenants
+from server.store.db import Database
+
+OPERATOR = SecurityContext.operator()
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who makes a change, as the audit log records it."""
+
+    kind: str  # operator | user
+    id: str
+    context: SecurityContext
+
+
+OPERATOR_ACTOR = Actor("operator", "cli", OPERATOR)
+
+
+class AdminService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def create_tenant(
+        self, name: str, origins: list[str], actor: Actor = OPERATOR_ACTOR
+    ) -> Tenant:
+        """A new tenant with fresh widget key and identity secret; names are unique."""
+        if actor.context.role is not Role.SUPER_ADMIN:
+            raise Forbidden("only a super_admin creates tenants")
+        clean_name = validation.name(name, "name")
+        clean_origins = sorted({validation.origin(o) for o in origins})
+        async with self._db.unit(actor.context) as conn:
+            tenant = await tenants.insert(
+                conn,
+                name=clean_name,
+                allowed_origins=clean_origins,
+                widget_key=credentials.new_widget_key(),
+                identity_secret=credentials.new_identity_secret(),
+            )
+            await audit.record(
+                conn,
+                tenant_id=tenant.id,
+                actor_kind=actor.kind,
+                actor_id=actor.id,
+                action="tenant.create",
+                target_kind="tenant",
+                target_id=str(tenant.id),
+            )
+        return tenant
+
+    async def find_tenant(self, id_or_name: str, actor: Actor = OPERATOR_ACTOR) -> Tenant:
+        async with self._db.unit(actor.context) as conn:
+            tenant = await tenants.find(conn, id_or_name)
+        if tenant is None:
+            raise NotFound(f"tenant {id_or_name!r} not found")
+        return tenant
+
+    async def create_user(
+        self,
+        tenant: Tenant,
+        *,
+        email: str,
+        password: str,
+        role: str,
+        name: str = "",
+        actor: Actor = OPERATOR_ACTOR,
+    ) -> User:
+        try:
+            wanted = Role(role)
+        except ValueError:
+            raise ValidationFailed("role must be agent, admin or super_admin") from None
+        if wanted is Role.CUSTOMER:
+            raise ValidationFailed("role must be agent, admin or super_admin")
+        if not may_grant_role(actor.context.role, wanted):
+            raise Forbidden(f"a {actor.context.role.value} cannot create a {wanted.value}")
+        address = validation.email(email)
+        secret = validation.password(
+            password,
+            min_chars=credentials.MIN_PASSWORD_CHARS,
+            max_chars=credentials.MAX_PASSWORD_CHARS,
+        )
+        display = validation.name(name, "name") if name.strip() else ""
+        password_hash = await asyncio.to_thread(credentials.hash_password, secret)
+        async with self._db.unit(self._within(tenant, actor)) as conn:
+            user = await principals.insert_user(
+                conn,
+                tenant_id=tenant.id,
+                email=address,
+                name=display,
+                password_hash=password_hash,
+                role=wanted,
+            )
+            await audit.record(
+                conn,
+                tenant_id=tenant.id,
+                actor_kind=actor.kind,
+                actor_id=actor.id,
+                action="user.create",
+                target_kind="user",
+                target_id=str(user.id),
+                details={"role": wanted.value},
+            )
+        return user
+
+    async def create_api_key(self, tenant: Tenant, name: str, actor: Actor = OPERATOR_ACTOR) -> str:
+        """A new bot key; the plaintext is returned once and only its hash is kept."""
+        clean_name = validation.name(name, "name")
+        key = credentials.new_api_key()
+        async with self._db.unit(self._within(tenant, actor)) as conn:
+            await principals.insert_api_key(
+                conn,
+                key_id=key.key_id,
+                tenant_id=tenant.id,
+                name=clean_name,
+                secret_hash=key.secret_hash,
+            )
+            await audit.record(
+                conn,
+                tenant_id=tenant.id,
+                actor_kind=actor.kind,
+                actor_id=actor.id,
+                action="apikey.create",
+                target_kind="api_key",
+                target_id=str(key.key_id),
+            )
+        return key.plaintext
+
+    @staticmethod
+    def _within(tenant: Tenant, actor: Actor) -> SecurityContext:
+        """The actor's context narrowed to `tenant` (an admin of another tenant sees nothing)."""
+        if actor.context.role is Role.SUPER_ADMIN:
+            return SecurityContext(tenant.id, Role.SUPER_ADMIN, actor.context.user_id)
+        return actor.context

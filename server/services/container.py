@@ -1,0 +1,20 @@
+"""The services one app instance uses, built by the composition root (``server.app``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from server.config import Settings
+from server.services.admin import AdminService
+from server.services.auth import AuthService
+from server.services.conversations import ConversationService
+from server.store.db import Database
+
+
+@dataclass(frozen=True)
+class Services:
+    settings: Settings
+    db: Database
+    auth: AuthService
+    admin: AdminService
+    conversations: ConversationService

@@ -1,0 +1,85 @@
+"""Conversations and their per-conversation event sequence."""
+
+from __future__ import annotations
+
+import asyncpg
+
+from server.domain.models import Conversation
+from server.ids import ContactId, ConversationId, TenantId, UserId
+from server.store.db import Connection
+
+COLUMNS = (
+    "id, tenant_id, contact_id, status, channel, subject, assignee_id, priority, tags, "
+    "ai_enabled, last_seq, created_at, updated_at"
+)
+
+
+async def insert(
+    conn: Connection,
+    *,
+    tenant_id: TenantId,
+    contact_id: ContactId,
+    channel: str = "web",
+    subject: str | None = None,
+) -> Conversation:
+    row = await conn.fetchrow(
+        f"""
+        INSERT INTO conversations (tenant_id, contact_id, channel, subject)
+        VALUES ($1, $2, $3, $4) RETURNING {COLUMNS}
+        """,
+        tenant_id,
+        contact_id,
+        channel,
+        subject,
+    )
+    assert row is not None
+    return from_row(row)
+
+
+async def get(conn: Connection, conversation_id: ConversationId) -> Conversation | None:
+    row = await conn.fetchrow(f"SELECT {COLUMNS} FROM conversations WHERE id = $1", conversation_id)
+    return from_row(row) if row else None
+
+
+async def lock(conn: Connection, conversation_id: ConversationId) -> int | None:
+    """Lock the conversation row for this transaction; return its last_seq (None: not visible).
+
+    Everything that appends to one conversation takes this lock first, so seq allocation and
+    the idempotency check happen one writer at a time per conversation.
+    """
+    value = await conn.fetchval(
+        "SELECT last_seq FROM conversations WHERE id = $1 FOR UPDATE", conversation_id
+    )
+    return None if value is None else int(value)
+
+
+async def next_seq(conn: Connection, conversation_id: ConversationId) -> int:
+    """Allocate the next seq in the caller's transaction (after `lock`): no gap, no repeat."""
+    value = await conn.fetchval(
+        """
+        UPDATE conversations SET last_seq = last_seq + 1, updated_at = now()
+        WHERE id = $1 RETURNING last_seq
+        """,
+        conversation_id,
+    )
+    assert value is not None, "next_seq needs a conversation locked by lock()"
+    return int(value)
+
+
+def from_row(row: asyncpg.Record) -> Conversation:
+    assignee = row["assignee_id"]
+    return Conversation(
+        id=ConversationId(row["id"]),
+        tenant_id=TenantId(row["tenant_id"]),
+        contact_id=ContactId(row["contact_id"]),
+        status=row["status"],
+        channel=row["channel"],
+        subject=row["subject"],
+        assignee_id=UserId(assignee) if assignee else None,
+        priority=row["priority"],
+        tags=tuple(row["tags"]),
+        ai_enabled=row["ai_enabled"],
+        last_seq=row["last_seq"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )

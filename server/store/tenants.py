@@ -1,0 +1,84 @@
+"""Tenants: creation by the operator, look-ups by id, name and widget key."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any
+
+import asyncpg
+
+from server.domain.models import Tenant
+from server.errors import Conflict
+from server.ids import TenantId
+from server.store.db import Connection
+
+COLUMNS = "id, name, settings, allowed_origins, widget_key, identity_secret, created_at"
+
+
+async def insert(
+    conn: Connection,
+    *,
+    name: str,
+    allowed_origins: list[str],
+    widget_key: str,
+    identity_secret: str,
+) -> Tenant:
+    """Create a tenant; a name already taken (any letter case) is a Conflict."""
+    try:
+        row = await conn.fetchrow(
+            f"""
+            INSERT INTO tenants (name, allowed_origins, widget_key, identity_secret)
+            VALUES ($1, $2, $3, $4) RETURNING {COLUMNS}
+            """,
+            name,
+            allowed_origins,
+            widget_key,
+            identity_secret,
+        )
+    except asyncpg.UniqueViolationError as exc:
+        raise Conflict(f"a tenant named {name!r} already exists") from exc
+    assert row is not None
+    return _tenant(row)
+
+
+async def get(conn: Connection, tenant_id: TenantId) -> Tenant | None:
+    row = await conn.fetchrow(f"SELECT {COLUMNS} FROM tenants WHERE id = $1", tenant_id)
+    return _tenant(row) if row else None
+
+
+async def find(conn: Connection, id_or_name: str) -> Tenant | None:
+    """By id, or else by name (case-insensitive): what the CLI's --tenant accepts."""
+    try:
+        as_id: uuid.UUID | None = uuid.UUID(id_or_name)
+    except ValueError:
+        as_id = None
+    row = await conn.fetchrow(
+        f"SELECT {COLUMNS} FROM tenants WHERE id = $1 OR lower(name) = lower($2)",
+        as_id,
+        id_or_name,
+    )
+    return _tenant(row) if row else None
+
+
+async def id_by_widget_key(
+    conn: Connection, widget_key: str
+) -> tuple[TenantId, tuple[str, ...]] | None:
+    """Pre-authentication: the tenant and its allowed origins for a public widget key."""
+    row = await conn.fetchrow("SELECT * FROM auth_tenant_by_widget_key($1)", widget_key)
+    if row is None:
+        return None
+    return TenantId(row["id"]), tuple(row["allowed_origins"])
+
+
+def _tenant(row: asyncpg.Record) -> Tenant:
+    settings: dict[str, Any] = json.loads(row["settings"])
+    return Tenant(
+        id=TenantId(row["id"]),
+        name=row["name"],
+        settings=settings,
+        allowed_origins=tuple(row["allowed_origins"]),
+        widget_key=row["widget_key"],
+        identity_secret=row["identity_secret"],
+        created_at=row["created_at"],
+    )

@@ -1,0 +1,77 @@
+"""Test data builders that go through the real store (no fixtures faked in SQL)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from server.domain.access import SecurityContext
+from server.domain.models import Contact, Conversation, Message, Role, Sender, Tenant, User
+from server.services.admin import AdminService
+from server.store import contacts, conversations, messages
+from server.store.db import Database
+
+
+@dataclass(frozen=True)
+class Seeded:
+    """A tenant with one of everything: admin, agent, contact, conversation, two messages."""
+
+    tenant: Tenant
+    admin: User
+    agent: User
+    contact: Contact
+    conversation: Conversation
+    public_message: Message
+    private_note: Message
+
+    def context(self, role: Role, user_id: uuid.UUID | None = None) -> SecurityContext:
+        return SecurityContext(self.tenant.id, role, user_id)
+
+    @property
+    def as_agent(self) -> SecurityContext:
+        return self.context(Role.AGENT, self.agent.id)
+
+    @property
+    def as_admin(self) -> SecurityContext:
+        return self.context(Role.ADMIN, self.admin.id)
+
+    @property
+    def as_customer(self) -> SecurityContext:
+        return self.context(Role.CUSTOMER, self.contact.id)
+
+
+async def seed_tenant(db: Database, label: str) -> Seeded:
+    admin_service = AdminService(db)
+    suffix = uuid.uuid4().hex[:8]
+    tenant = await admin_service.create_tenant(f"{label} {suffix}", [f"https://{suffix}.example"])
+    admin = await admin_service.create_user(
+        tenant, email=f"admin-{suffix}@example.com", password="admin-pass-1", role="admin"
+    )
+    agent = await admin_service.create_user(
+        tenant, email=f"agent-{suffix}@example.com", password="agent-pass-1", role="agent"
+    )
+    await admin_service.create_api_key(tenant, "bot")
+    staff = SecurityContext(tenant.id, Role.AGENT, agent.id)
+    async with db.unit(staff) as conn:
+        contact = await contacts.insert(
+            conn, contact_id=contacts.new_id(), tenant_id=tenant.id, email=f"c-{suffix}@ex.com"
+        )
+        conversation = await conversations.insert(conn, tenant_id=tenant.id, contact_id=contact.id)
+        public = await messages.append(
+            conn,
+            tenant_id=tenant.id,
+            conversation_id=conversation.id,
+            sender=Sender("visitor", str(contact.id)),
+            body=f"hello from {label}",
+            client_msg_id="m-1",
+        )
+        note = await messages.append(
+            conn,
+            tenant_id=tenant.id,
+            conversation_id=conversation.id,
+            sender=Sender("agent", str(agent.id)),
+            body=f"internal note of {label}",
+            private=True,
+        )
+        conversation = await conversations.get(conn, conversation.id) or conversation
+    return Seeded(tenant, admin, agent, contact, conversation, public.message, note.message)

@@ -1,0 +1,58 @@
+"""Settings come from FLOWSUPPORT_* variables; every error names the variable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from server.config import Settings
+from server.errors import ConfigError
+
+
+def settings(tmp_path: Path, **env: str) -> Settings:
+    return Settings.from_env({"FLOWSUPPORT_DATA_DIR": str(tmp_path), **env})
+
+
+def test_embedded_defaults(tmp_path: Path) -> None:
+    """No variables: embedded database on 127.0.0.1:8000, development mode."""
+    s = settings(tmp_path)
+    assert s.embedded_database
+    assert (s.port, s.host, s.env) == (8000, "127.0.0.1", "development")
+
+
+def test_dev_secret_key_is_generated_once(tmp_path: Path) -> None:
+    """The development signing key is made once, kept private, and reused."""
+    first = settings(tmp_path).secret_key
+    assert settings(tmp_path).secret_key == first
+    assert len(first) >= 32
+    assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+
+
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        ({"PORT": "eighty"}, "PORT"),
+        ({"PORT": "70000"}, "PORT"),
+        ({"FLOWSUPPORT_ENV": "staging"}, "FLOWSUPPORT_ENV"),
+        ({"FLOWSUPPORT_DATABASE_URL": "mysql://x"}, "FLOWSUPPORT_DATABASE_URL"),
+        ({"FLOWSUPPORT_MIGRATION_DATABASE_URL": "x"}, "FLOWSUPPORT_MIGRATION_DATABASE_URL"),
+        ({"FLOWSUPPORT_SECRET_KEY": "short"}, "FLOWSUPPORT_SECRET_KEY"),
+        ({"FLOWSUPPORT_ENV": "production"}, "FLOWSUPPORT_SECRET_KEY"),
+    ],
+)
+def test_bad_values_name_the_variable(tmp_path: Path, env: dict[str, str], named: str) -> None:
+    """Each invalid value is refused with the variable's name in the message."""
+    with pytest.raises(ConfigError, match=named):
+        settings(tmp_path, **env)
+
+
+def test_production_with_external_database_does_not_auto_migrate(tmp_path: Path) -> None:
+    """In production, `serve` checks the schema instead of migrating it."""
+    s = settings(
+        tmp_path,
+        FLOWSUPPORT_ENV="production",
+        FLOWSUPPORT_SECRET_KEY="k" * 40,
+        FLOWSUPPORT_DATABASE_URL="postgresql://app@db/flowsupport",
+    )
+    assert not s.auto_migrate
