@@ -8,61 +8,28 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 # A module of a layer may import only from the layers listed for it (and the standard
-# library and the third-party packages allowed below).
+# library and the third-party packages allowed below). Built up from the bottom so each
+# rung names only what it adds.
+BASE = {"server.errors", "server.ids", "server.clock"}
+CONFIGURED = BASE | {"server.config"}
+MODELLED = CONFIGURED | {"server.domain"}
+SERVICES = MODELLED | {"server.store", "server.protocol"}
+TRANSPORT = MODELLED | {"server.protocol", "server.services"}
 LAYERS: dict[str, set[str]] = {
     "server.errors": set(),
     "server.ids": {"server.errors"},
     "server.clock": set(),
     "server.config": {"server.errors"},
-    "server.protocol": {"server.errors", "server.ids", "server.clock"},
-    "server.domain": {"server.errors", "server.ids", "server.clock"},
-    "server.store": {
-        "server.errors",
-        "server.ids",
-        "server.clock",
-        "server.config",
-        "server.domain",
-    },
-    "server.broker": {"server.errors", "server.ids", "server.clock", "server.config"},
-    "server.ai": {"server.errors", "server.ids", "server.clock", "server.config", "server.domain"},
-    "server.kb": {"server.errors", "server.ids", "server.clock", "server.config", "server.domain"},
-    "server.services": {
-        "server.errors",
-        "server.ids",
-        "server.clock",
-        "server.config",
-        "server.domain",
-        "server.store",
-        "server.protocol",
-    },
-    "server.realtime": {
-        "server.errors",
-        "server.ids",
-        "server.clock",
-        "server.config",
-        "server.domain",
-        "server.protocol",
-        "server.services",
-    },
-    "server.api": {
-        "server.errors",
-        "server.ids",
-        "server.clock",
-        "server.config",
-        "server.domain",
-        "server.protocol",
-        "server.services",
-        "server",
-    },
-    "server.workers": {
-        "server.errors",
-        "server.ids",
-        "server.clock",
-        "server.config",
-        "server.domain",
-        "server.services",
-        "server.store",
-    },
+    "server.protocol": BASE,
+    "server.domain": BASE,
+    "server.store": MODELLED,
+    "server.broker": CONFIGURED,
+    "server.ai": MODELLED,
+    "server.kb": MODELLED,
+    "server.services": SERVICES,
+    "server.realtime": TRANSPORT,
+    "server.api": TRANSPORT | {"server"},  # the package itself, for __version__
+    "server.workers": MODELLED | {"server.services", "server.store"},
 }
 
 PURE = {"asyncpg", "redis", "starlette", "litellm", "websockets", "uvicorn", "uvloop", "httpx"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
+from typing import Any
 
 from server.domain import validation
 from server.domain.access import SecurityContext, may_grant_role
@@ -16,7 +17,7 @@ from server.domain.models import Role, Tenant, User
 from server.errors import Forbidden, NotFound, ValidationFailed
 from server.services import credentials
 from server.store import audit, principals, tenants
-from server.store.db import Database
+from server.store.db import Connection, Database
 
 OPERATOR = SecurityContext.operator()
 
@@ -53,15 +54,7 @@ class AdminService:
                 widget_key=credentials.new_widget_key(),
                 identity_secret=credentials.new_identity_secret(),
             )
-            await audit.record(
-                conn,
-                tenant_id=tenant.id,
-                actor_kind=actor.kind,
-                actor_id=actor.id,
-                action="tenant.create",
-                target_kind="tenant",
-                target_id=str(tenant.id),
-            )
+            await _audit(conn, actor, tenant, "tenant.create", "tenant", str(tenant.id))
         return tenant
 
     async def find_tenant(self, id_or_name: str, actor: Actor = OPERATOR_ACTOR) -> Tenant:
@@ -106,15 +99,8 @@ class AdminService:
                 password_hash=password_hash,
                 role=wanted,
             )
-            await audit.record(
-                conn,
-                tenant_id=tenant.id,
-                actor_kind=actor.kind,
-                actor_id=actor.id,
-                action="user.create",
-                target_kind="user",
-                target_id=str(user.id),
-                details={"role": wanted.value},
+            await _audit(
+                conn, actor, tenant, "user.create", "user", str(user.id), {"role": wanted.value}
             )
         return user
 
@@ -130,15 +116,7 @@ class AdminService:
                 name=clean_name,
                 secret_hash=key.secret_hash,
             )
-            await audit.record(
-                conn,
-                tenant_id=tenant.id,
-                actor_kind=actor.kind,
-                actor_id=actor.id,
-                action="apikey.create",
-                target_kind="api_key",
-                target_id=str(key.key_id),
-            )
+            await _audit(conn, actor, tenant, "apikey.create", "api_key", str(key.key_id))
         return key.plaintext
 
     @staticmethod
@@ -147,3 +125,24 @@ class AdminService:
         if actor.context.role is Role.SUPER_ADMIN:
             return SecurityContext(tenant.id, Role.SUPER_ADMIN, actor.context.user_id)
         return actor.context
+
+
+async def _audit(
+    conn: Connection,
+    actor: Actor,
+    tenant: Tenant,
+    action: str,
+    target_kind: str,
+    target_id: str,
+    details: dict[str, Any] | None = None,
+) -> None:
+    await audit.record(
+        conn,
+        tenant_id=tenant.id,
+        actor_kind=actor.kind,
+        actor_id=actor.id,
+        action=action,
+        target_kind=target_kind,
+        target_id=target_id,
+        details=details,
+    )
