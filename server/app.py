@@ -6,28 +6,41 @@ with it; nothing lives at module level, so two apps can run in one process.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.routing import WebSocketRoute
 
 from server.api import errors
 from server.api.routes import openapi_document, routes
+from server.broker.base import Broker, PresenceStore
+from server.broker.memory import MemoryBroker, MemoryPresence
+from server.broker.redis import RedisBroker, RedisPresence
 from server.clock import Clock, SystemClock
 from server.config import Settings
 from server.errors import FlowSupportError
+from server.protocol.session import SessionLimits
+from server.realtime.endpoint import Realtime, websocket_endpoint
+from server.realtime.hub import Hub
 from server.services.admin import AdminService
 from server.services.auth import AuthService
 from server.services.container import Services
 from server.services.conversations import ConversationService
 from server.services.credentials import TokenSigner
+from server.services.visitors import VisitorService
 from server.store.db import Database
 from server.store.provision import DatabaseUrls, database_urls, prepare
 
 
 def create_app(
-    settings: Settings, *, clock: Clock | None = None, urls: DatabaseUrls | None = None
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    urls: DatabaseUrls | None = None,
+    limits: SessionLimits | None = None,
 ) -> Starlette:
     """An ASGI app. Given `urls`, the caller has already provisioned and checked the
     database (``flowsupport serve`` does, to report start-up problems in one line);
@@ -42,26 +55,41 @@ def create_app(
                 ready = await stack.enter_async_context(database_urls(settings))
                 await prepare(ready, run_migrations=settings.auto_migrate)
             db = await Database.connect(ready.app, max_size=settings.db_pool_size)
-            try:
-                app.state.services = Services(
-                    settings=settings,
-                    db=db,
-                    auth=AuthService(
-                        db,
-                        TokenSigner(settings.secret_key),
-                        the_clock,
-                        access_ttl_s=settings.access_token_ttl_s,
-                        visitor_ttl_s=settings.visitor_token_ttl_s,
-                    ),
-                    admin=AdminService(db),
-                    conversations=ConversationService(db),
-                )
-                yield
-            finally:
-                await db.close()
+            stack.push_async_callback(db.close)
+            broker, presence = _broker(settings)
+            stack.push_async_callback(broker.close)
+            stack.push_async_callback(presence.close)
+            hub = Hub(broker, presence)
+            await hub.start()
+            auth = AuthService(
+                db,
+                TokenSigner(settings.secret_key),
+                the_clock,
+                access_ttl_s=settings.access_token_ttl_s,
+                visitor_ttl_s=settings.visitor_token_ttl_s,
+            )
+            conversations = ConversationService(db, hub)
+            app.state.services = Services(
+                settings=settings,
+                db=db,
+                auth=auth,
+                admin=AdminService(db),
+                conversations=conversations,
+                probes=(("database", db.ping), ("broker", hub.ping)),
+            )
+            app.state.realtime = Realtime(
+                hub=hub,
+                auth=auth,
+                visitors=VisitorService(db, auth),
+                conversations=conversations,
+                clock=the_clock,
+                public_origins=(settings.public_origin,),
+                limits=limits or SessionLimits(),
+            )
+            yield
 
     app = Starlette(
-        routes=routes(),
+        routes=[*routes(), WebSocketRoute("/v1/ws", websocket_endpoint)],
         lifespan=lifespan,
         exception_handlers={
             FlowSupportError: errors.on_flowsupport_error,
@@ -71,3 +99,11 @@ def create_app(
     )
     app.state.openapi = openapi_document()
     return app
+
+
+def _broker(settings: Settings) -> tuple[Broker, PresenceStore]:
+    """In-process for one node; Redis when FLOWSUPPORT_REDIS_URL names one."""
+    if settings.redis_url is None:
+        return MemoryBroker(), MemoryPresence()
+    node = uuid.uuid4().hex[:12]
+    return RedisBroker(settings.redis_url), RedisPresence(settings.redis_url, node)

@@ -24,6 +24,8 @@ class Settings:
     data_dir: Path
     database_url: str | None
     migration_database_url: str | None
+    redis_url: str | None
+    public_url: str
     secret_key: str
     host: str
     port: int
@@ -41,6 +43,12 @@ class Settings:
     def auto_migrate(self) -> bool:
         """`serve` migrates first in development and with the embedded database."""
         return self.env != "production" or self.embedded_database
+
+    @property
+    def public_origin(self) -> str:
+        """The browser origin of FLOWSUPPORT_PUBLIC_URL (agents' inbox connects from it)."""
+        parts = urlsplit(self.public_url)
+        return f"{parts.scheme}://{parts.netloc}"
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -66,6 +74,10 @@ class Settings:
             database_url=database_url,
             migration_database_url=read.url("MIGRATION_DATABASE_URL", ("postgres", "postgresql")),
             secret_key=secret_key,
+            redis_url=read.url("REDIS_URL", ("redis", "rediss", "unix")),
+            public_url=(
+                read.url("PUBLIC_URL", ("http", "https")) or "http://127.0.0.1:8000"
+            ).rstrip("/"),
             host=read.text("HOST") or "127.0.0.1",
             port=read.integer("PORT", 8000, low=0, high=65535, prefixed=False),
             access_token_ttl_s=read.integer(

@@ -12,6 +12,7 @@ import uvloop
 from server.app import create_app
 from server.config import Settings
 from server.errors import StartupError
+from server.protocol.codes import HEARTBEAT_S, READABLE_FRAME_BYTES
 from server.store.provision import database_urls, prepare
 
 log = logging.getLogger("flowsupport")
@@ -45,6 +46,9 @@ async def _serve(settings: Settings, host: str, port: int) -> int:
                 log_config=None,
                 server_header=False,
                 timeout_graceful_shutdown=10,
+                ws_max_size=READABLE_FRAME_BYTES,  # larger frames close 1009 unread
+                ws_ping_interval=HEARTBEAT_S,
+                ws_ping_timeout=2 * HEARTBEAT_S,  # two missed heartbeats drop the client
             )
             await uvicorn.Server(config).serve()
     except StartupError as exc:

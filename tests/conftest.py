@@ -7,7 +7,6 @@ tenants. ``FLOWSUPPORT_TEST_TIMEOUT_SCALE`` stretches every wait on slow machine
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 import uuid
@@ -15,6 +14,7 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import asyncpg
+import httpx
 import pytest
 
 from server.domain.access import SecurityContext
@@ -29,8 +29,8 @@ from server.store.provision import (
     prepare,
 )
 from tests.helpers import Seeded, seed_tenant
+from tests.live import LiveServer, running_server
 
-TIMEOUT_SCALE = float(os.environ.get("FLOWSUPPORT_TEST_TIMEOUT_SCALE", "1"))
 TEMPLATE = "fs_template"
 
 
@@ -118,3 +118,20 @@ async def tenant_b(db: Database) -> Seeded:
 
 def operator() -> SecurityContext:
     return SecurityContext.operator()
+
+
+@pytest.fixture(scope="session")
+def live_server() -> Iterator[LiveServer]:
+    """One real `flowsupport serve` on a fresh data dir for the whole run."""
+    data_dir = Path(tempfile.mkdtemp(prefix="fs-live-"))
+    try:
+        with running_server(data_dir) as server:
+            yield server
+    finally:
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+@pytest.fixture
+async def http(live_server: LiveServer) -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient(base_url=live_server.base_url, timeout=30) as client:
+        yield client

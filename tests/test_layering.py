@@ -27,7 +27,7 @@ LAYERS: dict[str, set[str]] = {
     "server.ai": MODELLED,
     "server.kb": MODELLED,
     "server.services": SERVICES,
-    "server.realtime": TRANSPORT,
+    "server.realtime": TRANSPORT | {"server.broker", "server"},  # the Broker seam
     "server.api": TRANSPORT | {"server"},  # the package itself, for __version__
     "server.workers": MODELLED | {"server.services", "server.store"},
 }

@@ -76,13 +76,14 @@ async def healthz(request: Request) -> JSONResponse:
 
 
 async def readyz(request: Request) -> JSONResponse:
-    """Ready when every dependency answers: the database now, the broker with the hub."""
+    """Ready when every dependency answers: the database and the broker."""
     checks: dict[str, str] = {}
-    try:
-        await services(request).db.ping()
-        checks["database"] = "ok"
-    except FlowSupportError as exc:
-        checks["database"] = exc.message
+    for name, probe in services(request).probes:
+        try:
+            await probe()
+            checks[name] = "ok"
+        except FlowSupportError as exc:
+            checks[name] = exc.message
     ready = all(value == "ok" for value in checks.values())
     body = Health(status="ok" if ready else "unavailable", checks=checks)
     return JSONResponse(body.model_dump(), status_code=200 if ready else 503)

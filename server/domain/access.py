@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from server.domain.models import Role
+from server.domain.models import Role, Sender
 from server.ids import TenantId
 
 
@@ -50,3 +50,20 @@ class Principal:
 
     def context(self) -> SecurityContext:
         return SecurityContext(tenant_id=self.tenant_id, role=self.role, user_id=uuid.UUID(self.id))
+
+
+def sender_of(principal: Principal) -> Sender:
+    """How a principal appears on its messages and signals (PROTOCOL.md participant)."""
+    return Sender(kind=principal.kind, id=principal.id, name=principal.name)
+
+
+def is_staff(principal: Principal) -> bool:
+    """Agents, admins, super_admins and bots: they work the whole inbox."""
+    return principal.kind in ("agent", "bot")
+
+
+def origin_allowed(origin: str | None, allowed: tuple[str, ...]) -> bool:
+    """PROTOCOL.md: requests without Origin are not browsers; browsers must match exactly."""
+    if origin is None:
+        return True
+    return origin.rstrip("/").lower() in {a.rstrip("/").lower() for a in allowed}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from server.config import Settings
@@ -18,3 +19,5 @@ class Services:
     auth: AuthService
     admin: AdminService
     conversations: ConversationService
+    # Readiness checks by name: each raises FlowSupportError when its dependency is down.
+    probes: tuple[tuple[str, Callable[[], Awaitable[None]]], ...]

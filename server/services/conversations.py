@@ -1,24 +1,231 @@
-"""Reading conversations: what a principal may see, as row-level security decides."""
+"""Conversation use cases: start, send, update, hand off, replay, the inbox.
+
+Every method runs in one unit of work as the principal (row-level security decides what it
+sees: another tenant's or visitor's conversation is simply not found), and announces
+events through the EventSink only after the commit.
+"""
 
 from __future__ import annotations
 
-from server.domain.access import Principal
-from server.domain.models import Message
-from server.errors import NotFound
-from server.ids import ConversationId
-from server.store import conversations, messages
-from server.store.db import Database
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from server.domain.access import Principal, is_staff, sender_of
+from server.domain.events import EventSink, MessageCreated, PersistedEvent, ReadSignal, TypingSignal
+from server.domain.models import Conversation, Message
+from server.errors import Forbidden, NotFound, ValidationFailed
+from server.ids import ContactId, ConversationId, UserId, parse_uuid
+from server.store import contacts, conversations, events, messages, principals
+from server.store.db import Connection, Database, retry_on_conflict
+
+
+@dataclass(frozen=True)
+class Replay:
+    conversation: Conversation
+    events: list[PersistedEvent]
+    truncated: bool
+    last_seq: int  # the conversation's last seq when read; replay is complete up to it
+
+
+@dataclass(frozen=True)
+class InboxFilter:
+    statuses: list[str] | None = None
+    assignee: str | None = None  # "me", "none" or a user id
+
+    def matches(self, conversation: Conversation, me: str) -> bool:
+        if self.statuses is not None and conversation.status not in self.statuses:
+            return False
+        assignee = str(conversation.assignee_id) if conversation.assignee_id else None
+        if self.assignee == "none":
+            return assignee is None
+        if self.assignee == "me":
+            return assignee == me
+        if self.assignee is not None:
+            return assignee == self.assignee
+        return True
 
 
 class ConversationService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, sink: EventSink) -> None:
         self._db = db
+        self._sink = sink
+
+    async def start(
+        self,
+        principal: Principal,
+        *,
+        subject: str | None,
+        attributes: dict[str, Any] | None,
+        channel: str,
+    ) -> Conversation:
+        """A new conversation. A visitor's is its own; staff open one for a new contact."""
+        async with self._db.unit(principal.context()) as conn:
+            if principal.kind == "visitor":
+                contact_id = ContactId(uuid.UUID(principal.id))
+                if attributes:
+                    await contacts.merge_attributes(conn, contact_id, attributes)
+            else:
+                contact = await contacts.insert(
+                    conn,
+                    contact_id=contacts.new_id(),
+                    tenant_id=principal.tenant_id,
+                    attributes=attributes,
+                )
+                contact_id = contact.id
+            return await conversations.insert(
+                conn,
+                tenant_id=principal.tenant_id,
+                contact_id=contact_id,
+                channel=channel,
+                subject=subject,
+            )
+
+    async def get(self, principal: Principal, conversation_id: str) -> Conversation:
+        async with self._db.unit(principal.context()) as conn:
+            return await _visible(conn, conversation_id)
+
+    async def replay(
+        self, principal: Principal, conversation_id: str, after_seq: int, limit: int
+    ) -> Replay:
+        """The conversation and its events after `after_seq` that the principal may see."""
+        async with self._db.unit(principal.context()) as conn:
+            conversation = await _visible(conn, conversation_id)
+            found = await events.after(conn, conversation, after_seq, limit + 1)
+        truncated = len(found) > limit
+        page = found[:limit]
+        last = page[-1].seq if truncated else conversation.last_seq
+        return Replay(conversation, page, truncated, last)
+
+    async def send(
+        self,
+        principal: Principal,
+        conversation_id: str,
+        *,
+        client_msg_id: str,
+        body: str,
+        private: bool,
+    ) -> Message:
+        """Store a message (idempotent per sender and client_msg_id), then announce it once."""
+        if private and not is_staff(principal):
+            raise Forbidden("only agents and bots write private notes")
+
+        async def attempt() -> tuple[Message, Conversation, bool]:
+            async with self._db.unit(principal.context()) as conn:
+                conversation = await _visible(conn, conversation_id)
+                result = await messages.append(
+                    conn,
+                    tenant_id=conversation.tenant_id,
+                    conversation_id=conversation.id,
+                    sender=sender_of(principal),
+                    body=body,
+                    private=private,
+                    client_msg_id=client_msg_id,
+                )
+                current = await conversations.get(conn, conversation.id) or conversation
+            return result.message, current, result.created
+
+        message, conversation, created = await retry_on_conflict(attempt)
+        if created:
+            await self._sink.persisted(MessageCreated(message, conversation))
+        return message
+
+    async def update(
+        self, principal: Principal, conversation_id: str, values: dict[str, Any]
+    ) -> Conversation:
+        """Change status, assignee, priority or tags (staff only); one event if anything moved."""
+        if not is_staff(principal):
+            raise Forbidden("only agents and bots update conversations")
+        clean = dict(values)
+        if "tags" in clean and clean["tags"] is not None:
+            clean["tags"] = sorted(set(clean["tags"]))
+        return await self._change(principal, conversation_id, clean)
+
+    async def hand_off(self, principal: Principal, conversation_id: str) -> Conversation:
+        """The customer (or anyone in it) asks for a person: waiting_human."""
+        return await self._change(principal, conversation_id, {"status": "waiting_human"})
+
+    async def _change(
+        self, principal: Principal, conversation_id: str, values: dict[str, Any]
+    ) -> Conversation:
+        context = principal.context()
+        if principal.kind == "visitor":
+            # The customer's own transaction may only move its conversation to a person; the
+            # policy lets customers update their rows, the service limits which field.
+            assert set(values) == {"status"}
+        async with self._db.unit(context) as conn:
+            conversation = await _visible(conn, conversation_id)
+            await conversations.lock(conn, conversation.id)
+            if "assignee_id" in values and values["assignee_id"] is not None:
+                values["assignee_id"] = await _assignable(conn, values["assignee_id"])
+            changed = await conversations.update(conn, conversation.id, values)
+            if not changed:
+                return conversation
+            event = await events.append_update(
+                conn,
+                tenant_id=conversation.tenant_id,
+                conversation_id=conversation.id,
+                changes=changed,
+            )
+        await self._sink.persisted(event)
+        return event.conversation
+
+    async def inbox(
+        self, principal: Principal, wanted: InboxFilter, limit: int = 50
+    ) -> list[Conversation]:
+        if not is_staff(principal):
+            raise Forbidden("the inbox is for agents and bots")
+        assignee: UserId | None = None
+        if wanted.assignee == "me":
+            assignee = UserId(uuid.UUID(principal.id))
+        elif wanted.assignee not in (None, "none"):
+            assignee = UserId(parse_uuid(str(wanted.assignee), "assignee"))
+        async with self._db.unit(principal.context()) as conn:
+            return await conversations.inbox(
+                conn,
+                statuses=wanted.statuses,
+                assignee=assignee,
+                unassigned=wanted.assignee == "none",
+                limit=limit,
+            )
+
+    async def typing(self, principal: Principal, conversation_id: str, state: bool) -> None:
+        conversation = await self.get(principal, conversation_id)
+        await self._sink.signal(
+            TypingSignal(conversation.tenant_id, conversation.id, sender_of(principal), state)
+        )
+
+    async def read(self, principal: Principal, conversation_id: str, seq: int) -> None:
+        conversation = await self.get(principal, conversation_id)
+        if seq > conversation.last_seq:
+            raise ValidationFailed(
+                f"seq: beyond the conversation's last seq {conversation.last_seq}"
+            )
+        await self._sink.signal(
+            ReadSignal(conversation.tenant_id, conversation.id, sender_of(principal), seq)
+        )
 
     async def messages_after(
         self, principal: Principal, conversation_id: ConversationId, after_seq: int, limit: int
     ) -> list[Message]:
-        """Messages after `after_seq`; another tenant's conversation is simply not found."""
+        """Messages after `after_seq` (HTTP paging of what a replay truncated)."""
         async with self._db.unit(principal.context()) as conn:
-            if await conversations.get(conn, conversation_id) is None:
-                raise NotFound("conversation not found")
+            await _visible(conn, str(conversation_id))
             return await messages.after_seq(conn, conversation_id, after_seq, limit)
+
+
+async def _visible(conn: Connection, conversation_id: str) -> Conversation:
+    """The conversation if this context may see it; otherwise exactly like a missing id."""
+    found = await conversations.get(
+        conn, ConversationId(parse_uuid(conversation_id, "conversation"))
+    )
+    if found is None:
+        raise NotFound("conversation not found")
+    return found
+
+
+async def _assignable(conn: Connection, assignee_id: str) -> UserId:
+    user_id = UserId(parse_uuid(assignee_id, "assignee"))
+    if await principals.get_user(conn, user_id) is None:
+        raise NotFound("assignee not found")
+    return user_id

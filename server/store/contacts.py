@@ -46,6 +46,48 @@ async def insert(
     return _contact(row)
 
 
+async def upsert_identified(
+    conn: Connection,
+    *,
+    tenant_id: TenantId,
+    external_id: str,
+    email: str | None,
+    name: str | None,
+) -> Contact:
+    """The contact the tenant knows as `external_id`, created on first sight; newer e-mail
+    and name replace older ones."""
+    row = await conn.fetchrow(
+        f"""
+        INSERT INTO contacts (id, tenant_id, external_id, email, name)
+        VALUES ($1, $2, $3, $4, $5)
+        ON CONFLICT (tenant_id, external_id) DO UPDATE
+            SET email = coalesce(EXCLUDED.email, contacts.email),
+                name = coalesce(EXCLUDED.name, contacts.name),
+                updated_at = now()
+        RETURNING {COLUMNS}
+        """,
+        new_id(),
+        tenant_id,
+        external_id,
+        email,
+        name,
+    )
+    assert row is not None
+    return _contact(row)
+
+
+async def merge_attributes(
+    conn: Connection, contact_id: ContactId, attributes: dict[str, Any]
+) -> None:
+    """Add or replace attributes (top-level keys) on a contact."""
+    await conn.execute(
+        "UPDATE contacts SET attributes = attributes || $2::jsonb, updated_at = now() "
+        "WHERE id = $1",
+        contact_id,
+        json.dumps(attributes),
+    )
+
+
 async def get(conn: Connection, contact_id: ContactId) -> Contact | None:
     row = await conn.fetchrow(f"SELECT {COLUMNS} FROM contacts WHERE id = $1", contact_id)
     return _contact(row) if row else None

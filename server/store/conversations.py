@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import asyncpg
 
 from server.domain.models import Conversation
@@ -64,6 +66,61 @@ async def next_seq(conn: Connection, conversation_id: ConversationId) -> int:
     )
     assert value is not None, "next_seq needs a conversation locked by lock()"
     return int(value)
+
+
+UPDATABLE = ("status", "assignee_id", "priority", "tags")
+
+
+async def update(
+    conn: Connection, conversation_id: ConversationId, values: dict[str, Any]
+) -> tuple[str, ...]:
+    """Set the given fields (keys from UPDATABLE); return the names whose value changed."""
+    unknown = set(values) - set(UPDATABLE)
+    assert not unknown, f"not updatable: {unknown}"
+    if not values:
+        return ()
+    names = list(values)
+    assignments = ", ".join(f"{name} = ${i + 2}" for i, name in enumerate(names))
+    distinct = " OR ".join(f"{name} IS DISTINCT FROM ${i + 2}" for i, name in enumerate(names))
+    before = await conn.fetchrow(
+        f"SELECT {', '.join(names)} FROM conversations WHERE id = $1", conversation_id
+    )
+    if before is None:
+        return ()
+    changed = tuple(name for name in names if before[name] != values[name])
+    if changed:
+        await conn.execute(
+            f"UPDATE conversations SET {assignments}, updated_at = now() "
+            f"WHERE id = $1 AND ({distinct})",
+            conversation_id,
+            *values.values(),
+        )
+    return changed
+
+
+async def inbox(
+    conn: Connection,
+    *,
+    statuses: list[str] | None,
+    assignee: UserId | None,
+    unassigned: bool,
+    limit: int,
+) -> list[Conversation]:
+    """The tenant's conversations, most recently active first (visibility is RLS's)."""
+    rows = await conn.fetch(
+        f"""
+        SELECT {COLUMNS} FROM conversations
+        WHERE ($1::text[] IS NULL OR status = ANY($1::text[]))
+          AND ($2::uuid IS NULL OR assignee_id = $2)
+          AND (NOT $3 OR assignee_id IS NULL)
+        ORDER BY updated_at DESC, id LIMIT $4
+        """,
+        statuses,
+        assignee,
+        unassigned,
+        limit,
+    )
+    return [from_row(r) for r in rows]
 
 
 def from_row(row: asyncpg.Record) -> Conversation:

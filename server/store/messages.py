@@ -13,10 +13,22 @@ from server.ids import ConversationId, MessageId, TenantId
 from server.store import conversations
 from server.store.db import Connection
 
-COLUMNS = (
-    "id, tenant_id, conversation_id, seq, sender_kind, sender_id, sender_name, body, private, "
-    "client_msg_id, citations, attachments, created_at"
+FIELDS = (
+    "id",
+    "tenant_id",
+    "conversation_id",
+    "seq",
+    "sender_kind",
+    "sender_id",
+    "sender_name",
+    "body",
+    "private",
+    "client_msg_id",
+    "citations",
+    "attachments",
+    "created_at",
 )
+COLUMNS = ", ".join(FIELDS)
 
 
 async def append(

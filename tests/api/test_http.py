@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from server.services.credentials import TokenSigner
-from tests.api.conftest import LiveServer
+from tests.live import LiveServer
 
 
 def make_tenant(live: LiveServer, password: str = "s3cret-pass") -> dict[str, Any]:
@@ -51,7 +51,7 @@ async def test_health_and_readiness(http: httpx.AsyncClient, live_server: LiveSe
     """Liveness answers; readiness checks the database; the server was ready well in time."""
     assert (await http.get("/healthz")).json() == {"status": "ok", "checks": {}}
     ready = await http.get("/readyz")
-    assert ready.json() == {"status": "ok", "checks": {"database": "ok"}}
+    assert ready.json() == {"status": "ok", "checks": {"database": "ok", "broker": "ok"}}
     assert live_server.ready_after_s < 30  # generous: the figure itself is reported, not timed
 
 

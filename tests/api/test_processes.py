@@ -7,8 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.api.conftest import LiveServer
-from tests.conftest import TIMEOUT_SCALE
+from tests.live import TIMEOUT_SCALE, LiveServer
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,4 +1,4 @@
-"""A real `flowsupport serve` process on a fresh data dir, and the CLI beside it."""
+"""Real `flowsupport serve` processes on a data dir, and the CLI beside them."""
 
 from __future__ import annotations
 
@@ -8,17 +8,16 @@ import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 
-from tests.conftest import TIMEOUT_SCALE
+TIMEOUT_SCALE = float(os.environ.get("FLOWSUPPORT_TEST_TIMEOUT_SCALE", "1"))
 
 
 @dataclass(frozen=True)
@@ -27,6 +26,24 @@ class LiveServer:
     data_dir: Path
     env: dict[str, str]
     ready_after_s: float
+    process: subprocess.Popen[str]
+
+    @property
+    def ws_url(self) -> str:
+        return self.base_url.replace("http://", "ws://") + "/v1/ws"
+
+    def stop(self, sig: int = signal.SIGTERM) -> int:
+        """Stop the process (SIGTERM: graceful) and return its exit status."""
+        if self.process.poll() is None:
+            self.process.send_signal(sig)
+            try:
+                self.process.wait(timeout=30 * TIMEOUT_SCALE)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if self.process.stdout:
+            self.process.stdout.close()
+        return self.process.returncode
 
     def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
         """Run `flowsupport ARGS` against the same data dir (so the same embedded database)."""
@@ -54,12 +71,15 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def live_server() -> Iterator[LiveServer]:
-    data_dir = Path(tempfile.mkdtemp(prefix="fs-live-"))
-    port = free_port()
+@contextmanager
+def running_server(
+    data_dir: Path, *, extra_env: dict[str, str] | None = None, port: int | None = None
+) -> Iterator[LiveServer]:
+    """`flowsupport serve` on `data_dir` until the block ends (then SIGTERM, like a deploy)."""
+    port = port or free_port()
     env = {key: value for key, value in os.environ.items() if not key.startswith("FLOWSUPPORT_")}
     env.update({"FLOWSUPPORT_DATA_DIR": str(data_dir), "PORT": str(port)})
+    env.update(extra_env or {})
     started = time.monotonic()
     process = subprocess.Popen(
         [sys.executable, "-m", "server", "serve"],
@@ -82,22 +102,8 @@ def live_server() -> Iterator[LiveServer]:
             process.kill()
             raise RuntimeError("server did not become ready")
         time.sleep(0.05)
-    server = LiveServer(base_url, data_dir, env, time.monotonic() - started)
+    server = LiveServer(base_url, data_dir, env, time.monotonic() - started, process)
     try:
         yield server
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=30 * TIMEOUT_SCALE)
-        finally:
-            if process.poll() is None:
-                process.kill()
-            if process.stdout:
-                process.stdout.close()
-        subprocess.run(["rm", "-rf", str(data_dir)], check=False)
-
-
-@pytest.fixture
-async def http(live_server: LiveServer) -> Any:
-    async with httpx.AsyncClient(base_url=live_server.base_url, timeout=30) as client:
-        yield client
+        server.stop()

@@ -1,0 +1,67 @@
+"""Domain events: what services announce after a commit, and the seam they announce through.
+
+Persisted events carry the conversation's ``seq``; signals (typing, read) are ephemeral.
+``realtime`` turns them into PROTOCOL.md frames per viewer and fans them out; services
+never see frames, sockets or the broker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from server.domain.models import Conversation, Message, Sender
+from server.ids import ConversationId, TenantId
+
+
+@dataclass(frozen=True)
+class MessageCreated:
+    message: Message
+    conversation: Conversation  # as of this event (inbox filters use status and assignee)
+
+    @property
+    def seq(self) -> int:
+        return self.message.seq
+
+    @property
+    def private(self) -> bool:
+        return self.message.private
+
+
+@dataclass(frozen=True)
+class ConversationUpdated:
+    seq: int
+    conversation: Conversation
+    changes: tuple[str, ...]
+    private: bool = False
+
+
+PersistedEvent = MessageCreated | ConversationUpdated
+
+
+@dataclass(frozen=True)
+class TypingSignal:
+    tenant_id: TenantId
+    conversation_id: ConversationId
+    participant: Sender
+    state: bool
+
+
+@dataclass(frozen=True)
+class ReadSignal:
+    tenant_id: TenantId
+    conversation_id: ConversationId
+    participant: Sender
+    seq: int
+
+
+Signal = TypingSignal | ReadSignal
+
+
+class EventSink(Protocol):
+    """Where services announce events. Call only after the transaction committed:
+    announcing earlier would tell clients about a row they cannot read yet."""
+
+    async def persisted(self, event: PersistedEvent) -> None: ...
+
+    async def signal(self, event: Signal) -> None: ...

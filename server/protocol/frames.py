@@ -1,0 +1,163 @@
+"""Every client-to-server frame of PROTOCOL.md as a typed, validated model.
+
+Server-to-client frames are built by ``server.realtime.present`` as plain dicts: they are
+encoded once per (encoding, viewer kind) and fanned out, so they skip model validation.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter, field_validator
+
+from server.protocol.codes import MAX_BODY_CHARS, MAX_ID_CHARS
+
+RequestId = Annotated[str, StringConstraints(min_length=1, max_length=MAX_ID_CHARS)]
+ObjectId = Annotated[str, StringConstraints(min_length=1, max_length=100)]
+
+
+class Frame(BaseModel):
+    # Unknown fields are ignored: v1 clients may be newer than the server (additive changes).
+    model_config = ConfigDict(frozen=True, extra="ignore", strict=True)
+
+
+class Identity(Frame):
+    external_id: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    email: Annotated[str, StringConstraints(max_length=320)] | None = None
+    name: Annotated[str, StringConstraints(max_length=200)] | None = None
+    hmac: Annotated[str, StringConstraints(min_length=1, max_length=128)]
+
+
+class Hello(Frame):
+    type: Literal["hello"]
+    widget_key: Annotated[str, StringConstraints(max_length=200)] | None = None
+    token: Annotated[str, StringConstraints(max_length=4096)] | None = None
+    api_key: Annotated[str, StringConstraints(max_length=200)] | None = None
+    visitor_token: Annotated[str, StringConstraints(max_length=4096)] | None = None
+    identity: Identity | None = None
+    client: Annotated[str, StringConstraints(max_length=200)] | None = None
+
+
+class ConversationStart(Frame):
+    type: Literal["conversation.start"]
+    id: RequestId
+    subject: Annotated[str, StringConstraints(max_length=500)] | None = None
+    attributes: dict[str, Any] | None = None
+    channel: Literal["web", "email", "sms", "whatsapp", "api"] = "web"
+
+
+class Subscribe(Frame):
+    type: Literal["subscribe"]
+    id: RequestId
+    conversation_id: ObjectId
+    after_seq: Annotated[int, Field(ge=0)] | None = None
+
+
+class Unsubscribe(Frame):
+    type: Literal["unsubscribe"]
+    id: RequestId
+    conversation_id: ObjectId
+
+
+class InboxFilter(Frame):
+    status: list[Literal["open", "pending", "waiting_human", "resolved", "closed"]] | None = None
+    assignee: Annotated[str, StringConstraints(min_length=1, max_length=100)] | None = None
+
+
+class InboxSubscribe(Frame):
+    type: Literal["inbox.subscribe"]
+    id: RequestId
+    filter: InboxFilter | None = None
+
+
+class MessageSend(Frame):
+    type: Literal["message.send"]
+    id: RequestId
+    conversation_id: ObjectId
+    client_msg_id: Annotated[str, StringConstraints(min_length=1, max_length=128)]
+    body: str
+    private: bool = False
+    attachments: list[dict[str, Any]] | None = None
+
+    @field_validator("body")
+    @classmethod
+    def _body_length(cls, value: str) -> str:
+        trimmed = value.strip()
+        if not 1 <= len(trimmed) <= MAX_BODY_CHARS:
+            raise ValueError(f"must be 1 to {MAX_BODY_CHARS} characters after trimming")
+        return trimmed
+
+
+class Typing(Frame):
+    type: Literal["typing"]
+    conversation_id: ObjectId
+    state: bool
+
+
+class Read(Frame):
+    type: Literal["read"]
+    conversation_id: ObjectId
+    seq: Annotated[int, Field(ge=0)]
+
+
+class HandoffRequest(Frame):
+    type: Literal["handoff.request"]
+    id: RequestId
+    conversation_id: ObjectId
+    reason: Annotated[str, StringConstraints(max_length=1000)] | None = None
+
+
+class ConversationUpdate(Frame):
+    type: Literal["conversation.update"]
+    id: RequestId
+    conversation_id: ObjectId
+    status: Literal["open", "pending", "waiting_human", "resolved", "closed"] | None = None
+    assignee_id: ObjectId | None = None
+    priority: Literal["low", "normal", "high", "urgent"] | None = None
+    tags: list[Annotated[str, StringConstraints(min_length=1, max_length=50)]] | None = None
+
+
+class AiStop(Frame):
+    type: Literal["ai.stop"]
+    id: RequestId
+    conversation_id: ObjectId
+
+
+class Ping(Frame):
+    type: Literal["ping"]
+    id: RequestId | None = None
+
+
+ClientFrame = Annotated[
+    Hello
+    | ConversationStart
+    | Subscribe
+    | Unsubscribe
+    | InboxSubscribe
+    | MessageSend
+    | Typing
+    | Read
+    | HandoffRequest
+    | ConversationUpdate
+    | AiStop
+    | Ping,
+    Field(discriminator="type"),
+]
+
+CLIENT_FRAME: TypeAdapter[ClientFrame] = TypeAdapter(ClientFrame)
+CLIENT_TYPES = frozenset(
+    {
+        "hello",
+        "conversation.start",
+        "subscribe",
+        "unsubscribe",
+        "inbox.subscribe",
+        "message.send",
+        "typing",
+        "read",
+        "handoff.request",
+        "conversation.update",
+        "ai.stop",
+        "ping",
+    }
+)

@@ -1,0 +1,231 @@
+"""One client connection: its bounded outbox and writer, and its per-conversation cursor.
+
+Delivery per conversation is exactly once and in ``seq`` order: the cursor remembers the
+last seq the client holds; a duplicate is dropped, a gap (a broker message lost, a broker
+reconnect) makes the connection buffer live events, read the missing ones from
+PostgreSQL, then merge. The same path serves `subscribe` with `after_seq`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from server.domain.access import Principal
+from server.errors import FlowSupportError
+from server.protocol.codec import Codec
+from server.protocol.codes import CLOSE_INTERNAL, CLOSE_RESTARTING, MAX_REPLAY
+from server.realtime import present
+from server.realtime.envelope import EVENT, PRESENCE, SIGNAL, STAFF, VISITOR, Envelope
+from server.services.conversations import ConversationService, InboxFilter
+
+log = logging.getLogger("flowsupport.realtime")
+
+# Sends the encoded frame; raises when the socket is gone.
+Transmit = Callable[[str | bytes], Awaitable[None]]
+Close = Callable[[int, str], Awaitable[None]]
+
+
+@dataclass
+class Cursor:
+    """What a connection holds of one conversation."""
+
+    topic: str
+    last_seq: int = 0
+    buffer: list[Envelope] | None = field(default_factory=list)  # None: live, no catch-up
+
+    @property
+    def live(self) -> bool:
+        return self.buffer is None
+
+
+class Connection:
+    def __init__(
+        self,
+        *,
+        session_id: str,
+        principal: Principal,
+        codec: Codec,
+        transmit: Transmit,
+        close: Close,
+        conversations: ConversationService,
+        outbox_size: int = 1024,
+    ) -> None:
+        self.session_id = session_id
+        self.principal = principal
+        self.codec = codec
+        self.viewer = VISITOR if principal.kind == "visitor" else STAFF
+        self.tenant_id = str(principal.tenant_id)
+        self.cursors: dict[str, Cursor] = {}
+        self.inbox: InboxFilter | None = None
+        self._transmit = transmit
+        self._close = close
+        self._conversations = conversations
+        self._outbox: asyncio.Queue[str | bytes | None] = asyncio.Queue(outbox_size)
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._writer: asyncio.Task[None] | None = None
+        self.closing = False
+
+    # -- output -------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self._writer = asyncio.create_task(self._write(), name=f"writer-{self.session_id}")
+
+    def send(self, frame: dict[str, Any]) -> None:
+        self.enqueue(self.codec.encode(frame))
+
+    def enqueue(self, data: str | bytes | None) -> None:
+        """Queue an encoded frame; a client that cannot keep up is closed, never skipped."""
+        if data is None or self.closing:
+            return
+        try:
+            self._outbox.put_nowait(data)
+        except asyncio.QueueFull:
+            log.warning("session %s: outbox full, closing slow client", self.session_id)
+            self.spawn(self.shut(CLOSE_RESTARTING, "too slow: reconnect and resume by seq"))
+
+    async def _write(self) -> None:
+        while True:
+            data = await self._outbox.get()
+            if data is None:
+                return
+            try:
+                await self._transmit(data)
+            except Exception:  # the socket is gone; the reader notices and cleans up
+                self.closing = True
+                return
+
+    async def drain(self) -> None:
+        """Finish writing what is queued (graceful close), then stop the writer."""
+        if self._writer is None:
+            return
+        with contextlib.suppress(asyncio.QueueFull):
+            self._outbox.put_nowait(None)
+        with contextlib.suppress(asyncio.CancelledError, TimeoutError):
+            await asyncio.wait_for(asyncio.shield(self._writer), timeout=5)
+        self._writer.cancel()
+
+    async def shut(self, code: int, reason: str) -> None:
+        if self.closing:
+            return
+        self.closing = True
+        with contextlib.suppress(Exception):
+            await self._close(code, reason)
+
+    def spawn(self, work: Awaitable[None]) -> None:
+        """Run `work` supervised: kept referenced, failures logged, cancelled on close."""
+
+        async def supervised() -> None:
+            try:
+                await work
+            except asyncio.CancelledError:
+                raise
+            except FlowSupportError as exc:
+                log.warning("session %s: %s; closing for a retry", self.session_id, exc.message)
+                await self.shut(CLOSE_RESTARTING, "temporarily unavailable: reconnect")
+            except Exception:
+                log.exception("session %s: background work failed", self.session_id)
+                await self.shut(CLOSE_INTERNAL, "internal error")
+
+        task = asyncio.create_task(supervised())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def stop_tasks(self) -> None:
+        for task in list(self._tasks):
+            task.cancel()
+        for task in list(self._tasks):
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+
+    # -- input from the hub ---------------------------------------------------------------
+
+    def offer(self, topic_is_inbox: bool, envelope: Envelope) -> None:
+        """An envelope arrived on a topic this connection is in; deliver it or not."""
+        if envelope.kind == EVENT:
+            conversation_id = envelope.conversation_id or ""
+            cursor = self.cursors.get(conversation_id)
+            if topic_is_inbox:
+                # The conversation's own topic delivers (in order) to a subscriber.
+                if cursor is None and self.inbox is not None and self._inbox_wants(envelope):
+                    self.enqueue(envelope.encoded(self.codec, self.viewer))
+                return
+            if cursor is not None:
+                self._advance(conversation_id, cursor, envelope)
+        elif envelope.kind == SIGNAL:
+            participant = envelope.frame.get("participant", {})
+            if (
+                envelope.conversation_id in self.cursors
+                and participant.get("id") != self.principal.id
+            ):
+                self.enqueue(envelope.encoded(self.codec, self.viewer))
+        elif envelope.kind == PRESENCE:
+            self.enqueue(envelope.encoded(self.codec, self.viewer))
+
+    def _inbox_wants(self, envelope: Envelope) -> bool:
+        assert self.inbox is not None
+        wanted = self.inbox
+        if wanted.statuses is not None and envelope.status not in wanted.statuses:
+            return False
+        if wanted.assignee == "none":
+            return envelope.assignee_id is None
+        if wanted.assignee == "me":
+            return envelope.assignee_id == self.principal.id
+        if wanted.assignee is not None:
+            return envelope.assignee_id == wanted.assignee
+        return True
+
+    def _advance(self, conversation_id: str, cursor: Cursor, envelope: Envelope) -> None:
+        if cursor.buffer is not None:
+            cursor.buffer.append(envelope)
+        elif envelope.seq <= cursor.last_seq:
+            return  # already delivered
+        elif envelope.seq == cursor.last_seq + 1:
+            cursor.last_seq = envelope.seq
+            self.enqueue(envelope.encoded(self.codec, self.viewer))
+        else:
+            cursor.buffer = [envelope]
+            self.spawn(self.catch_up(conversation_id))
+
+    # -- catching up --------------------------------------------------------------------
+
+    async def catch_up(self, conversation_id: str) -> None:
+        """Send what the client misses after its cursor from PostgreSQL, then go live."""
+        cursor = self.cursors.get(conversation_id)
+        while cursor is not None:
+            replay = await self._conversations.replay(
+                self.principal, conversation_id, cursor.last_seq, MAX_REPLAY
+            )
+            if self.cursors.get(conversation_id) is not cursor:
+                return  # unsubscribed meanwhile
+            for event in replay.events:
+                if event.seq > cursor.last_seq:
+                    cursor.last_seq = event.seq
+                    self.send(present.event_frame(event))
+            cursor.last_seq = max(cursor.last_seq, replay.last_seq)
+            if replay.truncated:
+                continue
+            pending = sorted(cursor.buffer or [], key=lambda e: e.seq)
+            cursor.buffer = []
+            for index, envelope in enumerate(pending):
+                if envelope.seq <= cursor.last_seq:
+                    continue
+                if envelope.seq != cursor.last_seq + 1:
+                    cursor.buffer = pending[index:]
+                    break
+                cursor.last_seq = envelope.seq
+                self.enqueue(envelope.encoded(self.codec, self.viewer))
+            else:
+                cursor.buffer = None
+                return
+
+    def resync(self) -> None:
+        """After a broker outage: every conversation catches up from its cursor."""
+        for conversation_id, cursor in self.cursors.items():
+            if cursor.live:
+                cursor.buffer = []
+                self.spawn(self.catch_up(conversation_id))

@@ -1,0 +1,165 @@
+"""The explicit dispatch table: one handler per client frame type (after `hello`).
+
+A handler answers through the connection; errors it raises become `error` frames with the
+request's id, and the connection goes on (PROTOCOL.md: never close for a parsable frame).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from server.errors import BadRequest, Forbidden, NotFound
+from server.protocol import frames
+from server.protocol.codes import MAX_REPLAY
+from server.realtime import present
+from server.realtime.connection import Connection, Cursor
+from server.realtime.envelope import conversation_topic, inbox_topic
+from server.realtime.hub import Hub
+from server.services.conversations import ConversationService, InboxFilter
+
+
+@dataclass(frozen=True)
+class Context:
+    connection: Connection
+    hub: Hub
+    conversations: ConversationService
+
+
+Handler = Callable[[Context, Any], Awaitable[None]]
+
+
+async def conversation_start(ctx: Context, frame: frames.ConversationStart) -> None:
+    conn = ctx.connection
+    conversation = await ctx.conversations.start(
+        conn.principal, subject=frame.subject, attributes=frame.attributes, channel=frame.channel
+    )
+    # PROTOCOL.md: the principal that starts a conversation is subscribed to it at once.
+    topic = conversation_topic(conn.tenant_id, str(conversation.id))
+    conn.cursors[str(conversation.id)] = Cursor(topic, conversation.last_seq, buffer=None)
+    await ctx.hub.join(conn, topic)
+    conn.send(present.ack(frame.id, conversation=present.conversation(conversation)))
+
+
+async def subscribe(ctx: Context, frame: frames.Subscribe) -> None:
+    conn = ctx.connection
+    conversation = await ctx.conversations.get(conn.principal, frame.conversation_id)
+    # A super_admin may follow another tenant's conversation: the topic is the conversation's.
+    topic = conversation_topic(str(conversation.tenant_id), frame.conversation_id)
+    # The cursor buffers live events from the moment the topic is joined; catch_up then
+    # reads everything after the cursor from PostgreSQL and merges: no gap, no double.
+    cursor = Cursor(topic)
+    conn.cursors[frame.conversation_id] = cursor
+    await ctx.hub.join(conn, topic)
+    fields: dict[str, Any] = {
+        "conversation": present.conversation(conversation),
+        "last_seq": conversation.last_seq,
+    }
+    if frame.after_seq is None:
+        cursor.last_seq = conversation.last_seq
+    else:
+        start = max(frame.after_seq, conversation.last_seq - MAX_REPLAY)
+        cursor.last_seq = min(start, conversation.last_seq)
+        if start > frame.after_seq:
+            fields["truncated"] = True
+    conn.send(present.ack(frame.id, **fields))
+    await conn.catch_up(frame.conversation_id)
+
+
+async def unsubscribe(ctx: Context, frame: frames.Unsubscribe) -> None:
+    conn = ctx.connection
+    cursor = conn.cursors.pop(frame.conversation_id, None)
+    if cursor is not None:
+        await ctx.hub.leave(conn, cursor.topic)
+    conn.send(present.ack(frame.id))
+
+
+async def inbox_subscribe(ctx: Context, frame: frames.InboxSubscribe) -> None:
+    conn = ctx.connection
+    wanted = InboxFilter(
+        statuses=list(frame.filter.status) if frame.filter and frame.filter.status else None,
+        assignee=frame.filter.assignee if frame.filter else None,
+    )
+    page = await ctx.conversations.inbox(conn.principal, wanted)
+    conn.inbox = wanted
+    await ctx.hub.join(conn, inbox_topic(conn.tenant_id))
+    conn.send(present.ack(frame.id, conversations=[present.conversation(c) for c in page]))
+
+
+async def message_send(ctx: Context, frame: frames.MessageSend) -> None:
+    conn = ctx.connection
+    if frame.attachments:
+        raise BadRequest("attachments: not supported yet on this server")
+    message = await ctx.conversations.send(
+        conn.principal,
+        frame.conversation_id,
+        client_msg_id=frame.client_msg_id,
+        body=frame.body,
+        private=frame.private,
+    )
+    conn.send(present.ack(frame.id, message=present.message(message)))
+
+
+async def typing(ctx: Context, frame: frames.Typing) -> None:
+    await ctx.conversations.typing(ctx.connection.principal, frame.conversation_id, frame.state)
+
+
+async def read(ctx: Context, frame: frames.Read) -> None:
+    await ctx.conversations.read(ctx.connection.principal, frame.conversation_id, frame.seq)
+
+
+async def handoff_request(ctx: Context, frame: frames.HandoffRequest) -> None:
+    conversation = await ctx.conversations.hand_off(ctx.connection.principal, frame.conversation_id)
+    ctx.connection.send(present.ack(frame.id, conversation=present.conversation(conversation)))
+
+
+async def conversation_update(ctx: Context, frame: frames.ConversationUpdate) -> None:
+    values: dict[str, Any] = {
+        name: getattr(frame, name)
+        for name in ("status", "assignee_id", "priority", "tags")
+        if name in frame.model_fields_set
+    }
+    if values.get("status", "") is None or values.get("priority", "") is None:
+        raise BadRequest("status and priority cannot be null")
+    if "tags" in values and values["tags"] is None:
+        values["tags"] = []
+    conversation = await ctx.conversations.update(
+        ctx.connection.principal, frame.conversation_id, values
+    )
+    ctx.connection.send(present.ack(frame.id, conversation=present.conversation(conversation)))
+
+
+async def ai_stop(ctx: Context, frame: frames.AiStop) -> None:
+    """No AI answer runs on this server yet, so there is never one to stop."""
+    if ctx.connection.viewer != "staff":
+        raise Forbidden("only agents and bots stop AI answers")
+    await ctx.conversations.get(ctx.connection.principal, frame.conversation_id)
+    raise NotFound("no AI answer is running in this conversation")
+
+
+async def ping(ctx: Context, frame: frames.Ping) -> None:
+    pong: dict[str, Any] = {"type": "pong"}
+    if frame.id is not None:
+        pong["id"] = frame.id
+    ctx.connection.send(pong)
+
+
+async def hello_again(ctx: Context, frame: frames.Hello) -> None:
+    raise BadRequest("type: already authenticated; hello is the first frame only")
+
+
+HANDLERS: dict[type[frames.Frame], Handler] = {
+    frames.Hello: hello_again,
+    frames.ConversationStart: conversation_start,
+    frames.Subscribe: subscribe,
+    frames.Unsubscribe: unsubscribe,
+    frames.InboxSubscribe: inbox_subscribe,
+    frames.MessageSend: message_send,
+    frames.Typing: typing,
+    frames.Read: read,
+    frames.HandoffRequest: handoff_request,
+    frames.ConversationUpdate: conversation_update,
+    frames.AiStop: ai_stop,
+    frames.Ping: ping,
+}

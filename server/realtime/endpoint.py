@@ -1,0 +1,225 @@
+"""`GET /v1/ws`: the WebSocket endpoint. Moves bytes, runs the hello deadline, dispatches.
+
+Everything it decides is delegated: frames to ``protocol``, rules to ``protocol.session``,
+use cases to ``services``, frames out to ``present``, fan-out to the hub.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.websockets import WebSocket, WebSocketDisconnect
+
+from server.clock import Clock
+from server.domain.access import Principal, origin_allowed
+from server.errors import (
+    BadRequest,
+    FlowSupportError,
+    Internal,
+    RateLimited,
+    TooLarge,
+    Unauthorized,
+)
+from server.protocol import frames
+from server.protocol.codec import Codec, FrameError, choose_subprotocol, codec_for, parse_frame
+from server.protocol.codes import (
+    CLOSE_FORBIDDEN_ORIGIN,
+    CLOSE_POLICY,
+    CLOSE_UNAUTHORIZED,
+    MAX_FRAME_BYTES,
+)
+from server.protocol.session import Session, SessionLimits, Verdict
+from server.realtime import dispatch, present
+from server.realtime.connection import Connection
+from server.realtime.hub import Hub
+from server.services.auth import AuthService
+from server.services.conversations import ConversationService
+from server.services.visitors import VisitorIdentity, VisitorService
+
+log = logging.getLogger("flowsupport.realtime")
+
+
+@dataclass(frozen=True)
+class Realtime:
+    """What the endpoint needs, built by the composition root."""
+
+    hub: Hub
+    auth: AuthService
+    visitors: VisitorService
+    conversations: ConversationService
+    clock: Clock
+    public_origins: tuple[str, ...]
+    limits: SessionLimits
+
+
+class Refused(Exception):
+    def __init__(self, code: int, reason: str) -> None:
+        super().__init__(reason)
+        self.code = code
+        self.reason = reason
+
+
+async def websocket_endpoint(websocket: WebSocket) -> None:
+    rt: Realtime = websocket.app.state.realtime
+    subprotocol = choose_subprotocol(list(websocket.scope.get("subprotocols", [])))
+    await websocket.accept(subprotocol=subprotocol)
+    codec = codec_for(subprotocol)
+    session = Session(rt.clock.monotonic(), rt.limits)
+    session_id = "s_" + uuid.uuid4().hex[:16]
+    try:
+        principal, visitor_token = await _hello(websocket, rt, codec, session)
+    except Refused as refusal:
+        await websocket.close(refusal.code, refusal.reason)
+        return
+    except WebSocketDisconnect:
+        return
+    session.authenticated(principal.kind, rt.clock.monotonic())
+
+    async def transmit(data: str | bytes) -> None:
+        if isinstance(data, bytes):
+            await websocket.send_bytes(data)
+        else:
+            await websocket.send_text(data)
+
+    async def close(code: int, reason: str) -> None:
+        await websocket.close(code, reason)
+
+    connection = Connection(
+        session_id=session_id,
+        principal=principal,
+        codec=codec,
+        transmit=transmit,
+        close=close,
+        conversations=rt.conversations,
+    )
+    connection.start()
+    connection.send(present.welcome(session_id, principal, visitor_token))
+    log.info(
+        "session %s open: %s %s tenant %s (%s)",
+        session_id,
+        principal.kind,
+        principal.id,
+        principal.tenant_id,
+        codec.name,
+    )
+    context = dispatch.Context(connection, rt.hub, rt.conversations)
+    try:
+        await rt.hub.connected(connection)
+        await _serve(websocket, rt, connection, session, context)
+    finally:
+        session.closed()
+        await rt.hub.disconnected(connection)
+        await connection.stop_tasks()
+        await connection.drain()
+        log.info("session %s closed", session_id)
+
+
+async def _serve(
+    websocket: WebSocket,
+    rt: Realtime,
+    connection: Connection,
+    session: Session,
+    context: dispatch.Context,
+) -> None:
+    while not connection.closing:
+        message = await websocket.receive()
+        if message["type"] == "websocket.disconnect":
+            return
+        verdict, retry_after_ms = session.admit(rt.clock.monotonic())
+        if verdict is Verdict.CLOSE_POLICY:
+            await connection.shut(CLOSE_POLICY, "rate limit exceeded")
+            return
+        request_id: str | None = None
+        try:
+            data = _payload(message)
+            if verdict is Verdict.RATE_LIMITED:
+                request_id = _peek_id(connection.codec, data)
+                raise RateLimited("too many frames", retry_after_ms)
+            frame = parse_frame(connection.codec.decode(data))
+            request_id = getattr(frame, "id", None)
+            log.debug("session %s <- %s", connection.session_id, type(frame).__name__)
+            await dispatch.HANDLERS[type(frame)](context, frame)
+        except FrameError as exc:
+            connection.send(present.error(exc.error, exc.request_id))
+        except FlowSupportError as exc:
+            connection.send(present.error(exc, request_id))
+        except Exception:
+            log.exception("session %s: frame handling failed", connection.session_id)
+            connection.send(present.error(Internal("internal error"), request_id))
+
+
+async def _hello(
+    websocket: WebSocket, rt: Realtime, codec: Codec, session: Session
+) -> tuple[Principal, str | None]:
+    """Wait for `hello` until the deadline; authenticate; check the Origin (PROTOCOL.md)."""
+    timeout = max(0.0, session.hello_deadline - rt.clock.monotonic())
+    try:
+        message = await asyncio.wait_for(websocket.receive(), timeout=timeout)
+    except TimeoutError:
+        raise Refused(CLOSE_UNAUTHORIZED, "no hello in time") from None
+    if message["type"] == "websocket.disconnect":
+        raise WebSocketDisconnect(message.get("code", 1000))
+    try:
+        frame = parse_frame(codec.decode(_payload(message)))
+    except (FrameError, FlowSupportError):
+        raise Refused(CLOSE_UNAUTHORIZED, "the first frame must be a valid hello") from None
+    if not isinstance(frame, frames.Hello):
+        raise Refused(CLOSE_UNAUTHORIZED, "the first frame must be hello")
+    origin = websocket.headers.get("origin")
+    try:
+        principal, token, allowed = await _authenticate(rt, frame)
+    except Unauthorized as exc:
+        raise Refused(CLOSE_UNAUTHORIZED, exc.message) from None
+    except FlowSupportError as exc:
+        raise Refused(1011 if exc.http_status >= 500 else CLOSE_UNAUTHORIZED, exc.message) from None
+    if not origin_allowed(origin, allowed):
+        raise Refused(CLOSE_FORBIDDEN_ORIGIN, "origin not allowed")
+    return principal, token
+
+
+async def _authenticate(
+    rt: Realtime, hello: frames.Hello
+) -> tuple[Principal, str | None, tuple[str, ...]]:
+    given = [c for c in (hello.widget_key, hello.token, hello.api_key) if c]
+    if len(given) != 1:
+        raise Unauthorized("hello needs exactly one of widget_key, token, api_key")
+    if hello.widget_key:
+        identity = None
+        if hello.identity is not None:
+            identity = VisitorIdentity(
+                external_id=hello.identity.external_id,
+                hmac=hello.identity.hmac,
+                email=hello.identity.email,
+                name=hello.identity.name,
+            )
+        visitor = await rt.visitors.identify(hello.widget_key, hello.visitor_token, identity)
+        return visitor.principal, visitor.visitor_token, visitor.allowed_origins
+    if hello.token:
+        return await rt.auth.authenticate_access_token(hello.token), None, rt.public_origins
+    assert hello.api_key
+    return await rt.auth.authenticate_api_key(hello.api_key), None, rt.public_origins
+
+
+def _payload(message: Any) -> str | bytes:
+    text = message.get("text")
+    data: str | bytes = text if text is not None else message.get("bytes") or b""
+    # Cheap bound first: a str of n characters is at least n bytes when encoded.
+    if len(data) > MAX_FRAME_BYTES or (
+        isinstance(data, str)
+        and len(data) * 4 > MAX_FRAME_BYTES
+        and len(data.encode()) > MAX_FRAME_BYTES
+    ):
+        raise TooLarge(f"frame exceeds max_frame_bytes ({MAX_FRAME_BYTES})")
+    return data
+
+
+def _peek_id(codec: Codec, data: str | bytes) -> str | None:
+    try:
+        value = codec.decode(data).get("id")
+    except BadRequest:
+        return None
+    return value if isinstance(value, str) and len(value) <= 64 else None

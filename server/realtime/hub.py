@@ -1,0 +1,181 @@
+"""This node's connections and topics, and the EventSink services announce through.
+
+One broker subscription per topic per node, reference-counted by local members. An event
+is delivered to local connections directly (no broker round trip, and still delivered when
+Redis is down) and published for the other nodes; a node ignores its own echo.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+from server.broker.base import Broker, PresenceMember, PresenceStore
+from server.domain.events import MessageCreated, PersistedEvent, Signal
+from server.errors import FlowSupportError
+from server.realtime import present
+from server.realtime.connection import Connection
+from server.realtime.envelope import (
+    EVENT,
+    PRESENCE,
+    SIGNAL,
+    Envelope,
+    conversation_topic,
+    inbox_topic,
+    presence_topic,
+)
+
+log = logging.getLogger("flowsupport.realtime")
+
+
+class Hub:
+    def __init__(self, broker: Broker, presence: PresenceStore, node_id: str | None = None) -> None:
+        self.node_id = node_id or uuid.uuid4().hex[:12]
+        self._broker = broker
+        self._presence = presence
+        self._members: dict[str, set[Connection]] = {}
+        self.connections: set[Connection] = set()
+
+    async def start(self) -> None:
+        await self._broker.start(self._on_broker, self._on_recovered)
+
+    async def ping(self) -> None:
+        await self._broker.ping()
+
+    # -- membership ---------------------------------------------------------------------
+
+    async def join(self, connection: Connection, topic: str) -> None:
+        members = self._members.get(topic)
+        if members is None:
+            members = self._members[topic] = set()
+            await self._broker.subscribe(topic)
+        members.add(connection)
+
+    async def leave(self, connection: Connection, topic: str) -> None:
+        members = self._members.get(topic)
+        if members is None:
+            return
+        members.discard(connection)
+        if not members:
+            del self._members[topic]
+            await self._broker.unsubscribe(topic)
+
+    async def connected(self, connection: Connection) -> None:
+        self.connections.add(connection)
+        await self.join(connection, presence_topic(connection.tenant_id))
+        if connection.viewer == "staff" and connection.principal.kind == "agent":
+            await self._presence.join(self._member(connection))
+            await self._presence_changed(connection.tenant_id)
+        else:
+            members = await self._members_of(connection.tenant_id)
+            connection.send(present.presence(len(members), None))
+
+    async def disconnected(self, connection: Connection) -> None:
+        self.connections.discard(connection)
+        for topic in [t for t, members in self._members.items() if connection in members]:
+            await self.leave(connection, topic)
+        if connection.viewer == "staff" and connection.principal.kind == "agent":
+            await self._presence.leave(self._member(connection))
+            await self._presence_changed(connection.tenant_id)
+
+    def _member(self, connection: Connection) -> PresenceMember:
+        who = connection.principal
+        return PresenceMember(str(who.tenant_id), who.id, who.name)
+
+    # -- EventSink ------------------------------------------------------------------------
+
+    async def persisted(self, event: PersistedEvent) -> None:
+        conversation = event.conversation
+        envelope = Envelope(
+            kind=EVENT,
+            node=self.node_id,
+            tenant_id=str(conversation.tenant_id),
+            conversation_id=str(conversation.id),
+            seq=event.seq,
+            private=isinstance(event, MessageCreated) and event.private,
+            status=conversation.status,
+            assignee_id=str(conversation.assignee_id) if conversation.assignee_id else None,
+            frame=present.event_frame(event),
+        )
+        await self._fan_out(
+            envelope,
+            conversation_topic(envelope.tenant_id, str(conversation.id)),
+            inbox_topic(envelope.tenant_id),
+        )
+
+    async def signal(self, event: Signal) -> None:
+        envelope = Envelope(
+            kind=SIGNAL,
+            node=self.node_id,
+            tenant_id=str(event.tenant_id),
+            conversation_id=str(event.conversation_id),
+            frame=present.signal_frame(event),
+        )
+        await self._fan_out(
+            envelope, conversation_topic(envelope.tenant_id, str(event.conversation_id))
+        )
+
+    async def _fan_out(self, envelope: Envelope, *topics: str) -> None:
+        """Deliver here now, then tell the other nodes (at most once; they catch up by seq)."""
+        for topic in topics:
+            self._deliver(topic, envelope)
+        payload = envelope.pack()
+        for topic in topics:
+            try:
+                await self._broker.publish(topic, payload)
+            except FlowSupportError as exc:
+                log.warning("publish to %s failed (%s); other nodes catch up by seq", topic, exc)
+
+    def _deliver(self, topic: str, envelope: Envelope) -> None:
+        is_inbox = topic.endswith(":inbox")
+        for connection in tuple(self._members.get(topic, ())):
+            connection.offer(is_inbox, envelope)
+
+    # -- from the broker ------------------------------------------------------------------
+
+    async def _on_broker(self, topic: str, payload: bytes) -> None:
+        envelope = Envelope.unpack(payload)
+        if envelope.node == self.node_id:
+            return
+        if envelope.kind == PRESENCE:
+            await self._refresh_presence(envelope.tenant_id)
+            return
+        self._deliver(topic, envelope)
+
+    async def _on_recovered(self) -> None:
+        """The broker reconnected: anything published meanwhile may be lost; catch up."""
+        for connection in tuple(self.connections):
+            connection.resync()
+        for tenant_id in {c.tenant_id for c in self.connections}:
+            await self._refresh_presence(tenant_id)
+
+    # -- presence -------------------------------------------------------------------------
+
+    async def _presence_changed(self, tenant_id: str) -> None:
+        await self._refresh_presence(tenant_id)
+        signal = Envelope(kind=PRESENCE, node=self.node_id, tenant_id=tenant_id)
+        try:
+            await self._broker.publish(presence_topic(tenant_id), signal.pack())
+        except FlowSupportError as exc:
+            log.warning("presence publish failed: %s", exc)
+
+    async def _refresh_presence(self, tenant_id: str) -> None:
+        local = self._members.get(presence_topic(tenant_id), set())
+        if not local:
+            return
+        members = await self._members_of(tenant_id)
+        staff = present.presence(len(members), _agents(members))
+        visitor = present.presence(len(members), None)
+        for connection in tuple(local):
+            connection.send(staff if connection.viewer == "staff" else visitor)
+
+    async def _members_of(self, tenant_id: str) -> list[PresenceMember]:
+        try:
+            return await self._presence.members(tenant_id)
+        except FlowSupportError as exc:
+            log.warning("presence unavailable: %s", exc)
+            return []
+
+
+def _agents(members: list[PresenceMember]) -> list[dict[str, str | None]]:
+    return [{"id": m.principal_id, "name": m.name} for m in members]

@@ -1,0 +1,142 @@
+"""Domain objects and events as PROTOCOL.md frames, per viewer.
+
+The only place server frames are built. A persisted event becomes one staff frame; a
+visitor sees the same frame unless the event is private, in which case it sees nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from server import __version__
+from server.clock import rfc3339
+from server.domain.access import Principal
+from server.domain.events import (
+    ConversationUpdated,
+    MessageCreated,
+    PersistedEvent,
+    ReadSignal,
+    Signal,
+    TypingSignal,
+)
+from server.domain.models import Conversation, Message, Sender
+from server.errors import FlowSupportError, RateLimited
+from server.protocol.codes import HEARTBEAT_S, MAX_FRAME_BYTES
+
+SERVER = f"flowsupport/{__version__}"
+
+
+def conversation(c: Conversation) -> dict[str, Any]:
+    return {
+        "id": str(c.id),
+        "tenant_id": str(c.tenant_id),
+        "status": c.status,
+        "channel": c.channel,
+        "subject": c.subject,
+        "contact_id": str(c.contact_id),
+        "assignee_id": str(c.assignee_id) if c.assignee_id else None,
+        "priority": c.priority,
+        "tags": list(c.tags),
+        "ticket_id": None,
+        "ai_enabled": c.ai_enabled,
+        "created_at": rfc3339(c.created_at),
+        "updated_at": rfc3339(c.updated_at),
+        "last_seq": c.last_seq,
+    }
+
+
+def participant(sender: Sender) -> dict[str, Any]:
+    out: dict[str, Any] = {"kind": sender.kind, "id": sender.id}
+    if sender.name:
+        out["name"] = sender.name
+    return out
+
+
+def message(m: Message) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": str(m.id),
+        "conversation_id": str(m.conversation_id),
+        "seq": m.seq,
+        "sender": participant(m.sender),
+        "body": m.body,
+        "private": m.private,
+        "client_msg_id": m.client_msg_id,
+        "created_at": rfc3339(m.created_at),
+    }
+    if m.citations is not None:
+        out["citations"] = list(m.citations)
+    return out
+
+
+def event_frame(event: PersistedEvent) -> dict[str, Any]:
+    """The frame every staff viewer gets for a persisted event."""
+    if isinstance(event, MessageCreated):
+        return {
+            "type": "message.created",
+            "conversation_id": str(event.message.conversation_id),
+            "seq": event.seq,
+            "message": message(event.message),
+        }
+    assert isinstance(event, ConversationUpdated)
+    return {
+        "type": "conversation.updated",
+        "conversation_id": str(event.conversation.id),
+        "seq": event.seq,
+        "conversation": conversation(event.conversation),
+        "changes": list(event.changes),
+    }
+
+
+def signal_frame(signal: Signal) -> dict[str, Any]:
+    if isinstance(signal, TypingSignal):
+        return {
+            "type": "typing",
+            "conversation_id": str(signal.conversation_id),
+            "participant": participant(signal.participant),
+            "state": signal.state,
+        }
+    assert isinstance(signal, ReadSignal)
+    return {
+        "type": "read",
+        "conversation_id": str(signal.conversation_id),
+        "participant": participant(signal.participant),
+        "seq": signal.seq,
+    }
+
+
+def welcome(session_id: str, who: Principal, visitor_token: str | None) -> dict[str, Any]:
+    principal: dict[str, Any] = {"kind": who.kind, "id": who.id, "tenant_id": str(who.tenant_id)}
+    if who.name:
+        principal["name"] = who.name
+    frame: dict[str, Any] = {
+        "type": "welcome",
+        "session_id": session_id,
+        "principal": principal,
+        "heartbeat_s": HEARTBEAT_S,
+        "max_frame_bytes": MAX_FRAME_BYTES,
+        "server": SERVER,
+    }
+    if visitor_token is not None:
+        frame["visitor_token"] = visitor_token
+    return frame
+
+
+def presence(count: int, agents: list[dict[str, Any]] | None) -> dict[str, Any]:
+    frame: dict[str, Any] = {"type": "presence", "agents_online": count}
+    if agents is not None:
+        frame["agents"] = agents
+    return frame
+
+
+def ack(request_id: str, **fields: Any) -> dict[str, Any]:
+    return {"type": "ack", "id": request_id, **fields}
+
+
+def error(exc: FlowSupportError, request_id: str | None) -> dict[str, Any]:
+    """The one function that turns an error into a frame."""
+    frame: dict[str, Any] = {"type": "error", "code": exc.code, "message": exc.message}
+    if request_id is not None:
+        frame["id"] = request_id
+    if isinstance(exc, RateLimited):
+        frame["retry_after_ms"] = exc.retry_after_ms
+    return frame

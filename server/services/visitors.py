@@ -1,0 +1,100 @@
+"""Who a widget visitor is: by widget key, visitor token and verified identity."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from server.domain.access import Principal, SecurityContext
+from server.domain.models import Role
+from server.errors import Unauthorized
+from server.ids import ContactId, TenantId
+from server.services import credentials
+from server.services.auth import AuthService
+from server.store import contacts, tenants
+from server.store.db import Database
+
+
+@dataclass(frozen=True)
+class VisitorIdentity:
+    external_id: str
+    hmac: str
+    email: str | None = None
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class VisitorSession:
+    principal: Principal
+    visitor_token: str
+    allowed_origins: tuple[str, ...]
+
+
+class VisitorService:
+    def __init__(self, db: Database, auth: AuthService) -> None:
+        self._db = db
+        self._auth = auth
+
+    async def tenant_origins(self, widget_key: str) -> tuple[TenantId, tuple[str, ...]]:
+        """The tenant of a public widget key and the origins allowed to embed it."""
+        async with self._db.anonymous() as conn:
+            found = await tenants.id_by_widget_key(conn, widget_key)
+        if found is None:
+            raise Unauthorized("unknown widget key")
+        return found
+
+    async def identify(
+        self,
+        widget_key: str,
+        visitor_token: str | None,
+        identity: VisitorIdentity | None,
+    ) -> VisitorSession:
+        """The visitor's contact: the verified identity's, the token's, or a new anonymous one.
+
+        A verified identity wins over a token, so a signed-in customer finds the same
+        conversations on any device. A wrong HMAC is refused, never downgraded to anonymous.
+        """
+        tenant_id, origins = await self.tenant_origins(widget_key)
+        contact_id: ContactId | None = None
+        name: str | None = None
+        if identity is not None:
+            contact_id, name = await self._identified(tenant_id, identity)
+        elif visitor_token is not None:
+            contact_id = await self._returning(tenant_id, visitor_token)
+        if contact_id is None:
+            contact_id = contacts.new_id()
+            context = SecurityContext(tenant_id, Role.CUSTOMER, contact_id)
+            async with self._db.unit(context) as conn:
+                await contacts.insert(conn, contact_id=contact_id, tenant_id=tenant_id)
+        principal = Principal("visitor", str(contact_id), tenant_id, Role.CUSTOMER, name)
+        token = self._auth.issue_visitor_token(tenant_id, contact_id)
+        return VisitorSession(principal, token, origins)
+
+    async def _returning(self, tenant_id: TenantId, visitor_token: str) -> ContactId | None:
+        """The token's contact if it still exists; an expired or foreign token is refused."""
+        contact_id = self._auth.verify_visitor_token(visitor_token, tenant_id)
+        context = SecurityContext(tenant_id, Role.CUSTOMER, contact_id)
+        async with self._db.unit(context) as conn:
+            found = await contacts.get(conn, contact_id)
+        return found.id if found else None  # erased contacts start afresh
+
+    async def _identified(
+        self, tenant_id: TenantId, identity: VisitorIdentity
+    ) -> tuple[ContactId, str | None]:
+        # Reading the secret and the tenant's contacts is the server acting for the tenant;
+        # the visitor gains nothing from it until its HMAC has been verified.
+        staff = SecurityContext(tenant_id, Role.AGENT)
+        async with self._db.unit(staff) as conn:
+            tenant = await tenants.get(conn, tenant_id)
+            assert tenant is not None
+            if not credentials.identity_matches(
+                tenant.identity_secret, identity.external_id, identity.hmac
+            ):
+                raise Unauthorized("identity hmac does not match")
+            contact = await contacts.upsert_identified(
+                conn,
+                tenant_id=tenant_id,
+                external_id=identity.external_id,
+                email=identity.email,
+                name=identity.name,
+            )
+        return contact.id, contact.name

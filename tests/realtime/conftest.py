@@ -1,0 +1,89 @@
+"""Tenants with an agent, a bot and a widget key, provisioned in the live server's database."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+import httpx
+import pytest
+
+from server.config import Settings
+from server.services import credentials
+from server.services.admin import AdminService
+from server.store.db import Database
+from server.store.provision import database_urls
+from tests.live import LiveServer
+
+ORIGIN = "https://shop.example"
+
+
+@dataclass(frozen=True)
+class Tenant:
+    tenant_id: str
+    widget_key: str
+    identity_secret: str
+    agent_id: str
+    agent_token: str
+    agent2_token: str
+    api_key: str
+
+    def identity(self, external_id: str) -> dict[str, str]:
+        mac = credentials.identity_hmac(self.identity_secret, external_id)
+        return {"external_id": external_id, "hmac": mac}
+
+
+async def provision(live: LiveServer) -> Tenant:
+    settings = Settings.from_env({"FLOWSUPPORT_DATA_DIR": str(live.data_dir)})
+    suffix = uuid.uuid4().hex[:8]
+    async with database_urls(settings) as urls:
+        db = await Database.connect(urls.app, max_size=1)
+        try:
+            admin = AdminService(db)
+            tenant = await admin.create_tenant(f"Shop {suffix}", [ORIGIN])
+            agent = await admin.create_user(
+                tenant,
+                email=f"agent-{suffix}@shop.example",
+                password="agent-pass-1",
+                role="agent",
+                name="Ada Agent",
+            )
+            await admin.create_user(
+                tenant,
+                email=f"agent2-{suffix}@shop.example",
+                password="agent-pass-2",
+                role="agent",
+                name="Bo Agent",
+            )
+            api_key = await admin.create_api_key(tenant, "Helper Bot")
+        finally:
+            await db.close()
+    async with httpx.AsyncClient(base_url=live.base_url) as http:
+        tokens = []
+        for email, password in (
+            (f"agent-{suffix}@shop.example", "agent-pass-1"),
+            (f"agent2-{suffix}@shop.example", "agent-pass-2"),
+        ):
+            response = await http.post(
+                "/v1/auth/login", json={"email": email, "password": password}
+            )
+            tokens.append(response.json()["access_token"])
+    return Tenant(
+        str(tenant.id),
+        tenant.widget_key,
+        tenant.identity_secret,
+        str(agent.id),
+        tokens[0],
+        tokens[1],
+        api_key,
+    )
+
+
+@pytest.fixture
+async def shop(live_server: LiveServer) -> Tenant:
+    return await provision(live_server)
+
+
+@pytest.fixture
+async def other_shop(live_server: LiveServer) -> Tenant:
+    return await provision(live_server)
