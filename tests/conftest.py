@@ -30,6 +30,7 @@ from server.store.provision import (
 )
 from tests.helpers import Seeded, seed_tenant
 from tests.live import LiveServer, running_server
+from tests.provision import Tenant, provision
 
 TEMPLATE = "fs_template"
 
@@ -135,3 +136,14 @@ def live_server() -> Iterator[LiveServer]:
 async def http(live_server: LiveServer) -> AsyncIterator[httpx.AsyncClient]:
     async with httpx.AsyncClient(base_url=live_server.base_url, timeout=30) as client:
         yield client
+
+
+@pytest.fixture
+async def shop(live_server: LiveServer) -> Tenant:
+    """A tenant on the live server with two agents, a bot key and a widget key."""
+    return await provision(live_server)
+
+
+@pytest.fixture
+async def other_shop(live_server: LiveServer) -> Tenant:
+    return await provision(live_server)

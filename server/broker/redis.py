@@ -13,8 +13,12 @@ import json
 import logging
 import random
 import time
+from collections.abc import Awaitable, Callable
 
 import redis.asyncio as aioredis
+from redis.asyncio.client import PubSub
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -37,12 +41,19 @@ class RedisBroker:
     def __init__(self, url: str) -> None:
         self._url = url
         self._client: aioredis.Redis = aioredis.from_url(
-            url, socket_connect_timeout=2, socket_timeout=5, health_check_interval=10
+            url, socket_connect_timeout=2, socket_timeout=5
+        )
+        # The subscriber never retries on its own: redis-py would reconnect and resubscribe
+        # silently, and the hub would not know that messages were lost meanwhile.
+        self._subscriber: aioredis.Redis = aioredis.from_url(
+            url,
+            socket_connect_timeout=2,
+            health_check_interval=10,
+            retry=Retry(NoBackoff(), retries=0),
         )
         self._topics: set[str] = set()
-        self._pubsub: aioredis.client.PubSub | None = None
+        self._pubsub: PubSub | None = None
         self._listener: asyncio.Task[None] | None = None
-        self._changed = asyncio.Event()
 
     async def start(self, receiver: Receiver, recovered: Recovered) -> None:
         self._listener = asyncio.create_task(
@@ -78,14 +89,15 @@ class RedisBroker:
             with contextlib.suppress(RedisError):
                 await self._pubsub.aclose()  # type: ignore[no-untyped-call]
         await self._client.aclose()
+        await self._subscriber.aclose()
 
-    async def _apply(self, change: object) -> None:
+    async def _apply(self, change: Callable[[PubSub], Awaitable[object]]) -> None:
         """Subscribe changes go to the live pubsub; after a reconnect all topics are renewed."""
         pubsub = self._pubsub
         if pubsub is None:
             return
         try:
-            await change(pubsub)  # type: ignore[operator]
+            await change(pubsub)
         except RedisError:
             log.warning("redis subscription change failed; it is renewed on reconnect")
 
@@ -93,7 +105,7 @@ class RedisBroker:
         attempt = 0
         first = True
         while True:
-            pubsub = self._client.pubsub(ignore_subscribe_messages=True)
+            pubsub = self._subscriber.pubsub(ignore_subscribe_messages=True)
             try:
                 if self._topics:
                     await pubsub.subscribe(*self._topics)
@@ -122,7 +134,7 @@ class RedisBroker:
                 with contextlib.suppress(Exception):
                     await pubsub.aclose()  # type: ignore[no-untyped-call]
 
-    async def _listen(self, pubsub: aioredis.client.PubSub, receiver: Receiver) -> None:
+    async def _listen(self, pubsub: PubSub, receiver: Receiver) -> None:
         while True:
             if not pubsub.subscribed:
                 # Nothing to listen to yet; get_message would return at once.

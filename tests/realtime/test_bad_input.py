@@ -11,7 +11,7 @@ from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
 from tests.live import LiveServer
-from tests.realtime.conftest import ORIGIN, Tenant
+from tests.provision import ORIGIN, Tenant
 from tests.wsclient import WAIT_S, Client, session
 
 

@@ -8,7 +8,7 @@ import uuid
 import pytest
 
 from tests.live import LiveServer
-from tests.realtime.conftest import ORIGIN, Tenant
+from tests.provision import ORIGIN, Tenant
 from tests.wsclient import session
 
 ENCODINGS = [pytest.param(False, id="json"), pytest.param(True, id="msgpack")]

@@ -14,6 +14,7 @@ from server.errors import DatabaseRequirementError, StartupError
 from server.store.embedded import EmbeddedLocation
 from server.store.migrate import check_server, load_migrations, migrate
 from tests.conftest import create_database
+from tests.live import service_missing
 
 # The distribution PostgreSQL 15 this machine runs, without pgvector.
 PLAIN_POSTGRES = os.environ.get(
@@ -62,7 +63,7 @@ async def plain_postgres() -> asyncpg.Connection:
     try:
         return await asyncpg.connect(PLAIN_POSTGRES, timeout=5)
     except (OSError, asyncpg.PostgresError) as exc:
-        pytest.skip(f"no plain PostgreSQL at {PLAIN_POSTGRES}: {exc}")
+        service_missing(f"no plain PostgreSQL at {PLAIN_POSTGRES}: {exc}")
 
 
 async def test_postgres_without_pgvector_is_refused() -> None:

@@ -6,7 +6,6 @@ import uuid
 from dataclasses import dataclass
 
 import httpx
-import pytest
 
 from server.config import Settings
 from server.services import credentials
@@ -77,13 +76,3 @@ async def provision(live: LiveServer) -> Tenant:
         tokens[1],
         api_key,
     )
-
-
-@pytest.fixture
-async def shop(live_server: LiveServer) -> Tenant:
-    return await provision(live_server)
-
-
-@pytest.fixture
-async def other_shop(live_server: LiveServer) -> Tenant:
-    return await provision(live_server)

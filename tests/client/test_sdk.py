@@ -1,0 +1,148 @@
+"""The bot SDK against a real server: answers, resumes across restarts, stays light."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import client
+from client.examples import echo
+from tests.live import LiveServer, free_port, running_server
+from tests.provision import ORIGIN, Tenant, provision
+from tests.wsclient import Client, session
+
+
+def test_sdk_imports_without_the_server_stack() -> None:
+    """A bot author's environment needs websockets (and msgpack), never the server."""
+    probe = (
+        "import sys, client, client.examples.echo; "
+        "heavy = {'server', 'asyncpg', 'starlette', 'uvicorn', 'litellm', 'redis', 'pydantic'}; "
+        "print(sorted(heavy & {m.split('.')[0] for m in sys.modules}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+async def test_echo_bot_answers_a_visitor(live_server: LiveServer, shop: Tenant) -> None:
+    """The example bot, driven by the SDK, answers each visitor message once."""
+    bot = asyncio.create_task(echo.run(live_server.ws_url, shop.api_key))
+    try:
+        async with session(
+            live_server.ws_url, {"widget_key": shop.widget_key}, origin=ORIGIN
+        ) as visitor:
+            await asyncio.sleep(0.3)  # the bot follows the inbox
+            conversation_id = (await visitor.ok({"type": "conversation.start"}))["conversation"][
+                "id"
+            ]
+            await visitor.ok(
+                {
+                    "type": "message.send",
+                    "conversation_id": conversation_id,
+                    "client_msg_id": "q1",
+                    "body": "ping?",
+                }
+            )
+            reply = await visitor.next("message.created", seq=2)
+            assert reply["message"]["body"] == "You said: ping?"
+            assert reply["message"]["sender"]["kind"] == "bot"
+    finally:
+        bot.cancel()
+
+
+async def test_sdk_request_errors_are_typed(live_server: LiveServer, shop: Tenant) -> None:
+    """An error frame becomes FlowSupportError with the protocol code."""
+    async with client.connect(live_server.ws_url, api_key=shop.api_key) as bot:
+        with pytest.raises(client.FlowSupportError) as caught:
+            await bot.subscribe("00000000-0000-0000-0000-000000000000")
+    assert caught.value.code == "not_found"
+
+
+async def test_bad_credentials_are_refused_not_retried(live_server: LiveServer) -> None:
+    with pytest.raises(client.Refused) as caught:
+        async with client.connect(live_server.ws_url, api_key="fsk_" + "0" * 32 + "_nope"):
+            pass
+    assert caught.value.code == 4001
+
+
+async def transcript_when(
+    visitor: Client, conversation_id: str, count: int
+) -> list[dict[str, Any]]:
+    """The conversation's messages, once it holds `count` of them (the bot may lag)."""
+    for _ in range(100):
+        replay = await visitor.ok(
+            {"type": "subscribe", "conversation_id": conversation_id, "after_seq": 0}
+        )
+        frames = [await visitor.next("message.created") for _ in range(replay["last_seq"])]
+        if len(frames) >= count:
+            await asyncio.sleep(0.5)  # a doubled reply would show up now
+            extra = visitor.of_type(await visitor.quiet(0.5), "message.created")
+            return frames + extra
+        await asyncio.sleep(0.2)
+    raise AssertionError(f"the conversation never reached {count} messages")
+
+
+async def test_bot_survives_server_restarts_without_missing_or_repeating() -> None:
+    """Two restarts mid-conversation: every visitor message answered exactly once."""
+    data_dir = Path(tempfile.mkdtemp(prefix="fs-sdk-"))
+    port = free_port()
+    try:
+        with running_server(data_dir, port=port) as first:
+            shop = await provision(first)
+        url = first.ws_url
+        bot_task: asyncio.Task[None] | None = None
+        token: str | None = None
+        conversation_id = ""
+        sent = 0
+        for round_number in range(3):
+            with running_server(data_dir, port=port):
+                if bot_task is None:
+                    bot_task = asyncio.create_task(echo.run(url, shop.api_key, max_backoff_s=1.0))
+                    await asyncio.sleep(0.5)
+                hello = {"widget_key": shop.widget_key}
+                if token:
+                    hello["visitor_token"] = token
+                async with session(url, hello, origin=ORIGIN) as visitor:
+                    token = visitor.welcome["visitor_token"]
+                    if not conversation_id:
+                        started = await visitor.ok({"type": "conversation.start"})
+                        conversation_id = started["conversation"]["id"]
+                    for i in range(3):
+                        await visitor.ok(
+                            {
+                                "type": "message.send",
+                                "conversation_id": conversation_id,
+                                "client_msg_id": f"r{round_number}-{i}",
+                                "body": f"round {round_number} #{i}",
+                            }
+                        )
+                        sent += 1
+                    if round_number == 2:
+                        await asyncio.sleep(3)  # let the bot catch up before counting
+                        replay = await visitor.ok(
+                            {
+                                "type": "subscribe",
+                                "conversation_id": conversation_id,
+                                "after_seq": 0,
+                            }
+                        )
+                        total = replay["last_seq"]
+                        frames = [await visitor.next("message.created") for _ in range(total)]
+        assert bot_task is not None
+        bot_task.cancel()
+        replies = [f["message"]["body"] for f in frames if f["message"]["sender"]["kind"] == "bot"]
+        asked = [
+            f["message"]["body"] for f in frames if f["message"]["sender"]["kind"] == "visitor"
+        ]
+        assert len(asked) == sent == 9
+        assert sorted(replies) == sorted(f"You said: {body}" for body in asked)
+    finally:
+        shutil.rmtree(data_dir, ignore_errors=True)

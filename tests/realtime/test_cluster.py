@@ -1,0 +1,175 @@
+"""Two server nodes sharing one PostgreSQL and one Redis, and the faults between them."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import signal
+import tempfile
+from collections.abc import Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import httpx
+import pytest
+import redis
+from websockets.exceptions import ConnectionClosed
+
+from tests.fakes.tcp_proxy import TcpProxy, tcp_proxy
+from tests.live import LiveServer, running_server, service_missing
+from tests.provision import ORIGIN, Tenant, provision
+from tests.wsclient import WAIT_S, session
+
+REDIS_URL = os.environ.get("FLOWSUPPORT_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+@dataclass(frozen=True)
+class Cluster:
+    a: LiveServer
+    b: LiveServer
+    proxy: TcpProxy
+
+
+def redis_reachable() -> None:
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
+    except redis.RedisError as exc:
+        service_missing(f"no Redis at {REDIS_URL}: {exc}")
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[Cluster]:
+    """Node A and node B, reaching Redis through a proxy the tests can cut."""
+    redis_reachable()
+    target = urlsplit(REDIS_URL)
+    data_dir = Path(tempfile.mkdtemp(prefix="fs-cluster-"))
+    with ExitStack() as stack:
+        proxy = stack.enter_context(tcp_proxy(target.hostname or "127.0.0.1", target.port or 6379))
+        env = {"FLOWSUPPORT_REDIS_URL": f"redis://127.0.0.1:{proxy.port}{target.path or '/0'}"}
+        a = stack.enter_context(running_server(data_dir, extra_env=env))
+        b = stack.enter_context(running_server(data_dir, extra_env=env))
+        yield Cluster(a, b, proxy)
+    shutil.rmtree(data_dir, ignore_errors=True)
+
+
+@pytest.fixture
+async def shop(cluster: Cluster) -> Tenant:
+    return await provision(cluster.a)
+
+
+async def test_messages_cross_nodes_once_in_order(cluster: Cluster, shop: Tenant) -> None:
+    """Visitor on A, agent on B, bot on A: every message reaches everyone once, in seq order."""
+    async with (
+        session(cluster.a.ws_url, {"widget_key": shop.widget_key}, origin=ORIGIN) as visitor,
+        session(cluster.b.ws_url, {"token": shop.agent_token}) as agent,
+        session(cluster.a.ws_url, {"api_key": shop.api_key}) as bot,
+    ):
+        conversation_id = (await visitor.ok({"type": "conversation.start"}))["conversation"]["id"]
+        await agent.ok({"type": "subscribe", "conversation_id": conversation_id})
+        await bot.ok({"type": "subscribe", "conversation_id": conversation_id})
+        senders = [visitor, agent, bot] * 4
+        for i, sender in enumerate(senders):
+            await sender.ok(
+                {
+                    "type": "message.send",
+                    "conversation_id": conversation_id,
+                    "client_msg_id": f"m{i}",
+                    "body": f"message {i}",
+                }
+            )
+        for client in (visitor, agent, bot):
+            seqs = [(await client.next("message.created"))["seq"] for _ in senders]
+            assert seqs == list(range(1, len(senders) + 1))
+            assert client.of_type(await client.quiet(0.3), "message.created") == []
+
+
+async def test_typing_and_presence_cross_nodes(cluster: Cluster, shop: Tenant) -> None:
+    """An agent on B is online for a visitor on A, and their typing crosses both ways."""
+    async with session(cluster.a.ws_url, {"widget_key": shop.widget_key}, origin=ORIGIN) as v:
+        assert (await v.next("presence"))["agents_online"] == 0
+        conversation_id = (await v.ok({"type": "conversation.start"}))["conversation"]["id"]
+        async with session(cluster.b.ws_url, {"token": shop.agent_token}) as agent:
+            assert (await v.next("presence"))["agents_online"] == 1
+            await agent.ok({"type": "subscribe", "conversation_id": conversation_id})
+            await agent.send({"type": "typing", "conversation_id": conversation_id, "state": True})
+            assert (await v.next("typing"))["participant"]["kind"] == "agent"
+            await v.send({"type": "typing", "conversation_id": conversation_id, "state": True})
+            assert (await agent.next("typing"))["participant"]["kind"] == "visitor"
+        assert (await v.next("presence"))["agents_online"] == 0
+
+
+async def test_redis_outage_loses_nothing(cluster: Cluster, shop: Tenant) -> None:
+    """Redis unreachable mid-conversation: messages sent meanwhile reach B after recovery,
+    once each and in order; readiness reports the outage."""
+    async with (
+        session(cluster.a.ws_url, {"widget_key": shop.widget_key}, origin=ORIGIN) as visitor,
+        session(cluster.b.ws_url, {"token": shop.agent_token}) as agent,
+    ):
+        conversation_id = (await visitor.ok({"type": "conversation.start"}))["conversation"]["id"]
+        await agent.ok({"type": "subscribe", "conversation_id": conversation_id})
+        await visitor.ok(
+            {
+                "type": "message.send",
+                "conversation_id": conversation_id,
+                "client_msg_id": "before",
+                "body": "before the outage",
+            }
+        )
+        assert (await agent.next("message.created"))["seq"] == 1
+
+        cluster.proxy.cut()
+        async with httpx.AsyncClient() as http:
+            for _ in range(50):
+                if (await http.get(f"{cluster.a.base_url}/readyz")).status_code == 503:
+                    break
+                await asyncio.sleep(0.1)
+            else:
+                raise AssertionError("readiness never noticed the broker outage")
+        for i in range(5):
+            await visitor.ok(
+                {
+                    "type": "message.send",
+                    "conversation_id": conversation_id,
+                    "client_msg_id": f"during-{i}",
+                    "body": f"during {i}",
+                }
+            )
+        cluster.proxy.restore()
+
+        seqs = [(await agent.next("message.created", timeout=20))["seq"] for _ in range(5)]
+        assert seqs == [2, 3, 4, 5, 6]
+        await visitor.ok(
+            {
+                "type": "message.send",
+                "conversation_id": conversation_id,
+                "client_msg_id": "after",
+                "body": "after the outage",
+            }
+        )
+        assert (await agent.next("message.created", timeout=10))["seq"] == 7
+        assert agent.of_type(await agent.quiet(0.5), "message.created") == []
+        visitor_seqs = [
+            f["seq"] for f in visitor.of_type(await visitor.quiet(0.3), "message.created")
+        ]
+        assert visitor_seqs == list(range(1, 8))
+
+
+async def test_sigterm_closes_clients_with_1012(shop: Tenant) -> None:
+    """A node told to stop closes its WebSockets with 1012 (reconnect elsewhere) and exits 0."""
+    data_dir = Path(tempfile.mkdtemp(prefix="fs-stop-"))
+    try:
+        with running_server(data_dir) as node:
+            lone = await provision(node)
+            async with session(node.ws_url, {"api_key": lone.api_key}) as bot:
+                node.process.send_signal(signal.SIGTERM)
+                with pytest.raises(ConnectionClosed) as closed:
+                    while True:
+                        await bot.recv(WAIT_S)
+                assert closed.value.rcvd is not None
+                assert closed.value.rcvd.code == 1012
+            assert node.stop() == 0
+    finally:
+        shutil.rmtree(data_dir, ignore_errors=True)
