@@ -30,6 +30,12 @@ Transmit = Callable[[str | bytes], Awaitable[None]]
 Close = Callable[[int, str], Awaitable[None]]
 
 
+@dataclass(frozen=True)
+class _Close:
+    code: int
+    reason: str
+
+
 @dataclass
 class Cursor:
     """What a connection holds of one conversation."""
@@ -65,7 +71,7 @@ class Connection:
         self._transmit = transmit
         self._close = close
         self._conversations = conversations
-        self._outbox: asyncio.Queue[str | bytes | None] = asyncio.Queue(outbox_size)
+        self._outbox: asyncio.Queue[str | bytes | _Close | None] = asyncio.Queue(outbox_size)
         self._tasks: set[asyncio.Task[None]] = set()
         self._writer: asyncio.Task[None] | None = None
         self.closing = False
@@ -93,6 +99,10 @@ class Connection:
             data = await self._outbox.get()
             if data is None:
                 return
+            if isinstance(data, _Close):
+                with contextlib.suppress(Exception):
+                    await self._close(data.code, data.reason)
+                return
             try:
                 await self._transmit(data)
             except Exception:  # the socket is gone; the reader notices and cleans up
@@ -110,11 +120,23 @@ class Connection:
         self._writer.cancel()
 
     async def shut(self, code: int, reason: str) -> None:
+        """Close now, dropping what is queued (a slow client cannot take it anyway)."""
         if self.closing:
             return
         self.closing = True
         with contextlib.suppress(Exception):
             await self._close(code, reason)
+
+    def shut_after_queued(self, code: int, reason: str) -> None:
+        """Close once the frames already queued are written (e.g. the errors that explain
+        a policy close)."""
+        if self.closing:
+            return
+        self.closing = True
+        try:
+            self._outbox.put_nowait(_Close(code, reason))
+        except asyncio.QueueFull:
+            self.spawn(self._close(code, reason))
 
     def spawn(self, work: Awaitable[None]) -> None:
         """Run `work` supervised: kept referenced, failures logged, cancelled on close."""

@@ -131,7 +131,7 @@ async def _serve(
             return
         verdict, retry_after_ms = session.admit(rt.clock.monotonic())
         if verdict is Verdict.CLOSE_POLICY:
-            await connection.shut(CLOSE_POLICY, "rate limit exceeded")
+            connection.shut_after_queued(CLOSE_POLICY, "rate limit exceeded")
             return
         request_id: str | None = None
         try:

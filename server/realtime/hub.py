@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from typing import Any
 
 from server.broker.base import Broker, PresenceMember, PresenceStore
 from server.domain.events import MessageCreated, PersistedEvent, Signal
@@ -34,6 +35,7 @@ class Hub:
         self._broker = broker
         self._presence = presence
         self._members: dict[str, set[Connection]] = {}
+        self._last_presence: dict[str, dict[str, Any]] = {}  # tenant -> last staff frame
         self.connections: set[Connection] = set()
 
     async def start(self) -> None:
@@ -65,10 +67,11 @@ class Hub:
         await self.join(connection, presence_topic(connection.tenant_id))
         if connection.viewer == "staff" and connection.principal.kind == "agent":
             await self._presence.join(self._member(connection))
-            await self._presence_changed(connection.tenant_id)
-        else:
-            members = await self._members_of(connection.tenant_id)
-            connection.send(present.presence(len(members), None))
+            if await self._presence_changed(connection.tenant_id):
+                return  # the broadcast reached this connection too
+        members = await self._members_of(connection.tenant_id)
+        agents = _agents(members) if connection.viewer == "staff" else None
+        connection.send(present.presence(len(members), agents))
 
     async def disconnected(self, connection: Connection) -> None:
         self.connections.discard(connection)
@@ -77,6 +80,8 @@ class Hub:
         if connection.viewer == "staff" and connection.principal.kind == "agent":
             await self._presence.leave(self._member(connection))
             await self._presence_changed(connection.tenant_id)
+        if presence_topic(connection.tenant_id) not in self._members:
+            self._last_presence.pop(connection.tenant_id, None)
 
     def _member(self, connection: Connection) -> PresenceMember:
         who = connection.principal
@@ -151,23 +156,29 @@ class Hub:
 
     # -- presence -------------------------------------------------------------------------
 
-    async def _presence_changed(self, tenant_id: str) -> None:
-        await self._refresh_presence(tenant_id)
+    async def _presence_changed(self, tenant_id: str) -> bool:
+        """Recompute after a local join or leave; tell local clients and other nodes if it
+        changed. Returns whether it changed (and so was broadcast)."""
+        if not await self._refresh_presence(tenant_id):
+            return False
         signal = Envelope(kind=PRESENCE, node=self.node_id, tenant_id=tenant_id)
         try:
             await self._broker.publish(presence_topic(tenant_id), signal.pack())
         except FlowSupportError as exc:
             log.warning("presence publish failed: %s", exc)
+        return True
 
-    async def _refresh_presence(self, tenant_id: str) -> None:
-        local = self._members.get(presence_topic(tenant_id), set())
-        if not local:
-            return
+    async def _refresh_presence(self, tenant_id: str) -> bool:
+        """Send the tenant's local connections the presence frame if it changed."""
         members = await self._members_of(tenant_id)
         staff = present.presence(len(members), _agents(members))
+        if self._last_presence.get(tenant_id) == staff:
+            return False  # an agent's second tab changes nothing anyone sees
+        self._last_presence[tenant_id] = staff
         visitor = present.presence(len(members), None)
-        for connection in tuple(local):
+        for connection in tuple(self._members.get(presence_topic(tenant_id), ())):
             connection.send(staff if connection.viewer == "staff" else visitor)
+        return True
 
     async def _members_of(self, tenant_id: str) -> list[PresenceMember]:
         try:
