@@ -12,7 +12,7 @@ from contextlib import AsyncExitStack, asynccontextmanager
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
-from starlette.routing import WebSocketRoute
+from starlette.types import Receive, Scope, Send
 
 from server.api import errors
 from server.api.routes import openapi_document, routes
@@ -23,7 +23,7 @@ from server.clock import Clock, SystemClock
 from server.config import Settings
 from server.errors import FlowSupportError
 from server.protocol.session import SessionLimits
-from server.realtime.endpoint import Realtime, websocket_endpoint
+from server.realtime.endpoint import Realtime, realtime_asgi
 from server.realtime.hub import Hub
 from server.services.admin import AdminService
 from server.services.auth import AuthService
@@ -41,7 +41,7 @@ def create_app(
     clock: Clock | None = None,
     urls: DatabaseUrls | None = None,
     limits: SessionLimits | None = None,
-) -> Starlette:
+) -> RealtimeFirst:
     """An ASGI app. Given `urls`, the caller has already provisioned and checked the
     database (``flowsupport serve`` does, to report start-up problems in one line);
     otherwise the lifespan finds or starts it, migrates and checks the posture."""
@@ -89,7 +89,7 @@ def create_app(
             yield
 
     app = Starlette(
-        routes=[*routes(), WebSocketRoute("/v1/ws", websocket_endpoint)],
+        routes=routes(),
         lifespan=lifespan,
         exception_handlers={
             FlowSupportError: errors.on_flowsupport_error,
@@ -98,7 +98,24 @@ def create_app(
         },
     )
     app.state.openapi = openapi_document()
-    return app
+    return RealtimeFirst(app)
+
+
+class RealtimeFirst:
+    """Hands `/v1/ws` straight to the realtime endpoint with the server's own `send`
+    (Starlette's middleware wraps it, which hides the transport the fan-out writes to);
+    everything else, lifespan included, goes to the Starlette app."""
+
+    def __init__(self, app: Starlette) -> None:
+        self.app = app
+        self.state = app.state
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket" and scope["path"] == "/v1/ws":
+            scope["app"] = self.app
+            await realtime_asgi(scope, receive, send)
+        else:
+            await self.app(scope, receive, send)
 
 
 def _broker(settings: Settings) -> tuple[Broker, PresenceStore]:

@@ -20,6 +20,7 @@ from server.errors import FlowSupportError
 from server.protocol.codec import Codec
 from server.protocol.codes import CLOSE_INTERNAL, CLOSE_RESTARTING, MAX_REPLAY
 from server.realtime import present
+from server.realtime.direct import DirectWriter
 from server.realtime.envelope import EVENT, PRESENCE, SIGNAL, STAFF, VISITOR, Envelope
 from server.services.conversations import ConversationService, InboxFilter
 
@@ -60,6 +61,7 @@ class Connection:
         close: Close,
         conversations: ConversationService,
         outbox_size: int = 1024,
+        direct: DirectWriter | None = None,
     ) -> None:
         self.session_id = session_id
         self.principal = principal
@@ -74,6 +76,8 @@ class Connection:
         self._outbox: asyncio.Queue[str | bytes | _Close | None] = asyncio.Queue(outbox_size)
         self._tasks: set[asyncio.Task[None]] = set()
         self._writer: asyncio.Task[None] | None = None
+        self._direct = direct
+        self._sending = False  # the writer is inside an ASGI send
         self.closing = False
 
     # -- output -------------------------------------------------------------------------
@@ -94,6 +98,20 @@ class Connection:
             log.warning("session %s: outbox full, closing slow client", self.session_id)
             self.spawn(self.shut(CLOSE_RESTARTING, "too slow: reconnect and resume by seq"))
 
+    def deliver(self, envelope: Envelope) -> None:
+        """Send a fanned-out frame: pre-framed straight to the socket when nothing is
+        queued ahead of it, else through the outbox (same order either way)."""
+        if (
+            self._direct is not None
+            and not self._sending
+            and self._outbox.empty()
+            and not self.closing
+        ):
+            framed = envelope.framed(self.codec, self.viewer)
+            if framed is None or self._direct.write(framed):
+                return
+        self.enqueue(envelope.encoded(self.codec, self.viewer))
+
     async def _write(self) -> None:
         while True:
             data = await self._outbox.get()
@@ -103,11 +121,14 @@ class Connection:
                 with contextlib.suppress(Exception):
                     await self._close(data.code, data.reason)
                 return
+            self._sending = True
             try:
                 await self._transmit(data)
             except Exception:  # the socket is gone; the reader notices and cleans up
                 self.closing = True
                 return
+            finally:
+                self._sending = False
 
     async def drain(self) -> None:
         """Finish writing what is queued (graceful close), then stop the writer."""
@@ -174,7 +195,7 @@ class Connection:
             if topic_is_inbox:
                 # The conversation's own topic delivers (in order) to a subscriber.
                 if cursor is None and self.inbox is not None and self._inbox_wants(envelope):
-                    self.enqueue(envelope.encoded(self.codec, self.viewer))
+                    self.deliver(envelope)
                 return
             if cursor is not None:
                 self._advance(conversation_id, cursor, envelope)
@@ -184,9 +205,9 @@ class Connection:
                 envelope.conversation_id in self.cursors
                 and participant.get("id") != self.principal.id
             ):
-                self.enqueue(envelope.encoded(self.codec, self.viewer))
+                self.deliver(envelope)
         elif envelope.kind == PRESENCE:
-            self.enqueue(envelope.encoded(self.codec, self.viewer))
+            self.deliver(envelope)
 
     def _inbox_wants(self, envelope: Envelope) -> bool:
         assert self.inbox is not None
@@ -208,7 +229,7 @@ class Connection:
             return  # already delivered
         elif envelope.seq == cursor.last_seq + 1:
             cursor.last_seq = envelope.seq
-            self.enqueue(envelope.encoded(self.codec, self.viewer))
+            self.deliver(envelope)
         else:
             cursor.buffer = [envelope]
             self.spawn(self.catch_up(conversation_id))
@@ -240,7 +261,7 @@ class Connection:
                     cursor.buffer = pending[index:]
                     break
                 cursor.last_seq = envelope.seq
-                self.enqueue(envelope.encoded(self.codec, self.viewer))
+                self.deliver(envelope)
             else:
                 cursor.buffer = None
                 return

@@ -12,6 +12,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from server.clock import Clock
@@ -35,6 +36,7 @@ from server.protocol.codes import (
 from server.protocol.session import Session, SessionLimits, Verdict
 from server.realtime import dispatch, present
 from server.realtime.connection import Connection
+from server.realtime.direct import DirectWriter
 from server.realtime.hub import Hub
 from server.services.auth import AuthService
 from server.services.conversations import ConversationService
@@ -63,10 +65,18 @@ class Refused(Exception):
         self.reason = reason
 
 
-async def websocket_endpoint(websocket: WebSocket) -> None:
+async def realtime_asgi(scope: Scope, receive: Receive, send: Send) -> None:
+    """The endpoint as a plain ASGI app, given the server's own `send` so that fan-out can
+    write pre-framed bytes (see ``realtime.direct``)."""
+    websocket = WebSocket(scope, receive, send)
+    await websocket_endpoint(websocket, direct_send=send)
+
+
+async def websocket_endpoint(websocket: WebSocket, direct_send: Send | None = None) -> None:
     rt: Realtime = websocket.app.state.realtime
     subprotocol = choose_subprotocol(list(websocket.scope.get("subprotocols", [])))
     await websocket.accept(subprotocol=subprotocol)
+    direct = DirectWriter.attach(direct_send) if direct_send is not None else None
     codec = codec_for(subprotocol)
     session = Session(rt.clock.monotonic(), rt.limits)
     session_id = "s_" + uuid.uuid4().hex[:16]
@@ -95,6 +105,7 @@ async def websocket_endpoint(websocket: WebSocket) -> None:
         transmit=transmit,
         close=close,
         conversations=rt.conversations,
+        direct=direct,
     )
     connection.start()
     connection.send(present.welcome(session_id, principal, visitor_token))

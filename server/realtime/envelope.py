@@ -8,6 +8,7 @@ from typing import Any
 import msgpack
 
 from server.protocol.codec import Codec
+from server.protocol.wire import data_frame
 
 STAFF = "staff"
 VISITOR = "visitor"
@@ -29,6 +30,7 @@ class Envelope:
     assignee_id: str | None = None
     frame: dict[str, Any] = field(default_factory=dict)
     _encoded: dict[tuple[str, str], str | bytes | None] = field(default_factory=dict)
+    _framed: dict[tuple[str, str], bytes | None] = field(default_factory=dict)
 
     def encoded(self, codec: Codec, viewer: str) -> str | bytes | None:
         """The frame for this viewer in this encoding (None: the viewer must not see it).
@@ -40,6 +42,18 @@ class Envelope:
             hidden = viewer == VISITOR and self.private
             self._encoded[key] = None if hidden else codec.encode(self.frame)
         return self._encoded[key]
+
+    def framed(self, codec: Codec, viewer: str) -> bytes | None:
+        """The same frame as complete WebSocket frame bytes, built once per key."""
+        key = (codec.name, viewer)
+        if key not in self._framed:
+            data = self.encoded(codec, viewer)
+            if data is None:
+                self._framed[key] = None
+            else:
+                payload = data.encode() if isinstance(data, str) else data
+                self._framed[key] = data_frame(payload, binary=codec.binary)
+        return self._framed[key]
 
     def pack(self) -> bytes:
         packed: bytes = msgpack.packb(
