@@ -173,7 +173,8 @@ async def start_flowsupport(data_dir: Path) -> Server:
             "type": "message.send",
             "id": f"s{n}",
             "conversation_id": room,
-            "client_msg_id": f"m{n}",
+            # Unique per run and message: a reused client_msg_id is (rightly) a conflict.
+            "client_msg_id": f"{room}-{n}",
             "body": body,
         },
         join_frame=lambda room: {"type": "subscribe", "id": "j", "conversation_id": room},

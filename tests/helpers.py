@@ -57,17 +57,15 @@ async def seed_tenant(db: Database, label: str) -> Seeded:
             conn, contact_id=contacts.new_id(), tenant_id=tenant.id, email=f"c-{suffix}@ex.com"
         )
         conversation = await conversations.insert(conn, tenant_id=tenant.id, contact_id=contact.id)
-        public = await messages.append(
+        public, _ = await messages.append(
             conn,
-            tenant_id=tenant.id,
             conversation_id=conversation.id,
             sender=Sender("visitor", str(contact.id)),
             body=f"hello from {label}",
             client_msg_id="m-1",
         )
-        note = await messages.append(
+        note, _ = await messages.append(
             conn,
-            tenant_id=tenant.id,
             conversation_id=conversation.id,
             sender=Sender("agent", str(agent.id)),
             body=f"internal note of {label}",

@@ -65,19 +65,19 @@ class Hub:
     async def connected(self, connection: Connection) -> None:
         self.connections.add(connection)
         await self.join(connection, presence_topic(connection.tenant_id))
-        if connection.viewer == "staff" and connection.principal.kind == "agent":
+        if connection.principal.kind == "agent":
             await self._presence.join(self._member(connection))
             if await self._presence_changed(connection.tenant_id):
                 return  # the broadcast reached this connection too
         members = await self._members_of(connection.tenant_id)
-        agents = _agents(members) if connection.viewer == "staff" else None
+        agents = _agents(members) if connection.principal.kind == "agent" else None
         connection.send(present.presence(len(members), agents))
 
     async def disconnected(self, connection: Connection) -> None:
         self.connections.discard(connection)
         for topic in [t for t, members in self._members.items() if connection in members]:
             await self.leave(connection, topic)
-        if connection.viewer == "staff" and connection.principal.kind == "agent":
+        if connection.principal.kind == "agent":
             await self._presence.leave(self._member(connection))
             await self._presence_changed(connection.tenant_id)
         if presence_topic(connection.tenant_id) not in self._members:
@@ -171,13 +171,14 @@ class Hub:
     async def _refresh_presence(self, tenant_id: str) -> bool:
         """Send the tenant's local connections the presence frame if it changed."""
         members = await self._members_of(tenant_id)
-        staff = present.presence(len(members), _agents(members))
-        if self._last_presence.get(tenant_id) == staff:
+        for_agents = present.presence(len(members), _agents(members))
+        if self._last_presence.get(tenant_id) == for_agents:
             return False  # an agent's second tab changes nothing anyone sees
-        self._last_presence[tenant_id] = staff
-        visitor = present.presence(len(members), None)
+        self._last_presence[tenant_id] = for_agents
+        for_others = present.presence(len(members), None)
         for connection in tuple(self._members.get(presence_topic(tenant_id), ())):
-            connection.send(staff if connection.viewer == "staff" else visitor)
+            # PROTOCOL.md: the list of agents is for agents only.
+            connection.send(for_agents if connection.principal.kind == "agent" else for_others)
         return True
 
     async def _members_of(self, tenant_id: str) -> list[PresenceMember]:

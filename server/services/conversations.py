@@ -13,7 +13,7 @@ from typing import Any
 
 from server.domain.access import Principal, is_staff, sender_of
 from server.domain.events import EventSink, MessageCreated, PersistedEvent, ReadSignal, TypingSignal
-from server.domain.models import Conversation, Message
+from server.domain.models import AppendResult, Conversation, Message
 from server.errors import Forbidden, NotFound, ValidationFailed
 from server.ids import ContactId, ConversationId, UserId, parse_uuid
 from server.store import contacts, conversations, events, messages, principals
@@ -110,25 +110,23 @@ class ConversationService:
         if private and not is_staff(principal):
             raise Forbidden("only agents and bots write private notes")
 
-        async def attempt() -> tuple[Message, Conversation, bool]:
+        target = ConversationId(parse_uuid(conversation_id, "conversation"))
+
+        async def attempt() -> tuple[AppendResult, Conversation]:
             async with self._db.unit(principal.context()) as conn:
-                conversation = await _visible(conn, conversation_id)
-                result = await messages.append(
+                return await messages.append(
                     conn,
-                    tenant_id=conversation.tenant_id,
-                    conversation_id=conversation.id,
+                    conversation_id=target,
                     sender=sender_of(principal),
                     body=body,
                     private=private,
                     client_msg_id=client_msg_id,
                 )
-                current = await conversations.get(conn, conversation.id) or conversation
-            return result.message, current, result.created
 
-        message, conversation, created = await retry_on_conflict(attempt)
-        if created:
-            await self._sink.persisted(MessageCreated(message, conversation))
-        return message
+        result, conversation = await retry_on_conflict(attempt)
+        if result.created:
+            await self._sink.persisted(MessageCreated(result.message, conversation))
+        return result.message
 
     async def update(
         self, principal: Principal, conversation_id: str, values: dict[str, Any]

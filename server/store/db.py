@@ -104,6 +104,10 @@ async def retry_on_conflict(attempt: Callable[[], Awaitable[T]], tries: int = 3)
 
 def translate(exc: asyncpg.PostgresError) -> FlowSupportError:
     """Map a PostgreSQL error to the error tree; unknown ones stay internal."""
+    if exc.sqlstate == "P0002":  # no_data_found, raised by our functions
+        return NotFound(str(exc.args[0]) if exc.args else "not found")
+    if exc.sqlstate == "FS409":  # a conflict our functions explain
+        return Conflict(str(exc.args[0]) if exc.args else "conflict")
     if isinstance(exc, asyncpg.UniqueViolationError):
         return Conflict("already exists")
     if isinstance(exc, asyncpg.ForeignKeyViolationError):

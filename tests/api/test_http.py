@@ -233,7 +233,6 @@ async def seed_conversation(live: LiveServer, tenant_id: str) -> str:
                 conv = await conversations.insert(conn, tenant_id=tid, contact_id=contact.id)
                 await messages.append(
                     conn,
-                    tenant_id=tid,
                     conversation_id=conv.id,
                     sender=Sender("visitor", str(contact.id)),
                     body="hi",

@@ -187,7 +187,6 @@ async def test_customer_cannot_send_private_or_as_someone_else(
             async with db.unit(tenant_a.as_customer) as conn:
                 await messages.append(
                     conn,
-                    tenant_id=tenant_a.tenant.id,
                     conversation_id=tenant_a.conversation.id,
                     sender=sender,
                     body="sneaky",
@@ -203,7 +202,6 @@ async def test_cross_tenant_reference_looks_missing(
         async with db.unit(tenant_a.as_agent) as conn:
             await messages.append(
                 conn,
-                tenant_id=tenant_a.tenant.id,
                 conversation_id=tenant_b.conversation.id,
                 sender=Sender("agent", str(tenant_a.agent.id)),
                 body="hi",

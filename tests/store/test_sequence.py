@@ -16,14 +16,14 @@ from tests.helpers import Seeded
 async def send(db: Database, seeded: Seeded, body: str, client_msg_id: str | None) -> AppendResult:
     async def attempt() -> AppendResult:
         async with db.unit(seeded.as_agent) as conn:
-            return await messages.append(
+            result, _ = await messages.append(
                 conn,
-                tenant_id=seeded.tenant.id,
                 conversation_id=seeded.conversation.id,
                 sender=Sender("agent", str(seeded.agent.id)),
                 body=body,
                 client_msg_id=client_msg_id,
             )
+            return result
 
     return await retry_on_conflict(attempt)
 
@@ -95,7 +95,6 @@ async def test_client_msg_id_reused_in_other_conversation_conflicts(
         async with db.unit(seeded.as_agent) as conn:
             await messages.append(
                 conn,
-                tenant_id=seeded.tenant.id,
                 conversation_id=other.id,
                 sender=Sender("agent", str(seeded.agent.id)),
                 body="there",
