@@ -215,7 +215,11 @@ class RedisPresence:
             await self._client.zadd(self._key(tenant_id), {encoded: time.time() + PRESENCE_TTL_S})
 
     async def _refresh(self) -> None:
+        """Keep this node's members from expiring; a failed round is logged and retried."""
         while True:
             await asyncio.sleep(PRESENCE_REFRESH_S)
-            for encoded in list(self._mine):
-                await self._write(json.loads(encoded)[0], encoded)
+            try:
+                for encoded in list(self._mine):
+                    await self._write(json.loads(encoded)[0], encoded)
+            except Exception:
+                log.exception("presence refresh failed; retrying next round")

@@ -69,6 +69,7 @@ class Connection:
         self.viewer = VISITOR if principal.kind == "visitor" else STAFF
         self.tenant_id = str(principal.tenant_id)
         self.cursors: dict[str, Cursor] = {}
+        self.topics: set[str] = set()  # the hub's bookkeeping: topics this connection is in
         self.inbox: InboxFilter | None = None
         self._transmit = transmit
         self._close = close

@@ -52,8 +52,10 @@ class Hub:
             members = self._members[topic] = set()
             await self._broker.subscribe(topic)
         members.add(connection)
+        connection.topics.add(topic)
 
     async def leave(self, connection: Connection, topic: str) -> None:
+        connection.topics.discard(topic)
         members = self._members.get(topic)
         if members is None:
             return
@@ -75,7 +77,7 @@ class Hub:
 
     async def disconnected(self, connection: Connection) -> None:
         self.connections.discard(connection)
-        for topic in [t for t, members in self._members.items() if connection in members]:
+        for topic in list(connection.topics):
             await self.leave(connection, topic)
         if connection.principal.kind == "agent":
             await self._presence.leave(self._member(connection))
