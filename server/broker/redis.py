@@ -54,6 +54,8 @@ class RedisBroker:
         self._topics: set[str] = set()
         self._pubsub: PubSub | None = None
         self._listener: asyncio.Task[None] | None = None
+        self._closing = False
+        self._stopped = asyncio.Event()
 
     async def start(self, receiver: Receiver, recovered: Recovered) -> None:
         self._listener = asyncio.create_task(
@@ -81,6 +83,10 @@ class RedisBroker:
             raise Unavailable(f"redis unreachable: {exc}") from exc
 
     async def close(self) -> None:
+        # redis-py may turn a cancellation into a connection error; the flag makes the
+        # supervisor stop even when the CancelledError itself never reaches it.
+        self._closing = True
+        self._stopped.set()
         if self._listener is not None:
             self._listener.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -104,7 +110,7 @@ class RedisBroker:
     async def _supervise(self, receiver: Receiver, recovered: Recovered) -> None:
         attempt = 0
         first = True
-        while True:
+        while not self._closing:
             pubsub = self._subscriber.pubsub(ignore_subscribe_messages=True)
             try:
                 if self._topics:
@@ -121,21 +127,30 @@ class RedisBroker:
             except asyncio.CancelledError:
                 raise
             except (RedisConnectionError, RedisTimeoutError, OSError) as exc:
+                if self._closing:
+                    return
                 delay = reconnect_delay(attempt)
                 attempt += 1
                 log.warning("redis broker connection lost (%s); retrying in %.2fs", exc, delay)
-                await asyncio.sleep(delay)
+                await self._pause(delay)
             except Exception:
+                if self._closing:
+                    return
                 log.exception("redis broker listener failed; restarting")
-                await asyncio.sleep(reconnect_delay(attempt))
+                await self._pause(reconnect_delay(attempt))
                 attempt += 1
             finally:
                 self._pubsub = None
                 with contextlib.suppress(Exception):
                     await pubsub.aclose()  # type: ignore[no-untyped-call]
 
+    async def _pause(self, seconds: float) -> None:
+        """Sleep before a retry, cut short by close()."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._stopped.wait(), seconds)
+
     async def _listen(self, pubsub: PubSub, receiver: Receiver) -> None:
-        while True:
+        while not self._closing:
             if not pubsub.subscribed:
                 # Nothing to listen to yet; get_message would return at once.
                 await asyncio.sleep(0.05)
