@@ -179,7 +179,7 @@ async def start_flowsupport(data_dir: Path) -> Server:
         },
         join_frame=lambda room: {"type": "subscribe", "id": "j", "conversation_id": room},
         inbox_join={"type": "inbox.subscribe", "id": "i"},
-        extra={"token": token, "api_key": api_key},
+        extra={"token": token, "api_key": api_key, "metrics": f"{base}/metrics"},
     )
 
 
@@ -273,6 +273,7 @@ async def conversations(server: Server, sizes: Sizes) -> dict[str, float]:
 
     receivers = [asyncio.create_task(receive(ws)) for _, ws in members]
     senders = members[:: sizes.participants]  # one sender per conversation
+    await loop_lag_ms(server)  # start the lag window here
     interval = 1 / sizes.rate
     cpu0 = cpu_seconds(server.pid)
     started = time.monotonic()
@@ -284,6 +285,7 @@ async def conversations(server: Server, sizes: Sizes) -> dict[str, float]:
         await asyncio.sleep(max(0.0, started + sent * interval - time.monotonic()))
     await asyncio.sleep(1.0)
     cpu = cpu_seconds(server.pid) - cpu0
+    lag = await loop_lag_ms(server)
     stop.set()
     await asyncio.gather(*receivers)
     await asyncio.gather(*(ws.close() for _, ws in members))
@@ -297,6 +299,7 @@ async def conversations(server: Server, sizes: Sizes) -> dict[str, float]:
         "p99_ms": pct(latencies, 99) * 1000,
         "p999_ms": pct(latencies, 99.9) * 1000,
         "cpu_us_per_delivery": cpu / max(1, len(latencies)) * 1e6,
+        "server_loop_lag_max_ms": lag,
     }
 
 
@@ -330,6 +333,7 @@ async def inbox(server: Server, sizes: Sizes) -> dict[str, float]:
                 last = now
 
     receivers = [asyncio.create_task(receive(ws, i == 0)) for i, ws in enumerate(agents)]
+    await loop_lag_ms(server)  # start the lag window here
     cpu0 = cpu_seconds(server.pid)
     started = time.monotonic()
     sent = 0
@@ -356,6 +360,7 @@ async def inbox(server: Server, sizes: Sizes) -> dict[str, float]:
     elapsed = time.monotonic() - started
     await asyncio.sleep(1.0)
     cpu = cpu_seconds(server.pid) - cpu0
+    lag = await loop_lag_ms(server)
     stop.set()
     await asyncio.gather(*receivers)
     if acker:
@@ -367,7 +372,20 @@ async def inbox(server: Server, sizes: Sizes) -> dict[str, float]:
         "delivered_share": received / (sent * sizes.agents) if sent else 0,
         "cpu_us_per_delivery": cpu / max(1, received) * 1e6,
         "longest_gap_ms": max(gaps, default=0) * 1000,
+        "server_loop_lag_max_ms": lag,
     }
+
+
+async def loop_lag_ms(server: Server) -> float:
+    """FlowSupport's worst event-loop lag since the last read (NaN for the raw server)."""
+    if not server.extra:
+        return float("nan")
+    async with httpx.AsyncClient() as http:
+        text = (await http.get(server.extra["metrics"])).text
+    for line in text.splitlines():
+        if line.startswith("flowsupport_event_loop_lag_seconds_max "):
+            return float(line.split()[1]) * 1000
+    return float("nan")
 
 
 def pct(values: list[float], p: float) -> float:

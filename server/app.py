@@ -22,6 +22,7 @@ from server.broker.redis import RedisBroker, RedisPresence
 from server.clock import Clock, SystemClock
 from server.config import Settings
 from server.errors import FlowSupportError
+from server.loopwatch import LoopWatch
 from server.protocol.session import SessionLimits
 from server.realtime.endpoint import Realtime, realtime_asgi
 from server.realtime.hub import Hub
@@ -61,6 +62,9 @@ def create_app(
             stack.push_async_callback(presence.close)
             hub = Hub(broker, presence)
             await hub.start()
+            watch = LoopWatch()
+            watch.start()
+            stack.push_async_callback(watch.stop)
             auth = AuthService(
                 db,
                 TokenSigner(settings.secret_key),
@@ -76,6 +80,10 @@ def create_app(
                 admin=AdminService(db),
                 conversations=conversations,
                 probes=(("database", db.ping), ("broker", hub.ping)),
+                gauges=lambda: {
+                    "flowsupport_event_loop_lag_seconds_max": watch.take_max(),
+                    "flowsupport_connections": float(len(hub.connections)),
+                },
             )
             app.state.realtime = Realtime(
                 hub=hub,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, PlainTextResponse
 
 from server.api.body import query_int, read_json
 from server.api.schemas import (
@@ -87,3 +87,11 @@ async def readyz(request: Request) -> JSONResponse:
     ready = all(value == "ok" for value in checks.values())
     body = Health(status="ok" if ready else "unavailable", checks=checks)
     return JSONResponse(body.model_dump(), status_code=200 if ready else 503)
+
+
+async def metrics(request: Request) -> PlainTextResponse:
+    """Prometheus text format; the deploy issue adds counters and histograms."""
+    lines = []
+    for name, value in services(request).gauges().items():
+        lines += [f"# TYPE {name} gauge", f"{name} {value!r}"]
+    return PlainTextResponse("\n".join(lines) + "\n", media_type="text/plain; version=0.0.4")

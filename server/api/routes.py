@@ -163,4 +163,5 @@ async def openapi(request: Request) -> JSONResponse:
 def routes() -> list[Route]:
     table = [Route(ep.path, ep.handler, methods=[ep.method]) for ep in ENDPOINTS]
     table.append(Route("/openapi.json", openapi, methods=["GET"]))
+    table.append(Route("/metrics", handlers.metrics, methods=["GET"]))
     return table

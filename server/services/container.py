@@ -21,3 +21,5 @@ class Services:
     conversations: ConversationService
     # Readiness checks by name: each raises FlowSupportError when its dependency is down.
     probes: tuple[tuple[str, Callable[[], Awaitable[None]]], ...]
+    # Current values for /metrics (the lag gauge resets when read).
+    gauges: Callable[[], dict[str, float]]

@@ -360,3 +360,16 @@ async def test_unknown_route_and_method(http: httpx.AsyncClient) -> None:
     """Unknown paths and wrong methods use the error body too."""
     assert_error(await http.get("/v1/nope"), 404, "not_found")
     assert_error(await http.get("/v1/auth/login"), 405, "bad_request")
+
+
+async def test_metrics_expose_loop_lag_and_connections(http: httpx.AsyncClient) -> None:
+    """/metrics is Prometheus text with the event-loop lag and the connection count."""
+    response = await http.get("/metrics")
+    assert response.headers["content-type"].startswith("text/plain")
+    values = {
+        line.split()[0]: float(line.split()[1])
+        for line in response.text.splitlines()
+        if line and not line.startswith("#")
+    }
+    assert values["flowsupport_event_loop_lag_seconds_max"] >= 0
+    assert values["flowsupport_connections"] >= 0

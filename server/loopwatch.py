@@ -1,0 +1,43 @@
+"""Event-loop lag: how late the loop runs a callback that asked to run now.
+
+A stalled loop delays every connection on the node; the benchmark reads the worst lag
+seen from ``GET /metrics`` to check that fan-out never blocks the loop for long.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+
+INTERVAL_S = 0.025  # fine enough to see a 50 ms stall, cheap when idle
+
+
+class LoopWatch:
+    def __init__(self) -> None:
+        self.max_lag_s = 0.0
+        self.samples = 0
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self._task = asyncio.get_running_loop().create_task(self._watch(), name="loopwatch")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+    def take_max(self) -> float:
+        """The worst lag since the previous call (then start afresh)."""
+        worst, self.max_lag_s = self.max_lag_s, 0.0
+        return worst
+
+    async def _watch(self) -> None:
+        while True:
+            before = time.perf_counter()
+            await asyncio.sleep(INTERVAL_S)
+            lag = time.perf_counter() - before - INTERVAL_S
+            self.samples += 1
+            if lag > self.max_lag_s:
+                self.max_lag_s = lag
