@@ -58,6 +58,16 @@ class Client:
         assert answer["type"] == "ack", answer
         return answer
 
+    async def say(self, conversation_id: str, body: str, client_msg_id: str) -> dict[str, Any]:
+        """message.send, acknowledged; returns the ack."""
+        frame = {
+            "type": "message.send",
+            "conversation_id": conversation_id,
+            "client_msg_id": client_msg_id,
+            "body": body,
+        }
+        return await self.ok(frame)
+
     async def next(self, kind: str, timeout: float = WAIT_S, **match: Any) -> dict[str, Any]:
         """The next frame of `kind` (matching fields), from the inbox first."""
         for index, frame in enumerate(self.inbox):

@@ -21,7 +21,7 @@ from server.protocol.codec import Codec
 from server.protocol.codes import CLOSE_INTERNAL, CLOSE_RESTARTING, MAX_REPLAY
 from server.realtime import present
 from server.realtime.direct import DirectWriter
-from server.realtime.envelope import EVENT, PRESENCE, SIGNAL, STAFF, VISITOR, Envelope
+from server.realtime.envelope import EVENT, SIGNAL, STAFF, VISITOR, Envelope
 from server.services.conversations import ConversationService, InboxFilter
 
 log = logging.getLogger("flowsupport.realtime")
@@ -195,7 +195,11 @@ class Connection:
             cursor = self.cursors.get(conversation_id)
             if topic_is_inbox:
                 # The conversation's own topic delivers (in order) to a subscriber.
-                if cursor is None and self.inbox is not None and self._inbox_wants(envelope):
+                if (
+                    cursor is None
+                    and self.inbox is not None
+                    and self.inbox.admits(envelope.status, envelope.assignee_id, self.principal.id)
+                ):
                     self.deliver(envelope)
                 return
             if cursor is not None:
@@ -207,21 +211,6 @@ class Connection:
                 and participant.get("id") != self.principal.id
             ):
                 self.deliver(envelope)
-        elif envelope.kind == PRESENCE:
-            self.deliver(envelope)
-
-    def _inbox_wants(self, envelope: Envelope) -> bool:
-        assert self.inbox is not None
-        wanted = self.inbox
-        if wanted.statuses is not None and envelope.status not in wanted.statuses:
-            return False
-        if wanted.assignee == "none":
-            return envelope.assignee_id is None
-        if wanted.assignee == "me":
-            return envelope.assignee_id == self.principal.id
-        if wanted.assignee is not None:
-            return envelope.assignee_id == wanted.assignee
-        return True
 
     def _advance(self, conversation_id: str, cursor: Cursor, envelope: Envelope) -> None:
         if cursor.buffer is not None:

@@ -33,16 +33,16 @@ class InboxFilter:
     statuses: list[str] | None = None
     assignee: str | None = None  # "me", "none" or a user id
 
-    def matches(self, conversation: Conversation, me: str) -> bool:
-        if self.statuses is not None and conversation.status not in self.statuses:
+    def admits(self, status: str | None, assignee_id: str | None, me: str) -> bool:
+        """Whether a conversation in this state belongs in the filtered inbox of `me`."""
+        if self.statuses is not None and status not in self.statuses:
             return False
-        assignee = str(conversation.assignee_id) if conversation.assignee_id else None
         if self.assignee == "none":
-            return assignee is None
+            return assignee_id is None
         if self.assignee == "me":
-            return assignee == me
+            return assignee_id == me
         if self.assignee is not None:
-            return assignee == self.assignee
+            return assignee_id == self.assignee
         return True
 
 

@@ -43,14 +43,7 @@ async def test_echo_bot_answers_a_visitor(live_server: LiveServer, shop: Tenant)
             conversation_id = (await visitor.ok({"type": "conversation.start"}))["conversation"][
                 "id"
             ]
-            await visitor.ok(
-                {
-                    "type": "message.send",
-                    "conversation_id": conversation_id,
-                    "client_msg_id": "q1",
-                    "body": "ping?",
-                }
-            )
+            await visitor.say(conversation_id, "ping?", "q1")
             reply = await visitor.next("message.created", seq=2)
             assert reply["message"]["body"] == "You said: ping?"
             assert reply["message"]["sender"]["kind"] == "bot"

@@ -143,14 +143,7 @@ async def test_no_peeking_across_visitors_or_tenants(
     url = live_server.ws_url
     async with session(url, {"widget_key": shop.widget_key}, origin=ORIGIN) as alice:
         conversation_id = (await alice.ok({"type": "conversation.start"}))["conversation"]["id"]
-        await alice.ok(
-            {
-                "type": "message.send",
-                "conversation_id": conversation_id,
-                "client_msg_id": "s",
-                "body": "my secret",
-            }
-        )
+        await alice.say(conversation_id, "my secret", "s")
     async with session(url, {"widget_key": shop.widget_key}, origin=ORIGIN) as mallory:
         for frame in (
             {"type": "subscribe", "conversation_id": conversation_id, "after_seq": 0},

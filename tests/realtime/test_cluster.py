@@ -110,14 +110,7 @@ async def test_redis_outage_loses_nothing(cluster: Cluster, shop: Tenant) -> Non
     ):
         conversation_id = (await visitor.ok({"type": "conversation.start"}))["conversation"]["id"]
         await agent.ok({"type": "subscribe", "conversation_id": conversation_id})
-        await visitor.ok(
-            {
-                "type": "message.send",
-                "conversation_id": conversation_id,
-                "client_msg_id": "before",
-                "body": "before the outage",
-            }
-        )
+        await visitor.say(conversation_id, "before the outage", "before")
         assert (await agent.next("message.created"))["seq"] == 1
 
         cluster.proxy.cut()
@@ -141,14 +134,7 @@ async def test_redis_outage_loses_nothing(cluster: Cluster, shop: Tenant) -> Non
 
         seqs = [(await agent.next("message.created", timeout=20))["seq"] for _ in range(5)]
         assert seqs == [2, 3, 4, 5, 6]
-        await visitor.ok(
-            {
-                "type": "message.send",
-                "conversation_id": conversation_id,
-                "client_msg_id": "after",
-                "body": "after the outage",
-            }
-        )
+        await visitor.say(conversation_id, "after the outage", "after")
         assert (await agent.next("message.created", timeout=10))["seq"] == 7
         assert agent.of_type(await agent.quiet(0.5), "message.created") == []
         visitor_seqs = [

@@ -29,14 +29,7 @@ async def test_visitor_and_agent_talk(live_server: LiveServer, shop: Tenant, bin
         started = await visitor.ok({"type": "conversation.start", "subject": "Billing"})
         conversation_id = started["conversation"]["id"]
         assert started["conversation"]["status"] == "open"
-        sent = await visitor.ok(
-            {
-                "type": "message.send",
-                "conversation_id": conversation_id,
-                "client_msg_id": "v-1",
-                "body": "  How do I change my plan?  ",
-            }
-        )
+        sent = await visitor.say(conversation_id, "  How do I change my plan?  ", "v-1")
         assert sent["message"]["seq"] == 1
         assert sent["message"]["body"] == "How do I change my plan?"
         echo = await visitor.next("message.created")
@@ -63,14 +56,7 @@ async def test_visitor_and_agent_talk(live_server: LiveServer, shop: Tenant, bin
                     "private": True,
                 }
             )
-            await agent.ok(
-                {
-                    "type": "message.send",
-                    "conversation_id": conversation_id,
-                    "client_msg_id": "a-2",
-                    "body": "Settings > Billing > Change plan.",
-                }
-            )
+            await agent.say(conversation_id, "Settings > Billing > Change plan.", "a-2")
             reply = await visitor.next("message.created", seq=3)
             assert reply["message"]["sender"] == {
                 "kind": "agent",
@@ -99,14 +85,7 @@ async def test_bot_answers_and_updates(live_server: LiveServer, shop: Tenant) ->
         assert isinstance(inbox["conversations"], list)
         started = await visitor.ok({"type": "conversation.start"})
         conversation_id = started["conversation"]["id"]
-        await visitor.ok(
-            {
-                "type": "message.send",
-                "conversation_id": conversation_id,
-                "client_msg_id": "q",
-                "body": "hello?",
-            }
-        )
+        await visitor.say(conversation_id, "hello?", "q")
         noticed = await bot.next("message.created", conversation_id=conversation_id)
         assert noticed["message"]["body"] == "hello?"
         await bot.ok({"type": "subscribe", "conversation_id": conversation_id})
@@ -147,17 +126,7 @@ async def test_same_client_msg_id_thrice_is_one_message(
     ):
         conversation_id = (await visitor.ok({"type": "conversation.start"}))["conversation"]["id"]
         await agent.ok({"type": "subscribe", "conversation_id": conversation_id})
-        acks = [
-            await visitor.ok(
-                {
-                    "type": "message.send",
-                    "conversation_id": conversation_id,
-                    "client_msg_id": "same",
-                    "body": "once",
-                }
-            )
-            for _ in range(3)
-        ]
+        acks = [await visitor.say(conversation_id, "once", "same") for _ in range(3)]
         assert len({a["message"]["id"] for a in acks}) == 1
         frames = await agent.quiet(0.5)
         assert len(agent.of_type(frames, "message.created")) == 1
@@ -171,14 +140,7 @@ async def test_resume_after_disconnect(live_server: LiveServer, shop: Tenant) ->
         session(url, {"api_key": shop.api_key}) as bot,
     ):
         conversation_id = (await visitor.ok({"type": "conversation.start"}))["conversation"]["id"]
-        await visitor.ok(
-            {
-                "type": "message.send",
-                "conversation_id": conversation_id,
-                "client_msg_id": "first",
-                "body": "before",
-            }
-        )
+        await visitor.say(conversation_id, "before", "first")
         async with session(url, {"token": shop.agent_token}) as agent:
             await agent.ok(
                 {"type": "subscribe", "conversation_id": conversation_id, "after_seq": 0}
@@ -197,14 +159,7 @@ async def test_resume_after_disconnect(live_server: LiveServer, shop: Tenant) ->
             await agent.ok(
                 {"type": "subscribe", "conversation_id": conversation_id, "after_seq": held}
             )
-            await visitor.ok(
-                {
-                    "type": "message.send",
-                    "conversation_id": conversation_id,
-                    "client_msg_id": "live",
-                    "body": "after",
-                }
-            )
+            await visitor.say(conversation_id, "after", "live")
             got = [await agent.next("message.created") for _ in range(51)]
             extra = agent.of_type(await agent.quiet(0.3), "message.created")
         assert [f["seq"] for f in got] == list(range(2, 53))
