@@ -22,6 +22,7 @@ from server.broker.redis import RedisBroker, RedisPresence
 from server.clock import Clock, SystemClock
 from server.config import Settings
 from server.errors import FlowSupportError
+from server.kb.embedders import LocalEmbedder
 from server.loopwatch import LoopWatch
 from server.protocol.session import SessionLimits
 from server.realtime.endpoint import Realtime, realtime_asgi
@@ -31,6 +32,7 @@ from server.services.auth import AuthService
 from server.services.container import Services
 from server.services.conversations import ConversationService
 from server.services.credentials import TokenSigner
+from server.services.knowledge import KnowledgeBase
 from server.services.visitors import VisitorService
 from server.store.db import Database
 from server.store.provision import DatabaseUrls, database_urls, prepare
@@ -79,6 +81,7 @@ def create_app(
                 auth=auth,
                 admin=AdminService(db),
                 conversations=conversations,
+                knowledge=KnowledgeBase(db, LocalEmbedder()),
                 probes=(("database", db.ping), ("broker", hub.ping)),
                 gauges=lambda: {
                     "flowsupport_event_loop_lag_seconds_max": watch.take_max(),

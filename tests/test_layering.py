@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BASE = {"server.errors", "server.ids", "server.clock"}
 CONFIGURED = BASE | {"server.config"}
 MODELLED = CONFIGURED | {"server.domain"}
-SERVICES = MODELLED | {"server.store", "server.protocol"}
+SERVICES = MODELLED | {"server.store", "server.protocol", "server.kb", "server.ai"}  # + seams
 TRANSPORT = MODELLED | {"server.protocol", "server.services"}
 LAYERS: dict[str, set[str]] = {
     "server.errors": set(),

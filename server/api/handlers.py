@@ -13,6 +13,8 @@ from server.api.schemas import (
     MessageOut,
     MessagesPage,
     PrincipalOut,
+    SearchResult,
+    SearchResults,
     UserOut,
 )
 from server.domain.access import Principal
@@ -95,3 +97,28 @@ async def metrics(request: Request) -> PlainTextResponse:
     for name, value in services(request).gauges().items():
         lines += [f"# TYPE {name} gauge", f"{name} {value!r}"]
     return PlainTextResponse("\n".join(lines) + "\n", media_type="text/plain; version=0.0.4")
+
+
+SNIPPET_CHARS = 300
+
+
+async def kb_search(request: Request) -> JSONResponse:
+    who = await principal(request)
+    query = request.query_params.get("q", "")
+    limit = query_int(request, "limit", 5, low=1, high=20)
+    hits = await services(request).knowledge.search(who, query, limit)
+    out = SearchResults(
+        results=[
+            SearchResult(
+                article_id=str(hit.article_id),
+                title=hit.title,
+                source_path=hit.source_path,
+                url=hit.url,
+                snippet=hit.content[:SNIPPET_CHARS],
+                heading_path=hit.heading_path,
+                score=round(hit.score, 6),
+            )
+            for hit in hits
+        ]
+    )
+    return JSONResponse(out.model_dump(exclude_none=True))

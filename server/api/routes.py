@@ -20,6 +20,7 @@ from server.api.schemas import (
     LoginResponse,
     MessagesPage,
     PrincipalOut,
+    SearchResults,
 )
 
 Handler = Callable[[Request], Awaitable[Response]]
@@ -70,6 +71,17 @@ ENDPOINTS = (
         errors=(400, 401, 404),
         query=(("after_seq", "return messages with seq > after_seq"), ("limit", "1..1000")),
         tags=("conversations",),
+    ),
+    Endpoint(
+        "GET",
+        "/v1/kb/search",
+        handlers.kb_search,
+        "Hybrid knowledge-base search (meaning, words, exact tokens), best first",
+        SearchResults,
+        auth=True,
+        errors=(400, 401, 403, 409, 422),
+        query=(("q", "the question, 1..500 characters"), ("limit", "1..20, default 5")),
+        tags=("knowledge base",),
     ),
     Endpoint("GET", "/healthz", handlers.healthz, "Liveness", Health, tags=("operations",)),
     Endpoint(

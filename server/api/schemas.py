@@ -107,3 +107,17 @@ class ErrorBody(Strict):
 class Health(Strict):
     status: str
     checks: dict[str, str] = Field(default_factory=dict)
+
+
+class SearchResult(Strict):
+    article_id: str
+    title: str
+    source_path: str | None = None
+    url: str | None = None
+    snippet: str
+    heading_path: str = ""
+    score: float
+
+
+class SearchResults(Strict):
+    results: list[SearchResult]

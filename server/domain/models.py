@@ -127,3 +127,17 @@ class AppendResult:
 
     message: Message
     created: bool
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A piece of a knowledge-base article, small enough to embed whole."""
+
+    ordinal: int
+    heading_path: str
+    text: str
+
+    def embedding_input(self, title: str) -> str:
+        """What gets embedded: the chunk placed under its article and headings."""
+        where = f"{title} > {self.heading_path}" if self.heading_path else title
+        return f"{where}\n{self.text}"

@@ -9,6 +9,7 @@ from server.config import Settings
 from server.services.admin import AdminService
 from server.services.auth import AuthService
 from server.services.conversations import ConversationService
+from server.services.knowledge import KnowledgeBase
 from server.store.db import Database
 
 
@@ -19,6 +20,7 @@ class Services:
     auth: AuthService
     admin: AdminService
     conversations: ConversationService
+    knowledge: KnowledgeBase
     # Readiness checks by name: each raises FlowSupportError when its dependency is down.
     probes: tuple[tuple[str, Callable[[], Awaitable[None]]], ...]
     # Current values for /metrics (the lag gauge resets when read).

@@ -1,0 +1,112 @@
+"""Read Markdown/MDX, HTML and text files, chunk them, embed them, upsert them.
+
+    python -m kb_ingest PATH... --tenant T [--prune] [--json]
+
+Each file becomes one article whose `source_path` is its path relative to the PATH it was
+found under, so running again updates the same articles: unchanged files are skipped
+without embedding work, changed ones are re-chunked, and with --prune articles whose file
+is gone are removed. A progress bar is drawn on a terminal; --json prints one summary
+object {"articles", "chunks", "skipped", "removed", "seconds"}.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from pathlib import Path
+
+from server.config import Settings
+from server.errors import FlowSupportError, StartupError
+from server.kb.chunking import SUFFIXES
+from server.kb.embedders import LocalEmbedder
+from server.services.admin import AdminService
+from server.services.knowledge import IngestSummary, KnowledgeBase, SourceFile
+from server.store.db import Database
+from server.store.provision import database_urls, prepare
+
+
+def collect(paths: list[Path]) -> list[SourceFile]:
+    """Every supported file under the given paths, with its path relative to its PATH."""
+    found: list[SourceFile] = []
+    for root in paths:
+        if root.is_file():
+            candidates = [(root, root.name)]
+        elif root.is_dir():
+            candidates = [(p, p.relative_to(root).as_posix()) for p in sorted(root.rglob("*"))]
+        else:
+            raise FileNotFoundError(f"{root}: no such file or directory")
+        for path, relative in candidates:
+            if path.is_file() and path.suffix.lower() in SUFFIXES:
+                found.append(
+                    SourceFile(relative, path.read_text(encoding="utf-8", errors="replace"))
+                )
+    return found
+
+
+def progress_bar(done: int, total: int, source_path: str) -> None:
+    width = 30
+    filled = width * done // max(1, total)
+    name = (source_path[:40] + "…") if len(source_path) > 41 else source_path
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<42}")
+    if done == total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+async def ingest(args: argparse.Namespace) -> IngestSummary:
+    settings = Settings.from_env()
+    files = collect([Path(p) for p in args.paths])
+    async with database_urls(settings) as urls:
+        await prepare(urls, run_migrations=settings.auto_migrate)
+        db = await Database.connect(urls.app, max_size=2)
+        try:
+            tenant = await AdminService(db).find_tenant(args.tenant)
+            show = progress_bar if sys.stderr.isatty() and not args.json else None
+            return await KnowledgeBase(db, LocalEmbedder()).ingest(
+                tenant.id, files, prune=args.prune, progress=show
+            )
+        finally:
+            await db.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m kb_ingest", description=__doc__)
+    parser.add_argument("paths", nargs="+", metavar="PATH")
+    parser.add_argument("--tenant", required=True, help="tenant id or name")
+    parser.add_argument("--prune", action="store_true", help="remove articles whose file is gone")
+    parser.add_argument("--json", action="store_true", help="print one JSON summary")
+    args = parser.parse_args(argv)
+    try:
+        summary = asyncio.run(ingest(args))
+    except (StartupError, FileNotFoundError) as exc:
+        return _fail(
+            args.json, "unavailable" if isinstance(exc, StartupError) else "not_found", str(exc)
+        )
+    except FlowSupportError as exc:
+        return _fail(args.json, exc.code, exc.message)
+    result = {
+        "articles": summary.articles,
+        "chunks": summary.chunks,
+        "skipped": summary.skipped,
+        "removed": summary.removed,
+        "seconds": summary.seconds,
+    }
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(", ".join(f"{k}: {v}" for k, v in result.items()))
+    return 0
+
+
+def _fail(as_json: bool, code: str, message: str) -> int:
+    if as_json:
+        print(json.dumps({"error": {"code": code, "message": message}}))
+    else:
+        print(f"kb_ingest: {message}", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

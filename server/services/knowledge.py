@@ -1,0 +1,142 @@
+"""Knowledge-base use cases: ingest sources idempotently, search with the tenant's model."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from server.domain.access import Principal, SecurityContext, is_staff
+from server.errors import Conflict, Forbidden, ValidationFailed
+from server.ids import TenantId
+from server.kb import chunking
+from server.kb.base import Embedder
+from server.store import kb
+from server.store.db import Database
+from server.store.kb import SearchHit
+
+MAX_QUERY_CHARS = 500
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    source_path: str  # relative to the folder it was found under
+    text: str
+
+
+@dataclass
+class IngestSummary:
+    articles: int = 0
+    chunks: int = 0
+    skipped: int = 0
+    removed: int = 0
+    seconds: float = 0.0
+    failed: list[str] = field(default_factory=list)
+
+
+Progress = Callable[[int, int, str], None]  # (done, total, source_path)
+
+
+class KnowledgeBase:
+    def __init__(self, db: Database, embedder: Embedder) -> None:
+        self._db = db
+        self._embedder = embedder
+
+    async def ingest(
+        self,
+        tenant_id: TenantId,
+        files: list[SourceFile],
+        *,
+        prune: bool = False,
+        progress: Progress | None = None,
+    ) -> IngestSummary:
+        """Upsert each file as an article (skipping unchanged ones: no embedding work);
+        with `prune`, remove articles whose source file is gone. Runs as the operator."""
+        started = time.monotonic()
+        context = SecurityContext.operator(tenant_id)
+        summary = IngestSummary()
+        for done, source in enumerate(files, start=1):
+            suffix = (
+                "." + source.source_path.rsplit(".", 1)[-1] if "." in source.source_path else ""
+            )
+            fallback = source.source_path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+            document = chunking.parse(source.text, suffix, fallback)
+            digest = chunking.content_hash(document, self._embedder.model_id)
+            async with self._db.unit(context) as conn:
+                existing = await kb.article_by_source(conn, tenant_id, source.source_path)
+            if existing is not None and existing.content_hash == digest:
+                summary.skipped += 1
+            else:
+                pieces = chunking.chunk(document)
+                vectors = await self._embedder.embed(
+                    [p.embedding_input(document.title) for p in pieces]
+                )
+                async with self._db.unit(context) as conn:
+                    await kb.save_article(
+                        conn,
+                        tenant_id=tenant_id,
+                        article_id=existing.id if existing else None,
+                        title=document.title[:500],
+                        body=document.body,
+                        source_path=source.source_path,
+                        url=_string(document.metadata.get("url")),
+                        tags=[str(t) for t in document.metadata.get("tags") or []],
+                        metadata={k: str(v) for k, v in document.metadata.items()},
+                        content_hash=digest,
+                        model_id=self._embedder.model_id,
+                        chunks=pieces,
+                        vectors=vectors,
+                    )
+                summary.articles += 1
+                summary.chunks += len(pieces)
+            if progress is not None:
+                progress(done, len(files), source.source_path)
+        if prune:
+            seen = {f.source_path for f in files}
+            async with self._db.unit(context) as conn:
+                known = await kb.sources(conn, tenant_id)
+                gone = [article_id for path, article_id in known.items() if path not in seen]
+                summary.removed = await kb.delete_articles(conn, gone) if gone else 0
+        summary.seconds = round(time.monotonic() - started, 3)
+        return summary
+
+    async def search(self, principal: Principal, query: str, limit: int = 5) -> list[SearchHit]:
+        """Best chunks first; at most one hit per article."""
+        if not is_staff(principal):
+            raise Forbidden("knowledge-base search is for agents and bots")
+        return await self.search_as(principal.context(), principal.tenant_id, query, limit)
+
+    async def search_as(
+        self, context: SecurityContext, tenant_id: TenantId, query: str, limit: int
+    ) -> list[SearchHit]:
+        text = query.strip()
+        if not 1 <= len(text) <= MAX_QUERY_CHARS:
+            raise ValidationFailed(f"q must be 1 to {MAX_QUERY_CHARS} characters")
+        [vector] = await self._embedder.embed([text])
+        async with self._db.unit(context) as conn:
+            models = await kb.models_in_use(conn, tenant_id)
+            foreign = [m for m in models if m != self._embedder.model_id]
+            if foreign:
+                raise Conflict(
+                    f"the knowledge base was indexed with {', '.join(foreign)} but this server "
+                    f"embeds with {self._embedder.model_id}: re-index it with "
+                    "`python -m kb_ingest PATH --tenant T` before searching"
+                )
+            hits = await kb.search(
+                conn,
+                tenant_id=tenant_id,
+                model_id=self._embedder.model_id,
+                dimensions=self._embedder.dimensions,
+                query_vector=vector,
+                query_text=text,
+                limit=limit * 4,
+            )
+        best: dict[uuid.UUID, SearchHit] = {}
+        for hit in hits:
+            best.setdefault(hit.article_id, hit)
+        return list(best.values())[:limit]
+
+
+def _string(value: object) -> str | None:
+    return str(value) if value else None

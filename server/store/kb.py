@@ -1,0 +1,230 @@
+"""Knowledge-base rows and hybrid search, inside PostgreSQL.
+
+Search fuses three rankings by reciprocal rank (k=60): pgvector HNSW cosine distance for
+meaning, full-text search for stemmed words, and pg_trgm word similarity for exact tokens
+(product names, error codes). The tenant filter is inside each ranking, and HNSW iterative
+scans keep going until a small tenant has its k best chunks.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from server.domain.models import Chunk
+from server.ids import TenantId
+from server.store.db import Connection
+
+RRF_K = 60
+# Questions are phrased unlike the articles that answer them: meaning counts double, the
+# word rankings break ties and rescue exact names and codes.
+SEMANTIC_WEIGHT = 2.0
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    id: uuid.UUID
+    title: str
+    source_path: str | None
+    url: str | None
+    content_hash: str
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    article_id: uuid.UUID
+    title: str
+    source_path: str | None
+    url: str | None
+    heading_path: str
+    content: str
+    score: float  # fused reciprocal-rank score
+    similarity: float  # cosine similarity of this chunk to the query (0 when not ranked)
+
+
+def vector_literal(vector: list[float]) -> str:
+    return "[" + ",".join(f"{x:.7g}" for x in vector) + "]"
+
+
+async def article_by_source(
+    conn: Connection, tenant_id: TenantId, source_path: str
+) -> StoredArticle | None:
+    row = await conn.fetchrow(
+        "SELECT id, title, source_path, url, content_hash FROM kb_articles "
+        "WHERE tenant_id = $1 AND source_path = $2",
+        tenant_id,
+        source_path,
+    )
+    return StoredArticle(**dict(row)) if row else None
+
+
+async def sources(conn: Connection, tenant_id: TenantId) -> dict[str, uuid.UUID]:
+    rows = await conn.fetch(
+        "SELECT source_path, id FROM kb_articles WHERE tenant_id = $1 AND source_path IS NOT NULL",
+        tenant_id,
+    )
+    return {r["source_path"]: r["id"] for r in rows}
+
+
+async def save_article(
+    conn: Connection,
+    *,
+    tenant_id: TenantId,
+    article_id: uuid.UUID | None,
+    title: str,
+    body: str,
+    source_path: str | None,
+    url: str | None,
+    tags: list[str],
+    metadata: dict[str, Any],
+    content_hash: str,
+    model_id: str,
+    chunks: list[Chunk],
+    vectors: list[list[float]],
+) -> uuid.UUID:
+    """Insert or replace an article and all its chunks (callers run it in one transaction)."""
+    if article_id is None:
+        article_id = await conn.fetchval(
+            """
+            INSERT INTO kb_articles (tenant_id, title, body, source_path, url, tags, metadata,
+                                     content_hash)
+            VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8) RETURNING id
+            """,
+            tenant_id,
+            title,
+            body,
+            source_path,
+            url,
+            tags,
+            json.dumps(metadata),
+            content_hash,
+        )
+    else:
+        await conn.execute(
+            """
+            UPDATE kb_articles SET title = $2, body = $3, url = $4, tags = $5,
+                   metadata = $6::jsonb, content_hash = $7, updated_at = now()
+            WHERE id = $1
+            """,
+            article_id,
+            title,
+            body,
+            url,
+            tags,
+            json.dumps(metadata),
+            content_hash,
+        )
+        await conn.execute("DELETE FROM kb_chunks WHERE article_id = $1", article_id)
+    assert article_id is not None
+    await conn.executemany(
+        """
+        INSERT INTO kb_chunks (tenant_id, article_id, ordinal, heading_path, content, model_id,
+                               embedding)
+        VALUES ($1, $2, $3, $4, $5, $6, $7::vector)
+        """,
+        [
+            (tenant_id, article_id, c.ordinal, c.heading_path, c.text, model_id, vector_literal(v))
+            for c, v in zip(chunks, vectors, strict=True)
+        ],
+    )
+    return article_id
+
+
+async def delete_articles(conn: Connection, article_ids: list[uuid.UUID]) -> int:
+    status = await conn.execute("DELETE FROM kb_articles WHERE id = ANY($1::uuid[])", article_ids)
+    return int(status.split()[-1])
+
+
+async def models_in_use(conn: Connection, tenant_id: TenantId) -> list[str]:
+    rows = await conn.fetch(
+        "SELECT DISTINCT model_id FROM kb_chunks WHERE tenant_id = $1", tenant_id
+    )
+    return [r["model_id"] for r in rows]
+
+
+def _search_sql(model_id: str, dimensions: int) -> str:
+    # The model and its dimension are literals so the per-model partial HNSW index applies;
+    # both come from the embedder, never from a request.
+    model = "'" + model_id.replace("'", "''") + "'"
+    cast = f"vector({int(dimensions)})"
+    return f"""
+    WITH semantic AS (
+        SELECT id, 1 - (embedding::{cast} <=> $2::{cast}) AS similarity,
+               row_number() OVER (ORDER BY embedding::{cast} <=> $2::{cast}) AS rank
+        FROM (
+            SELECT id, embedding FROM kb_chunks
+            WHERE tenant_id = $1 AND model_id = {model}
+            ORDER BY embedding::{cast} <=> $2::{cast}
+            LIMIT $4
+        ) nearest
+    ),
+    lexical AS (
+        SELECT id, row_number() OVER (ORDER BY ts_rank_cd(search_text, query) DESC) AS rank
+        FROM kb_chunks, websearch_to_tsquery('english', $3) query
+        WHERE tenant_id = $1 AND model_id = {model} AND search_text @@ query
+        ORDER BY ts_rank_cd(search_text, query) DESC
+        LIMIT $4
+    ),
+    trigram AS (
+        SELECT id, row_number() OVER (ORDER BY word_similarity($3, content) DESC) AS rank
+        FROM kb_chunks
+        WHERE tenant_id = $1 AND model_id = {model} AND $3 <% content
+        ORDER BY word_similarity($3, content) DESC
+        LIMIT $4
+    ),
+    fused AS (
+        SELECT id, sum(weight / ({RRF_K} + rank)) AS score FROM (
+            SELECT id, rank, {SEMANTIC_WEIGHT} AS weight FROM semantic
+            UNION ALL SELECT id, rank, 1.0 FROM lexical
+            UNION ALL SELECT id, rank, 1.0 FROM trigram
+        ) ranks GROUP BY id
+    )
+    SELECT c.article_id, a.title, a.source_path, a.url, c.heading_path, c.content,
+           f.score, coalesce(s.similarity, 0) AS similarity
+    FROM fused f
+    JOIN kb_chunks c ON c.id = f.id
+    JOIN kb_articles a ON a.id = c.article_id
+    LEFT JOIN semantic s ON s.id = f.id
+    ORDER BY f.score DESC
+    LIMIT $5
+    """
+
+
+async def search(
+    conn: Connection,
+    *,
+    tenant_id: TenantId,
+    model_id: str,
+    dimensions: int,
+    query_vector: list[float],
+    query_text: str,
+    limit: int,
+    candidates: int = 40,
+) -> list[SearchHit]:
+    """The best chunks for a query, fused; call inside a unit of work (RLS applies)."""
+    await conn.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
+    await conn.execute("SET LOCAL hnsw.ef_search = 100")
+    await conn.execute("SET LOCAL pg_trgm.word_similarity_threshold = 0.5")
+    rows = await conn.fetch(
+        _search_sql(model_id, dimensions),
+        tenant_id,
+        vector_literal(query_vector),
+        query_text,
+        candidates,
+        limit,
+    )
+    return [
+        SearchHit(
+            article_id=r["article_id"],
+            title=r["title"],
+            source_path=r["source_path"],
+            url=r["url"],
+            heading_path=r["heading_path"],
+            content=r["content"],
+            score=float(r["score"]),
+            similarity=float(r["similarity"]),
+        )
+        for r in rows
+    ]
