@@ -45,11 +45,10 @@ def collect(paths: list[Path]) -> list[SourceFile]:
     return found
 
 
-def progress_bar(done: int, total: int, source_path: str) -> None:
+def progress_bar(done: int, total: int, label: str) -> None:
     width = 30
     filled = width * done // max(1, total)
-    name = (source_path[:40] + "…") if len(source_path) > 41 else source_path
-    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<42}")
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {label}")
     if done == total:
         sys.stderr.write("\n")
     sys.stderr.flush()

@@ -66,9 +66,13 @@ class LocalEmbedder:
     def embed_now(self, texts: list[str]) -> list[list[float]]:
         """Synchronous embedding (for threads and scripts)."""
         self._load()
-        out: list[list[float]] = []
-        for start in range(0, len(texts), self._batch_size):
-            out.extend(self._batch(texts[start : start + self._batch_size]))
+        # Batches of similar length waste little on padding; answers go back in input order.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out: list[list[float]] = [[] for _ in texts]
+        for start in range(0, len(order), self._batch_size):
+            picked = order[start : start + self._batch_size]
+            for index, vector in zip(picked, self._batch([texts[i] for i in picked]), strict=True):
+                out[index] = vector
         return out
 
     def _load(self) -> None:

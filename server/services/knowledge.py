@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from server.domain.access import Principal, SecurityContext, is_staff
+from server.domain.models import Chunk
 from server.errors import Conflict, Forbidden, ValidationFailed
 from server.ids import TenantId
 from server.kb import chunking
@@ -35,7 +36,17 @@ class IngestSummary:
     failed: list[str] = field(default_factory=list)
 
 
-Progress = Callable[[int, int, str], None]  # (done, total, source_path)
+Progress = Callable[[int, int, str], None]  # (chunks embedded, chunks to embed, label)
+EMBED_SLICE = 128
+
+
+@dataclass(frozen=True)
+class _Pending:
+    source: SourceFile
+    document: chunking.Document
+    digest: str
+    article_id: uuid.UUID | None
+    chunks: list[Chunk]
 
 
 class KnowledgeBase:
@@ -56,7 +67,8 @@ class KnowledgeBase:
         started = time.monotonic()
         context = SecurityContext.operator(tenant_id)
         summary = IngestSummary()
-        for done, source in enumerate(files, start=1):
+        pending: list[_Pending] = []
+        for source in files:
             suffix = (
                 "." + source.source_path.rsplit(".", 1)[-1] if "." in source.source_path else ""
             )
@@ -67,31 +79,46 @@ class KnowledgeBase:
                 existing = await kb.article_by_source(conn, tenant_id, source.source_path)
             if existing is not None and existing.content_hash == digest:
                 summary.skipped += 1
-            else:
-                pieces = chunking.chunk(document)
-                vectors = await self._embedder.embed(
-                    [p.embedding_input(document.title) for p in pieces]
+                continue
+            pending.append(
+                _Pending(
+                    source,
+                    document,
+                    digest,
+                    existing.id if existing else None,
+                    chunking.chunk(document),
                 )
-                async with self._db.unit(context) as conn:
-                    await kb.save_article(
-                        conn,
-                        tenant_id=tenant_id,
-                        article_id=existing.id if existing else None,
-                        title=document.title[:500],
-                        body=document.body,
-                        source_path=source.source_path,
-                        url=_string(document.metadata.get("url")),
-                        tags=[str(t) for t in document.metadata.get("tags") or []],
-                        metadata={k: str(v) for k, v in document.metadata.items()},
-                        content_hash=digest,
-                        model_id=self._embedder.model_id,
-                        chunks=pieces,
-                        vectors=vectors,
-                    )
-                summary.articles += 1
-                summary.chunks += len(pieces)
+            )
+        # Changed chunks of all files embed together (the embedder batches them by length),
+        # in slices so a progress bar moves.
+        texts = [c.embedding_input(p.document.title) for p in pending for c in p.chunks]
+        vectors: list[list[float]] = []
+        for start in range(0, len(texts), EMBED_SLICE):
+            vectors += await self._embedder.embed(texts[start : start + EMBED_SLICE])
             if progress is not None:
-                progress(done, len(files), source.source_path)
+                progress(len(vectors), len(texts), "embedding chunks")
+        offset = 0
+        for item in pending:
+            document = item.document
+            async with self._db.unit(context) as conn:
+                await kb.save_article(
+                    conn,
+                    tenant_id=tenant_id,
+                    article_id=item.article_id,
+                    title=document.title[:500],
+                    body=document.body,
+                    source_path=item.source.source_path,
+                    url=_string(document.metadata.get("url")),
+                    tags=[str(t) for t in document.metadata.get("tags") or []],
+                    metadata={k: str(v) for k, v in document.metadata.items()},
+                    content_hash=item.digest,
+                    model_id=self._embedder.model_id,
+                    chunks=item.chunks,
+                    vectors=vectors[offset : offset + len(item.chunks)],
+                )
+            offset += len(item.chunks)
+            summary.articles += 1
+            summary.chunks += len(item.chunks)
         if prune:
             seen = {f.source_path for f in files}
             async with self._db.unit(context) as conn:
@@ -108,7 +135,12 @@ class KnowledgeBase:
         return await self.search_as(principal.context(), principal.tenant_id, query, limit)
 
     async def search_as(
-        self, context: SecurityContext, tenant_id: TenantId, query: str, limit: int
+        self,
+        context: SecurityContext,
+        tenant_id: TenantId,
+        query: str,
+        limit: int,
+        arms: tuple[str, ...] = kb.ARMS,
     ) -> list[SearchHit]:
         text = query.strip()
         if not 1 <= len(text) <= MAX_QUERY_CHARS:
@@ -131,6 +163,7 @@ class KnowledgeBase:
                 query_vector=vector,
                 query_text=text,
                 limit=limit * 4,
+                arms=arms,
             )
         best: dict[uuid.UUID, SearchHit] = {}
         for hit in hits:

@@ -9,6 +9,7 @@ scans keep going until a small tenant has its k best chunks.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -17,10 +18,13 @@ from server.domain.models import Chunk
 from server.ids import TenantId
 from server.store.db import Connection
 
+# Reciprocal-rank constants per ranking, calibrated on bench/data/plausible_questions.json
+# (bench/retrieval.py): with the usual k=60 everywhere, a chunk that merely shares words
+# with a question outranked the one that answers it (recall@1 0.58 against 0.76 for meaning
+# alone). A small k for the semantic ranking keeps its order; the word rankings (k=60) add
+# what meaning missed, such as exact product names and error codes, and break near-ties.
 RRF_K = 60
-# Questions are phrased unlike the articles that answer them: meaning counts double, the
-# word rankings break ties and rescue exact names and codes.
-SEMANTIC_WEIGHT = 2.0
+SEMANTIC_K = 2
 
 
 @dataclass(frozen=True)
@@ -144,7 +148,10 @@ async def models_in_use(conn: Connection, tenant_id: TenantId) -> list[str]:
     return [r["model_id"] for r in rows]
 
 
-def _search_sql(model_id: str, dimensions: int) -> str:
+ARMS = ("semantic", "lexical", "trigram")
+
+
+def _search_sql(model_id: str, dimensions: int, arms: tuple[str, ...]) -> str:
     # The model and its dimension are literals so the per-model partial HNSW index applies;
     # both come from the embedder, never from a request.
     model = "'" + model_id.replace("'", "''") + "'"
@@ -168,28 +175,68 @@ def _search_sql(model_id: str, dimensions: int) -> str:
         LIMIT $4
     ),
     trigram AS (
-        SELECT id, row_number() OVER (ORDER BY word_similarity($3, content) DESC) AS rank
+        -- Exact tokens (codes, product names) found by the trigram index; skipped when the
+        -- question has none, since matching whole sentences by trigrams is slow and vague.
+        SELECT id, row_number() OVER (ORDER BY word_similarity($6, content) DESC) AS rank
         FROM kb_chunks
-        WHERE tenant_id = $1 AND model_id = {model} AND $3 <% content
-        ORDER BY word_similarity($3, content) DESC
+        WHERE $6::text IS NOT NULL AND tenant_id = $1 AND model_id = {model}
+          AND content ILIKE '%' || $6::text || '%'
+        ORDER BY word_similarity($6, content) DESC
         LIMIT $4
     ),
+    candidates AS (
+        SELECT 'semantic' AS arm, id, rank FROM semantic
+        UNION ALL SELECT 'lexical', id, rank FROM lexical
+        UNION ALL SELECT 'trigram', id, rank FROM trigram
+    ),
+    -- Fusion is per article (the unit an answer cites): each ranking ranks articles by
+    -- their best chunk, then reciprocal ranks are summed with the arm's weight.
+    article_ranks AS (
+        SELECT arm, article_id,
+               row_number() OVER (PARTITION BY arm ORDER BY best) AS rank
+        FROM (
+            SELECT x.arm, c.article_id, min(x.rank) AS best
+            FROM candidates x JOIN kb_chunks c ON c.id = x.id
+            WHERE x.arm IN ({", ".join("'" + a + "'" for a in arms)})
+            GROUP BY x.arm, c.article_id
+        ) best_per_article
+    ),
     fused AS (
-        SELECT id, sum(weight / ({RRF_K} + rank)) AS score FROM (
-            SELECT id, rank, {SEMANTIC_WEIGHT} AS weight FROM semantic
-            UNION ALL SELECT id, rank, 1.0 FROM lexical
-            UNION ALL SELECT id, rank, 1.0 FROM trigram
-        ) ranks GROUP BY id
+        SELECT article_id,
+               sum(1.0 / (CASE arm WHEN 'semantic' THEN {SEMANTIC_K} ELSE {RRF_K} END + rank))
+                   AS score
+        FROM article_ranks GROUP BY article_id
+    ),
+    -- The passage shown and cited for an article: its chunk closest in meaning.
+    passage AS (
+        SELECT DISTINCT ON (c.article_id) c.article_id, c.id, c.heading_path, c.content,
+               coalesce(s.similarity, 0) AS similarity
+        FROM candidates x
+        JOIN kb_chunks c ON c.id = x.id
+        LEFT JOIN semantic s ON s.id = x.id
+        ORDER BY c.article_id, s.similarity DESC NULLS LAST, x.rank
     )
-    SELECT c.article_id, a.title, a.source_path, a.url, c.heading_path, c.content,
-           f.score, coalesce(s.similarity, 0) AS similarity
+    SELECT f.article_id, a.title, a.source_path, a.url, p.heading_path, p.content,
+           f.score, p.similarity
     FROM fused f
-    JOIN kb_chunks c ON c.id = f.id
-    JOIN kb_articles a ON a.id = c.article_id
-    LEFT JOIN semantic s ON s.id = f.id
+    JOIN kb_articles a ON a.id = f.article_id
+    JOIN passage p ON p.article_id = f.article_id
     ORDER BY f.score DESC
     LIMIT $5
     """
+
+
+_TOKEN = re.compile(r"[\w.-]*(?:\d[\w.-]*[A-Za-z]|[A-Za-z][\w.-]*\d|[a-z][A-Z]|[A-Z]{2,})[\w.-]*")
+
+
+def exact_token(query: str) -> str | None:
+    """The longest identifier-like word of a query (an error code, a product name such as
+    GA4 or WooCommerce), escaped for ILIKE; None when it has none."""
+    tokens: list[str] = [t.strip(".-") for t in _TOKEN.findall(query) if len(t.strip(".-")) >= 3]
+    if not tokens:
+        return None
+    token = max(tokens, key=len)
+    return token.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 async def search(
@@ -202,18 +249,24 @@ async def search(
     query_text: str,
     limit: int,
     candidates: int = 40,
+    arms: tuple[str, ...] = ARMS,
 ) -> list[SearchHit]:
-    """The best chunks for a query, fused; call inside a unit of work (RLS applies)."""
+    """The best chunks for a query, fused; call inside a unit of work (RLS applies).
+
+    `arms` picks rankings to fuse (all by default; the benchmark compares them one by one).
+    """
+    if not arms or not set(arms) <= set(ARMS):
+        raise ValueError(f"arms must be a non-empty subset of {ARMS}")
     await conn.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
     await conn.execute("SET LOCAL hnsw.ef_search = 100")
-    await conn.execute("SET LOCAL pg_trgm.word_similarity_threshold = 0.5")
     rows = await conn.fetch(
-        _search_sql(model_id, dimensions),
+        _search_sql(model_id, dimensions, arms),
         tenant_id,
         vector_literal(query_vector),
         query_text,
         candidates,
         limit,
+        exact_token(query_text),
     )
     return [
         SearchHit(

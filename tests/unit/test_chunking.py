@@ -121,3 +121,14 @@ def outside_code(body: str) -> list[str]:
         elif not fenced:
             lines.append("".join(line.split("`")[::2]))  # drop `inline code` too
     return lines
+
+
+def test_exact_tokens_are_picked_from_questions() -> None:
+    """Codes and product names go to the trigram ranking; plain questions have none."""
+    from server.store.kb import exact_token
+
+    assert exact_token("What does error ZX-7731 mean?") == "ZX-7731"
+    assert exact_token("How do I import from GA4?") == "GA4"
+    assert exact_token("Is WooCommerce supported?") == "WooCommerce"
+    assert exact_token("How do I cancel my subscription?") is None
+    assert exact_token("token with 100%_off sale") == "100\\%\\_off"
