@@ -14,6 +14,7 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.types import Receive, Scope, Send
 
+from server.ai.extractive import ExtractiveModel
 from server.api import errors
 from server.api.routes import openapi_document, routes
 from server.broker.base import Broker, PresenceStore
@@ -28,6 +29,7 @@ from server.protocol.session import SessionLimits
 from server.realtime.endpoint import Realtime, realtime_asgi
 from server.realtime.hub import Hub
 from server.services.admin import AdminService
+from server.services.answers import AnswerService
 from server.services.auth import AuthService
 from server.services.container import Services
 from server.services.conversations import ConversationService
@@ -75,13 +77,18 @@ def create_app(
                 visitor_ttl_s=settings.visitor_token_ttl_s,
             )
             conversations = ConversationService(db, hub)
+            knowledge = KnowledgeBase(db, LocalEmbedder())
+            model = ExtractiveModel(pause_s=settings.extractive_pace_ms / 1000)
+            answers = AnswerService(db, knowledge, model, conversations, hub)
+            conversations.on_visitor_message(answers.visitor_wrote)
+            stack.push_async_callback(answers.close)
             app.state.services = Services(
                 settings=settings,
                 db=db,
                 auth=auth,
                 admin=AdminService(db),
                 conversations=conversations,
-                knowledge=KnowledgeBase(db, LocalEmbedder()),
+                knowledge=knowledge,
                 probes=(("database", db.ping), ("broker", hub.ping)),
                 gauges=lambda: {
                     "flowsupport_event_loop_lag_seconds_max": watch.take_max(),
@@ -93,6 +100,7 @@ def create_app(
                 auth=auth,
                 visitors=VisitorService(db, auth),
                 conversations=conversations,
+                answers=answers,
                 clock=the_clock,
                 public_origins=(settings.public_origin,),
                 limits=limits or SessionLimits(),

@@ -86,6 +86,8 @@ async def _migrate(args: argparse.Namespace, settings: Settings) -> dict[str, An
 async def _tenant_create(args: argparse.Namespace, settings: Settings) -> dict[str, Any]:
     async def work(admin: AdminService) -> dict[str, Any]:
         tenant = await admin.create_tenant(args.name, args.origin or [])
+        if args.no_ai:
+            await admin.set_ai_enabled(tenant, False)
         return {
             "tenant_id": str(tenant.id),
             "widget_key": tenant.widget_key,
@@ -135,6 +137,9 @@ def _parser() -> argparse.ArgumentParser:
     tenant_create.add_argument("--name", required=True)
     tenant_create.add_argument(
         "--origin", action="append", metavar="URL", help="allowed widget origin (repeatable)"
+    )
+    tenant_create.add_argument(
+        "--no-ai", action="store_true", help="agents answer every chat (no AI answers)"
     )
     _json_flag(tenant_create)
     tenant_create.set_defaults(handler=_tenant_create)

@@ -33,6 +33,7 @@ class Settings:
     visitor_token_ttl_s: int
     max_body_bytes: int
     db_pool_size: int
+    extractive_pace_ms: int
 
     @property
     def embedded_database(self) -> bool:
@@ -88,6 +89,7 @@ class Settings:
             ),
             max_body_bytes=read.integer("MAX_BODY_BYTES", 1_048_576, low=1024, high=64 * 1_048_576),
             db_pool_size=read.integer("DB_POOL_SIZE", 10, low=1, high=500),
+            extractive_pace_ms=read.integer("EXTRACTIVE_PACE_MS", 40, low=0, high=1000),
         )
 
 

@@ -32,7 +32,8 @@ class Tenant:
         return {"external_id": external_id, "hmac": mac}
 
 
-async def provision(live: LiveServer) -> Tenant:
+async def provision(live: LiveServer, *, ai: bool = False) -> Tenant:
+    """A tenant with two agents and a bot; AI answers off unless asked (they add events)."""
     settings = Settings.from_env({"FLOWSUPPORT_DATA_DIR": str(live.data_dir)})
     suffix = uuid.uuid4().hex[:8]
     async with database_urls(settings) as urls:
@@ -40,6 +41,7 @@ async def provision(live: LiveServer) -> Tenant:
         try:
             admin = AdminService(db)
             tenant = await admin.create_tenant(f"Shop {suffix}", [ORIGIN])
+            await admin.set_ai_enabled(tenant, ai)
             agent = await admin.create_user(
                 tenant,
                 email=f"agent-{suffix}@shop.example",

@@ -81,6 +81,19 @@ class Client:
                 return frame
             self.inbox.append(frame)
 
+    async def next_any(self, kinds: tuple[str, ...], timeout: float = WAIT_S) -> dict[str, Any]:
+        """The next frame whose type is one of `kinds`, from the inbox first."""
+        for index, frame in enumerate(self.inbox):
+            if frame["type"] in kinds:
+                return self.inbox.pop(index)
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while True:
+            frame = await self.recv(max(0.01, deadline - loop.time()))
+            if frame["type"] in kinds:
+                return frame
+            self.inbox.append(frame)
+
     async def quiet(self, seconds: float = 0.3) -> list[dict[str, Any]]:
         """Everything that arrives within `seconds` (to assert nothing more came)."""
         got = list(self.inbox)

@@ -58,6 +58,43 @@ class ReadSignal:
 Signal = TypingSignal | ReadSignal
 
 
+@dataclass(frozen=True)
+class Citation:
+    article_id: str
+    title: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class AiStarted:
+    tenant_id: TenantId
+    conversation_id: ConversationId
+    stream_id: str
+
+
+@dataclass(frozen=True)
+class AiDelta:
+    tenant_id: TenantId
+    conversation_id: ConversationId
+    stream_id: str
+    index: int  # 0, 1, 2, ... with no gaps (PROTOCOL.md)
+    text: str
+
+
+@dataclass(frozen=True)
+class AiDone:
+    tenant_id: TenantId
+    conversation_id: ConversationId
+    stream_id: str
+    reason: str  # complete | stopped | escalated | error
+    citations: tuple[Citation, ...]
+    confidence: float
+    message: Message | None = None
+
+
+AiEvent = AiStarted | AiDelta | AiDone
+
+
 class EventSink(Protocol):
     """Where services announce events. Call only after the transaction committed:
     announcing earlier would tell clients about a row they cannot read yet."""
@@ -65,3 +102,7 @@ class EventSink(Protocol):
     async def persisted(self, event: PersistedEvent) -> None: ...
 
     async def signal(self, event: Signal) -> None: ...
+
+    async def ai(self, event: AiEvent) -> None:
+        """Live-only answer stream frames: never persisted, never replayed."""
+        ...

@@ -10,13 +10,14 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from server.errors import BadRequest, Forbidden, NotFound
+from server.errors import BadRequest
 from server.protocol import frames
 from server.protocol.codes import MAX_REPLAY
 from server.realtime import present
 from server.realtime.connection import Connection, Cursor
 from server.realtime.envelope import conversation_topic, inbox_topic
 from server.realtime.hub import Hub
+from server.services.answers import AnswerService
 from server.services.conversations import ConversationService, InboxFilter
 
 
@@ -25,6 +26,7 @@ class Context:
     connection: Connection
     hub: Hub
     conversations: ConversationService
+    answers: AnswerService
 
 
 Handler = Callable[[Context, Any], Awaitable[None]]
@@ -131,11 +133,8 @@ async def conversation_update(ctx: Context, frame: frames.ConversationUpdate) ->
 
 
 async def ai_stop(ctx: Context, frame: frames.AiStop) -> None:
-    """No AI answer runs on this server yet, so there is never one to stop."""
-    if ctx.connection.viewer != "staff":
-        raise Forbidden("only agents and bots stop AI answers")
-    await ctx.conversations.get(ctx.connection.principal, frame.conversation_id)
-    raise NotFound("no AI answer is running in this conversation")
+    await ctx.answers.stop(ctx.connection.principal, frame.conversation_id)
+    ctx.connection.send(present.ack(frame.id))
 
 
 async def ping(ctx: Context, frame: frames.Ping) -> None:

@@ -38,6 +38,7 @@ from server.realtime import dispatch, present
 from server.realtime.connection import Connection
 from server.realtime.direct import DirectWriter
 from server.realtime.hub import Hub
+from server.services.answers import AnswerService
 from server.services.auth import AuthService
 from server.services.conversations import ConversationService
 from server.services.visitors import VisitorIdentity, VisitorService
@@ -53,6 +54,7 @@ class Realtime:
     auth: AuthService
     visitors: VisitorService
     conversations: ConversationService
+    answers: AnswerService
     clock: Clock
     public_origins: tuple[str, ...]
     limits: SessionLimits
@@ -117,7 +119,7 @@ async def websocket_endpoint(websocket: WebSocket, direct_send: Send | None = No
         principal.tenant_id,
         codec.name,
     )
-    context = dispatch.Context(connection, rt.hub, rt.conversations)
+    context = dispatch.Context(connection, rt.hub, rt.conversations, rt.answers)
     try:
         await rt.hub.connected(connection)
         await _serve(websocket, rt, connection, session, context)

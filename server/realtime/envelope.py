@@ -16,6 +16,7 @@ VISITOR = "visitor"
 EVENT = "event"  # persisted, carries seq
 SIGNAL = "signal"  # typing, read
 PRESENCE = "presence"  # agents online changed in a tenant
+AI = "ai"  # ai.started / ai.delta / ai.done: live-only, no seq
 
 
 @dataclass

@@ -12,11 +12,12 @@ import uuid
 from typing import Any
 
 from server.broker.base import Broker, PresenceMember, PresenceStore
-from server.domain.events import MessageCreated, PersistedEvent, Signal
+from server.domain.events import AiEvent, MessageCreated, PersistedEvent, Signal
 from server.errors import FlowSupportError
 from server.realtime import present
 from server.realtime.connection import Connection
 from server.realtime.envelope import (
+    AI,
     EVENT,
     PRESENCE,
     SIGNAL,
@@ -120,6 +121,20 @@ class Hub:
         )
         await self._fan_out(
             envelope, conversation_topic(envelope.tenant_id, str(event.conversation_id))
+        )
+
+    async def ai(self, event: AiEvent) -> None:
+        envelope = Envelope(
+            kind=AI,
+            node=self.node_id,
+            tenant_id=str(event.tenant_id),
+            conversation_id=str(event.conversation_id),
+            frame=present.ai_frame(event),
+        )
+        await self._fan_out(
+            envelope,
+            conversation_topic(envelope.tenant_id, envelope.conversation_id or ""),
+            inbox_topic(envelope.tenant_id),
         )
 
     async def _fan_out(self, envelope: Envelope, *topics: str) -> None:

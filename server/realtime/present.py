@@ -12,6 +12,10 @@ from server import __version__
 from server.clock import rfc3339
 from server.domain.access import Principal
 from server.domain.events import (
+    AiDelta,
+    AiDone,
+    AiEvent,
+    AiStarted,
     ConversationUpdated,
     MessageCreated,
     PersistedEvent,
@@ -102,6 +106,32 @@ def signal_frame(signal: Signal) -> dict[str, Any]:
         "participant": participant(signal.participant),
         "seq": signal.seq,
     }
+
+
+def ai_frame(event: AiEvent) -> dict[str, Any]:
+    """PROTOCOL.md ai.started / ai.delta / ai.done (live-only: no seq)."""
+    base: dict[str, Any] = {
+        "conversation_id": str(event.conversation_id),
+        "stream_id": event.stream_id,
+    }
+    if isinstance(event, AiStarted):
+        return {"type": "ai.started", **base}
+    if isinstance(event, AiDelta):
+        return {"type": "ai.delta", **base, "index": event.index, "text": event.text}
+    assert isinstance(event, AiDone)
+    frame: dict[str, Any] = {
+        "type": "ai.done",
+        **base,
+        "reason": event.reason,
+        "citations": [
+            {"article_id": c.article_id, "title": c.title, **({"url": c.url} if c.url else {})}
+            for c in event.citations
+        ],
+        "confidence": event.confidence,
+    }
+    if event.message is not None:
+        frame["message"] = message(event.message)
+    return frame
 
 
 def welcome(session_id: str, who: Principal, visitor_token: str | None) -> dict[str, Any]:

@@ -57,6 +57,22 @@ class AdminService:
             await _audit(conn, actor, tenant, "tenant.create", "tenant", str(tenant.id))
         return tenant
 
+    async def set_ai_enabled(
+        self, tenant: Tenant, enabled: bool, actor: Actor = OPERATOR_ACTOR
+    ) -> None:
+        """The per-tenant AI switch; conversations started afterwards follow it."""
+        async with self._db.unit(self._within(tenant, actor)) as conn:
+            await tenants.merge_settings(conn, tenant.id, {"ai_enabled": enabled})
+            await _audit(
+                conn,
+                actor,
+                tenant,
+                "tenant.settings",
+                "tenant",
+                str(tenant.id),
+                {"ai_enabled": enabled},
+            )
+
     async def find_tenant(self, id_or_name: str, actor: Actor = OPERATOR_ACTOR) -> Tenant:
         async with self._db.unit(actor.context) as conn:
             tenant = await tenants.find(conn, id_or_name)

@@ -8,16 +8,19 @@ events through the EventSink only after the commit.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from server.domain.access import Principal, is_staff, sender_of
+from server.domain.access import Principal, SecurityContext, is_staff, sender_of
 from server.domain.events import EventSink, MessageCreated, PersistedEvent, ReadSignal, TypingSignal
-from server.domain.models import AppendResult, Conversation, Message
+from server.domain.models import AppendResult, Conversation, Message, Role
 from server.errors import Forbidden, NotFound, ValidationFailed
-from server.ids import ContactId, ConversationId, UserId, parse_uuid
-from server.store import contacts, conversations, events, messages, principals
+from server.ids import ContactId, ConversationId, TenantId, UserId, parse_uuid
+from server.store import contacts, conversations, events, messages, principals, tenants
 from server.store.db import Connection, Database, retry_on_conflict
+
+VisitorWrote = Callable[[Conversation, Message], None]
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,11 @@ class ConversationService:
     def __init__(self, db: Database, sink: EventSink) -> None:
         self._db = db
         self._sink = sink
+        self._visitor_wrote: VisitorWrote | None = None
+
+    def on_visitor_message(self, callback: VisitorWrote) -> None:
+        """Call `callback` after each new visitor message is committed and announced."""
+        self._visitor_wrote = callback
 
     async def start(
         self,
@@ -73,12 +81,14 @@ class ConversationService:
                     attributes=attributes,
                 )
                 contact_id = contact.id
+            tenant = await tenants.get(conn, principal.tenant_id)
             return await conversations.insert(
                 conn,
                 tenant_id=principal.tenant_id,
                 contact_id=contact_id,
                 channel=channel,
                 subject=subject,
+                ai_enabled=bool(tenant and tenant.settings.get("ai_enabled", True)),
             )
 
     async def get(self, principal: Principal, conversation_id: str) -> Conversation:
@@ -126,6 +136,8 @@ class ConversationService:
         result, conversation = await retry_on_conflict(attempt)
         if result.created:
             await self._sink.persisted(MessageCreated(result.message, conversation))
+            if principal.kind == "visitor" and self._visitor_wrote is not None:
+                self._visitor_wrote(conversation, result.message)
         return result.message
 
     async def update(
@@ -143,14 +155,24 @@ class ConversationService:
         """The customer (or anyone in it) asks for a person: waiting_human."""
         return await self._change(principal, conversation_id, {"status": "waiting_human"})
 
+    async def escalate(self, tenant_id: TenantId, conversation_id: ConversationId) -> Conversation:
+        """The system (not a principal) hands a conversation to a person, e.g. when the AI
+        cannot answer; it acts with the tenant's staff rights."""
+        context = SecurityContext(tenant_id, Role.AGENT)
+        return await self._change_in(context, str(conversation_id), {"status": "waiting_human"})
+
     async def _change(
         self, principal: Principal, conversation_id: str, values: dict[str, Any]
     ) -> Conversation:
-        context = principal.context()
         if principal.kind == "visitor":
             # The customer's own transaction may only move its conversation to a person; the
             # policy lets customers update their rows, the service limits which field.
             assert set(values) == {"status"}
+        return await self._change_in(principal.context(), conversation_id, values)
+
+    async def _change_in(
+        self, context: SecurityContext, conversation_id: str, values: dict[str, Any]
+    ) -> Conversation:
         async with self._db.unit(context) as conn:
             conversation = await _visible(conn, conversation_id)
             await conversations.lock(conn, conversation.id)

@@ -23,16 +23,18 @@ async def insert(
     contact_id: ContactId,
     channel: str = "web",
     subject: str | None = None,
+    ai_enabled: bool = True,
 ) -> Conversation:
     row = await conn.fetchrow(
         f"""
-        INSERT INTO conversations (tenant_id, contact_id, channel, subject)
-        VALUES ($1, $2, $3, $4) RETURNING {COLUMNS}
+        INSERT INTO conversations (tenant_id, contact_id, channel, subject, ai_enabled)
+        VALUES ($1, $2, $3, $4, $5) RETURNING {COLUMNS}
         """,
         tenant_id,
         contact_id,
         channel,
         subject,
+        ai_enabled,
     )
     assert row is not None
     return from_row(row)

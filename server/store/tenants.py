@@ -82,3 +82,12 @@ def _tenant(row: asyncpg.Record) -> Tenant:
         identity_secret=row["identity_secret"],
         created_at=row["created_at"],
     )
+
+
+async def merge_settings(conn: Connection, tenant_id: TenantId, values: dict[str, Any]) -> None:
+    """Set top-level settings keys, keeping the others."""
+    await conn.execute(
+        "UPDATE tenants SET settings = settings || $2::jsonb WHERE id = $1",
+        tenant_id,
+        json.dumps(values),
+    )
