@@ -14,7 +14,9 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.types import Receive, Scope, Send
 
+from server.ai.base import ChatModel
 from server.ai.extractive import ExtractiveModel
+from server.ai.litellm_model import LiteLLMModel
 from server.api import errors
 from server.api.routes import openapi_document, routes
 from server.broker.base import Broker, PresenceStore
@@ -78,7 +80,7 @@ def create_app(
             )
             conversations = ConversationService(db, hub)
             knowledge = KnowledgeBase(db, LocalEmbedder())
-            model = ExtractiveModel(pause_s=settings.extractive_pace_ms / 1000)
+            model = _chat_model(settings)
             answers = AnswerService(db, knowledge, model, conversations, hub)
             conversations.on_visitor_message(answers.visitor_wrote)
             stack.push_async_callback(answers.close)
@@ -143,3 +145,10 @@ def _broker(settings: Settings) -> tuple[Broker, PresenceStore]:
         return MemoryBroker(), MemoryPresence()
     node = uuid.uuid4().hex[:12]
     return RedisBroker(settings.redis_url), RedisPresence(settings.redis_url, node)
+
+
+def _chat_model(settings: Settings) -> ChatModel:
+    """An LLM through LiteLLM when FLOWSUPPORT_LLM_MODEL names one, else quoting the KB."""
+    if settings.llm_model is None:
+        return ExtractiveModel(pause_s=settings.extractive_pace_ms / 1000)
+    return LiteLLMModel(settings.llm_model, api_base=settings.llm_api_base)

@@ -25,6 +25,8 @@ class Settings:
     database_url: str | None
     migration_database_url: str | None
     redis_url: str | None
+    llm_model: str | None
+    llm_api_base: str | None
     public_url: str
     secret_key: str
     host: str
@@ -76,6 +78,8 @@ class Settings:
             migration_database_url=read.url("MIGRATION_DATABASE_URL", ("postgres", "postgresql")),
             secret_key=secret_key,
             redis_url=read.url("REDIS_URL", ("redis", "rediss", "unix")),
+            llm_model=read.text("LLM_MODEL"),
+            llm_api_base=read.url("LLM_API_BASE", ("http", "https")),
             public_url=(
                 read.url("PUBLIC_URL", ("http", "https")) or "http://127.0.0.1:8000"
             ).rstrip("/"),

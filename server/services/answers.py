@@ -30,6 +30,8 @@ log = logging.getLogger("flowsupport.answers")
 # (calibrated with bench/retrieval.py on the Plausible question set).
 RELEVANCE_THRESHOLD = 0.40
 PASSAGES = 3
+STALL_S = 20.0  # no new piece for this long after the first: the answer has failed
+INTERRUPTED = " … [interrupted]"
 AI_SENDER = Sender("ai", None, "Assistant")
 
 
@@ -50,7 +52,9 @@ class AnswerService:
         sink: EventSink,
         *,
         threshold: float = RELEVANCE_THRESHOLD,
+        stall_s: float = STALL_S,
     ) -> None:
+        self._stall_s = stall_s
         self._db = db
         self._knowledge = knowledge
         self._model = model
@@ -111,10 +115,19 @@ class AnswerService:
                 await self._end(conversation, stream_id, "escalated", (), confidence)
                 await self._escalate(conversation)
                 return
-            request = AnswerRequest(message.body, passages)
-            async for piece in self._model.stream(request):
-                await self._sink.ai(AiDelta(tenant, conversation_id, stream_id, len(parts), piece))
-                parts.append(piece)
+            pieces = aiter(self._model.stream(AnswerRequest(message.body, passages)))
+            try:
+                while True:
+                    try:
+                        piece = await asyncio.wait_for(anext(pieces), self._stall_s)
+                    except StopAsyncIteration:
+                        break
+                    await self._sink.ai(
+                        AiDelta(tenant, conversation_id, stream_id, len(parts), piece)
+                    )
+                    parts.append(piece)
+            finally:
+                await pieces.aclose()  # type: ignore[attr-defined]
             created = await self._persist(conversation, stream_id, "".join(parts), passages)
             await self._end(
                 conversation, stream_id, "complete", passages, confidence, created.message
@@ -126,7 +139,16 @@ class AnswerService:
             raise
         except Exception:
             log.exception("answer %s in conversation %s failed", stream_id, conversation_id)
-            await self._end(conversation, stream_id, "error", passages, 0.0)
+            if not parts:
+                # Nothing was shown: the provider was unavailable (after its retries).
+                await self._end(conversation, stream_id, "escalated", (), 0.0)
+            else:
+                # The visitor saw part of an answer: keep it, marked, and say it broke off.
+                partial = await self._persist(
+                    conversation, stream_id, "".join(parts) + INTERRUPTED, passages
+                )
+                await self._end(conversation, stream_id, "error", passages, 0.0, partial.message)
+                await self._sink.persisted(partial)
             await self._escalate(conversation)
 
     async def _retrieve(self, conversation: Conversation, question: str) -> tuple[Passage, ...]:

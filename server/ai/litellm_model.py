@@ -1,0 +1,94 @@
+"""Answers written by any LLM provider through LiteLLM, streamed token by token.
+
+LiteLLM is imported on first use only (its import costs seconds) and with
+LITELLM_LOCAL_MODEL_COST_MAP set, so it never fetches a price list from the network.
+Rate limits and server errors before the first token are retried within a small time
+budget; after the first token a failure ends the stream (the caller marks the answer
+interrupted): never two competing answers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import random
+import time
+from collections.abc import AsyncIterator
+from typing import Any
+
+from server.ai.base import AnswerRequest
+from server.ai.prompts import build_messages
+from server.errors import Unavailable
+
+RETRYABLE_STATUS = {408, 409, 429, 500, 502, 503, 504}
+
+
+def _litellm() -> Any:
+    os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
+    import litellm
+
+    return litellm
+
+
+class LiteLLMModel:
+    def __init__(
+        self,
+        model: str,
+        *,
+        api_base: str | None = None,
+        api_key: str | None = None,
+        retry_budget_s: float = 4.0,
+        first_token_timeout_s: float = 20.0,
+        max_tokens: int = 500,
+    ) -> None:
+        self._model = model
+        self._api_base = api_base
+        self._api_key = api_key
+        self._retry_budget_s = retry_budget_s
+        self._first_token_timeout_s = first_token_timeout_s
+        self._max_tokens = max_tokens
+
+    async def stream(self, request: AnswerRequest) -> AsyncIterator[str]:
+        response = await self._open(request)
+        try:
+            async for chunk in response:
+                choices = getattr(chunk, "choices", None) or []
+                text = (
+                    getattr(getattr(choices[0], "delta", None), "content", None)
+                    if choices
+                    else None
+                )
+                if text:
+                    yield text
+        finally:
+            # ai.stop or an error: close the upstream HTTP stream now, not at garbage collection.
+            closer = getattr(response, "aclose", None)
+            if closer is not None:
+                with contextlib.suppress(Exception):
+                    await closer()
+
+    async def _open(self, request: AnswerRequest) -> Any:
+        litellm = _litellm()
+        deadline = time.monotonic() + self._retry_budget_s
+        attempt = 0
+        while True:
+            try:
+                return await litellm.acompletion(
+                    model=self._model,
+                    messages=build_messages(request),
+                    stream=True,
+                    api_base=self._api_base,
+                    api_key=self._api_key,
+                    max_tokens=self._max_tokens,
+                    timeout=self._first_token_timeout_s,
+                    num_retries=0,
+                )
+            except Exception as exc:
+                status = getattr(exc, "status_code", None)
+                retryable = status in RETRYABLE_STATUS or isinstance(exc, asyncio.TimeoutError)
+                wait = min(2.0, 0.25 * 2**attempt) * random.uniform(0.5, 1.0)
+                if not retryable or time.monotonic() + wait > deadline:
+                    raise Unavailable(f"LLM provider failed: {type(exc).__name__}") from exc
+                attempt += 1
+                await asyncio.sleep(wait)

@@ -1,0 +1,106 @@
+"""A local OpenAI-compatible chat server: streams scripted Server-Sent Events, can answer
+429/500, break off mid-stream or stall, and records every request it received.
+
+Runs uvicorn in its own thread and loop, so it serves while the test's loop waits.
+LiteLLM talks to it over real HTTP, exactly as it would to a provider.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+import threading
+import time
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.routing import Route
+
+
+@dataclass
+class Behaviour:
+    pieces: list[str] = field(default_factory=lambda: ["Open ", "Settings", ", then ", "Billing."])
+    delay_s: float = 0.0
+    fail_with: list[int] = field(default_factory=list)  # statuses for the next requests
+    break_after: int | None = None  # drop the connection after this many pieces
+    requests: list[dict[str, Any]] = field(default_factory=list)
+    cancelled: int = 0  # streams the client closed before the end
+
+
+class Broken(Exception):
+    """Raised inside the stream to cut the connection mid-answer."""
+
+
+def chunk(text: str | None, finish: str | None = None) -> str:
+    body = {
+        "id": "chatcmpl-fake",
+        "object": "chat.completion.chunk",
+        "created": int(time.time()),
+        "model": "fake-model",
+        "choices": [
+            {"index": 0, "delta": {"content": text} if text else {}, "finish_reason": finish}
+        ],
+    }
+    return f"data: {json.dumps(body)}\n\n"
+
+
+def build_app(behaviour: Behaviour) -> Starlette:
+    async def completions(request: Request) -> Response:
+        body = await request.json()
+        behaviour.requests.append(body)
+        if behaviour.fail_with:
+            status = behaviour.fail_with.pop(0)
+            return JSONResponse(
+                {"error": {"message": "fake failure", "type": "server_error", "code": status}},
+                status_code=status,
+            )
+
+        async def events() -> AsyncIterator[str]:
+            finished = False
+            try:
+                for index, piece in enumerate(behaviour.pieces):
+                    if behaviour.break_after is not None and index >= behaviour.break_after:
+                        raise Broken("cut mid-stream")
+                    yield chunk(piece)
+                    await asyncio.sleep(behaviour.delay_s)
+                yield chunk(None, "stop")
+                yield "data: [DONE]\n\n"
+                finished = True
+            finally:
+                if not finished:
+                    behaviour.cancelled += 1
+
+        return StreamingResponse(events(), media_type="text/event-stream")
+
+    return Starlette(routes=[Route("/v1/chat/completions", completions, methods=["POST"])])
+
+
+@contextmanager
+def openai_server() -> Iterator[tuple[str, Behaviour]]:
+    """(base URL ending in /v1, behaviour to script and inspect)."""
+    behaviour = Behaviour()
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    config = uvicorn.Config(
+        build_app(behaviour), host="127.0.0.1", port=port, log_level="error", lifespan="off"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if server.started:
+            break
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}/v1", behaviour
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
