@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, PlainTextResponse
+from starlette.responses import JSONResponse, PlainTextResponse, Response
 
 from server.api.body import query_int, read_json
 from server.api.schemas import (
+    ArticleIn,
+    ArticleList,
+    ArticleOut,
     Health,
     LoginRequest,
     LoginResponse,
@@ -122,3 +125,42 @@ async def kb_search(request: Request) -> JSONResponse:
         ]
     )
     return JSONResponse(out.model_dump(exclude_none=True))
+
+
+async def list_articles(request: Request) -> JSONResponse:
+    who = await principal(request)
+    limit = query_int(request, "limit", 100, low=1, high=500)
+    found = await services(request).knowledge.list_articles(who, limit)
+    out = ArticleList(articles=[ArticleOut.of(a, with_body=False) for a in found])
+    return JSONResponse(out.model_dump(exclude_none=True))
+
+
+async def get_article(request: Request) -> JSONResponse:
+    who = await principal(request)
+    found = await services(request).knowledge.get_article(who, request.path_params["id"])
+    return JSONResponse(ArticleOut.of(found, with_body=True).model_dump(exclude_none=True))
+
+
+async def create_article(request: Request) -> JSONResponse:
+    return await _save_article(request, None, status=201)
+
+
+async def replace_article(request: Request) -> JSONResponse:
+    return await _save_article(request, request.path_params["id"], status=200)
+
+
+async def _save_article(request: Request, article_id: str | None, status: int) -> JSONResponse:
+    who = await principal(request)
+    svc = services(request)
+    body = await read_json(request, ArticleIn, svc.settings.max_body_bytes)
+    saved = await svc.knowledge.save_article(
+        who, article_id, title=body.title, body=body.body, url=body.url, tags=body.tags
+    )
+    out = ArticleOut.of(saved, with_body=True).model_dump(exclude_none=True)
+    return JSONResponse(out, status_code=status)
+
+
+async def delete_article(request: Request) -> Response:
+    who = await principal(request)
+    await services(request).knowledge.delete_article(who, request.path_params["id"])
+    return Response(status_code=204)

@@ -121,3 +121,36 @@ class SearchResult(Strict):
 
 class SearchResults(Strict):
     results: list[SearchResult]
+
+
+class ArticleIn(Strict):
+    title: str = Field(min_length=1, max_length=500)
+    body: str = Field(min_length=1, max_length=200_000)
+    url: str | None = Field(default=None, max_length=2000)
+    tags: list[str] = Field(default_factory=list, max_length=50)
+
+
+class ArticleOut(Strict):
+    id: str
+    title: str
+    body: str | None = None  # in the single-article view only
+    source_path: str | None = None
+    url: str | None = None
+    tags: list[str]
+    updated_at: str
+
+    @classmethod
+    def of(cls, article: Any, *, with_body: bool) -> ArticleOut:
+        return cls(
+            id=str(article.id),
+            title=article.title,
+            body=article.body if with_body else None,
+            source_path=article.source_path,
+            url=article.url,
+            tags=list(article.tags),
+            updated_at=rfc3339(article.updated_at),
+        )
+
+
+class ArticleList(Strict):
+    articles: list[ArticleOut]

@@ -8,12 +8,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from server.domain.access import Principal, SecurityContext, is_staff
-from server.domain.models import Chunk
-from server.errors import Conflict, Forbidden, ValidationFailed
-from server.ids import TenantId
+from server.domain.models import Chunk, Role
+from server.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from server.ids import TenantId, parse_uuid
 from server.kb import chunking
 from server.kb.base import Embedder
-from server.store import kb
+from server.store import audit, kb
 from server.store.db import Database
 from server.store.kb import SearchHit
 
@@ -128,10 +128,86 @@ class KnowledgeBase:
         summary.seconds = round(time.monotonic() - started, 3)
         return summary
 
+    # -- articles over HTTP --------------------------------------------------------------
+
+    async def list_articles(self, principal: Principal, limit: int) -> list[kb.Article]:
+        _require_staff(principal)
+        async with self._db.unit(principal.context()) as conn:
+            return await kb.list_articles(conn, principal.tenant_id, limit)
+
+    async def get_article(self, principal: Principal, article_id: str) -> kb.Article:
+        _require_staff(principal)
+        async with self._db.unit(principal.context()) as conn:
+            found = await kb.get_article(conn, parse_uuid(article_id, "article"))
+        if found is None:
+            raise NotFound("article not found")
+        return found
+
+    async def save_article(
+        self,
+        principal: Principal,
+        article_id: str | None,
+        *,
+        title: str,
+        body: str,
+        url: str | None,
+        tags: list[str],
+    ) -> kb.Article:
+        """Create (no id) or replace an article written by hand; it is chunked and embedded
+        like an ingested one. Admins only; another tenant's id is not found."""
+        _require_admin(principal)
+        existing = await self.get_article(principal, article_id) if article_id else None
+        document = chunking.Document(title.strip(), chunking.clean_markdown(body))
+        pieces = chunking.chunk(document)
+        vectors = await self._embedder.embed([p.embedding_input(document.title) for p in pieces])
+        async with self._db.unit(principal.context()) as conn:
+            saved_id = await kb.save_article(
+                conn,
+                tenant_id=principal.tenant_id,
+                article_id=existing.id if existing else None,
+                title=document.title,
+                body=document.body,
+                source_path=existing.source_path if existing else None,
+                url=url,
+                tags=sorted(set(tags)),
+                metadata={},
+                content_hash=chunking.content_hash(document, self._embedder.model_id),
+                model_id=self._embedder.model_id,
+                chunks=pieces,
+                vectors=vectors,
+            )
+            await audit.record(
+                conn,
+                tenant_id=principal.tenant_id,
+                actor_kind=principal.kind,
+                actor_id=principal.id,
+                action="kb.article.update" if existing else "kb.article.create",
+                target_kind="kb_article",
+                target_id=str(saved_id),
+            )
+            saved = await kb.get_article(conn, saved_id)
+        assert saved is not None
+        return saved
+
+    async def delete_article(self, principal: Principal, article_id: str) -> None:
+        _require_admin(principal)
+        target = parse_uuid(article_id, "article")
+        async with self._db.unit(principal.context()) as conn:
+            if not await kb.delete_articles(conn, [target]):
+                raise NotFound("article not found")
+            await audit.record(
+                conn,
+                tenant_id=principal.tenant_id,
+                actor_kind=principal.kind,
+                actor_id=principal.id,
+                action="kb.article.delete",
+                target_kind="kb_article",
+                target_id=str(target),
+            )
+
     async def search(self, principal: Principal, query: str, limit: int = 5) -> list[SearchHit]:
         """Best chunks first; at most one hit per article."""
-        if not is_staff(principal):
-            raise Forbidden("knowledge-base search is for agents and bots")
+        _require_staff(principal)
         return await self.search_as(principal.context(), principal.tenant_id, query, limit)
 
     async def search_as(
@@ -173,3 +249,13 @@ class KnowledgeBase:
 
 def _string(value: object) -> str | None:
     return str(value) if value else None
+
+
+def _require_staff(principal: Principal) -> None:
+    if not is_staff(principal):
+        raise Forbidden("the knowledge base is for agents and bots")
+
+
+def _require_admin(principal: Principal) -> None:
+    if principal.role not in (Role.ADMIN, Role.SUPER_ADMIN):
+        raise Forbidden("only admins edit the knowledge base")

@@ -52,6 +52,49 @@ def vector_literal(vector: list[float]) -> str:
     return "[" + ",".join(f"{x:.7g}" for x in vector) + "]"
 
 
+@dataclass(frozen=True)
+class Article:
+    id: uuid.UUID
+    title: str
+    body: str
+    source_path: str | None
+    url: str | None
+    tags: tuple[str, ...]
+    updated_at: Any
+
+
+ARTICLE_COLUMNS = "id, title, body, source_path, url, tags, updated_at"
+
+
+def _article(row: Any) -> Article:
+    return Article(
+        row["id"],
+        row["title"],
+        row["body"],
+        row["source_path"],
+        row["url"],
+        tuple(row["tags"]),
+        row["updated_at"],
+    )
+
+
+async def get_article(conn: Connection, article_id: uuid.UUID) -> Article | None:
+    row = await conn.fetchrow(
+        f"SELECT {ARTICLE_COLUMNS} FROM kb_articles WHERE id = $1", article_id
+    )
+    return _article(row) if row else None
+
+
+async def list_articles(conn: Connection, tenant_id: TenantId, limit: int) -> list[Article]:
+    rows = await conn.fetch(
+        f"SELECT {ARTICLE_COLUMNS} FROM kb_articles WHERE tenant_id = $1 "
+        "ORDER BY lower(title), id LIMIT $2",
+        tenant_id,
+        limit,
+    )
+    return [_article(r) for r in rows]
+
+
 async def article_by_source(
     conn: Connection, tenant_id: TenantId, source_path: str
 ) -> StoredArticle | None:
