@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 
 import httpx
 
@@ -78,3 +81,15 @@ async def provision(live: LiveServer, *, ai: bool = False) -> Tenant:
         tokens[1],
         api_key,
     )
+
+
+def ingest(live: LiveServer, tenant_id: str, folder: Path) -> None:
+    """Load a folder into a tenant's knowledge base with the real `python -m kb_ingest`."""
+    done = subprocess.run(
+        [sys.executable, "-m", "kb_ingest", str(folder), "--tenant", tenant_id, "--json"],
+        env=live.env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr

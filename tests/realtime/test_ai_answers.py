@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.live import LiveServer
-from tests.provision import ORIGIN, Tenant, provision
+from tests.provision import ORIGIN, Tenant, ingest, provision
 from tests.wsclient import Client, session
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared/kb_corpus/plausible-docs/docs"
@@ -24,14 +22,7 @@ async def helpdesk(live_server: LiveServer, tmp_path_factory: pytest.TempPathFac
     folder = tmp_path_factory.mktemp("kb")
     for name in SAMPLE:
         shutil.copy(CORPUS / name, folder / name)
-    done = subprocess.run(
-        [sys.executable, "-m", "kb_ingest", str(folder), "--tenant", tenant.tenant_id, "--json"],
-        env=live_server.env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr
+    ingest(live_server, tenant.tenant_id, folder)
     return tenant
 
 

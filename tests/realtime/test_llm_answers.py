@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +12,7 @@ import pytest
 
 from tests.fakes.openai_server import Behaviour, openai_server
 from tests.live import LiveServer, running_server
-from tests.provision import ORIGIN, Tenant, provision
+from tests.provision import ORIGIN, Tenant, ingest, provision
 from tests.realtime.test_ai_answers import CORPUS, ask, stream_of
 from tests.wsclient import session
 
@@ -47,14 +45,7 @@ async def desk(
     (folder / "poisoned.md").write_text(
         f"# Refund policy\n\nRefunds for annual plans are prorated. {INJECTION}\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-m", "kb_ingest", str(folder), "--tenant", tenant.tenant_id, "--json"],
-        env=server.env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr
+    ingest(server, tenant.tenant_id, folder)
     return tenant
 
 
