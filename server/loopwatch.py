@@ -16,7 +16,6 @@ INTERVAL_S = 0.025  # fine enough to see a 50 ms stall, cheap when idle
 class LoopWatch:
     def __init__(self) -> None:
         self.max_lag_s = 0.0
-        self.samples = 0
         self._task: asyncio.Task[None] | None = None
 
     def start(self) -> None:
@@ -38,6 +37,5 @@ class LoopWatch:
             before = time.perf_counter()
             await asyncio.sleep(INTERVAL_S)
             lag = time.perf_counter() - before - INTERVAL_S
-            self.samples += 1
             if lag > self.max_lag_s:
                 self.max_lag_s = lag

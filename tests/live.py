@@ -35,7 +35,6 @@ class LiveServer:
     base_url: str
     data_dir: Path
     env: dict[str, str]
-    ready_after_s: float
     process: subprocess.Popen[str]
 
     @property
@@ -112,7 +111,7 @@ def running_server(
             process.kill()
             raise RuntimeError("server did not become ready")
         time.sleep(0.05)
-    server = LiveServer(base_url, data_dir, env, time.monotonic() - started, process)
+    server = LiveServer(base_url, data_dir, env, process)
     try:
         yield server
     finally:

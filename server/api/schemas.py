@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from server.clock import rfc3339
-from server.domain.models import Message, User
+from server.domain.models import KbArticle, Message, User
 
 
 class Strict(BaseModel):
@@ -140,7 +140,7 @@ class ArticleOut(Strict):
     updated_at: str
 
     @classmethod
-    def of(cls, article: Any, *, with_body: bool) -> ArticleOut:
+    def of(cls, article: KbArticle, *, with_body: bool) -> ArticleOut:
         return cls(
             id=str(article.id),
             title=article.title,

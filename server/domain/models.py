@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -141,3 +142,39 @@ class Chunk:
         """What gets embedded: the chunk placed under its article and headings."""
         where = f"{title} > {self.heading_path}" if self.heading_path else title
         return f"{where}\n{self.text}"
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """What ingestion needs to know of an article already stored from a file."""
+
+    id: uuid.UUID
+    title: str
+    source_path: str | None
+    url: str | None
+    content_hash: str
+
+
+@dataclass(frozen=True)
+class KbArticle:
+    id: uuid.UUID
+    title: str
+    body: str
+    source_path: str | None
+    url: str | None
+    tags: tuple[str, ...]
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A knowledge-base passage found for a query, with its article."""
+
+    article_id: uuid.UUID
+    title: str
+    source_path: str | None
+    url: str | None
+    heading_path: str
+    content: str
+    score: float  # fused reciprocal-rank score
+    similarity: float  # cosine similarity of this passage to the query (0 when not ranked)

@@ -14,6 +14,7 @@ from typing import Any
 from server.broker.base import Broker, PresenceMember, PresenceStore
 from server.domain.events import AiEvent, MessageCreated, PersistedEvent, Signal
 from server.errors import FlowSupportError
+from server.ids import ConversationId, TenantId
 from server.realtime import present
 from server.realtime.connection import Connection
 from server.realtime.envelope import (
@@ -94,48 +95,49 @@ class Hub:
 
     async def persisted(self, event: PersistedEvent) -> None:
         conversation = event.conversation
-        envelope = Envelope(
-            kind=EVENT,
-            node=self.node_id,
-            tenant_id=str(conversation.tenant_id),
-            conversation_id=str(conversation.id),
+        await self._announce(
+            EVENT,
+            conversation.tenant_id,
+            conversation.id,
+            present.event_frame(event),
+            inbox=True,
             seq=event.seq,
             private=isinstance(event, MessageCreated) and event.private,
             status=conversation.status,
             assignee_id=str(conversation.assignee_id) if conversation.assignee_id else None,
-            frame=present.event_frame(event),
-        )
-        await self._fan_out(
-            envelope,
-            conversation_topic(envelope.tenant_id, str(conversation.id)),
-            inbox_topic(envelope.tenant_id),
         )
 
     async def signal(self, event: Signal) -> None:
-        envelope = Envelope(
-            kind=SIGNAL,
-            node=self.node_id,
-            tenant_id=str(event.tenant_id),
-            conversation_id=str(event.conversation_id),
-            frame=present.signal_frame(event),
-        )
-        await self._fan_out(
-            envelope, conversation_topic(envelope.tenant_id, str(event.conversation_id))
-        )
+        frame = present.signal_frame(event)
+        await self._announce(SIGNAL, event.tenant_id, event.conversation_id, frame, inbox=False)
 
     async def ai(self, event: AiEvent) -> None:
+        frame = present.ai_frame(event)
+        await self._announce(AI, event.tenant_id, event.conversation_id, frame, inbox=True)
+
+    async def _announce(
+        self,
+        kind: str,
+        tenant_id: TenantId,
+        conversation_id: ConversationId,
+        frame: dict[str, Any],
+        *,
+        inbox: bool,
+        **fields: Any,
+    ) -> None:
+        """Fan a conversation's frame out to its topic (and the tenant's inbox)."""
         envelope = Envelope(
-            kind=AI,
+            kind=kind,
             node=self.node_id,
-            tenant_id=str(event.tenant_id),
-            conversation_id=str(event.conversation_id),
-            frame=present.ai_frame(event),
+            tenant_id=str(tenant_id),
+            conversation_id=str(conversation_id),
+            frame=frame,
+            **fields,
         )
-        await self._fan_out(
-            envelope,
-            conversation_topic(envelope.tenant_id, envelope.conversation_id or ""),
-            inbox_topic(envelope.tenant_id),
-        )
+        topics = [conversation_topic(envelope.tenant_id, str(conversation_id))]
+        if inbox:
+            topics.append(inbox_topic(envelope.tenant_id))
+        await self._fan_out(envelope, *topics)
 
     async def _fan_out(self, envelope: Envelope, *topics: str) -> None:
         """Deliver here now, then tell the other nodes (at most once; they catch up by seq)."""

@@ -5,17 +5,16 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from server.domain.access import Principal, SecurityContext, is_staff
-from server.domain.models import Chunk, Role
+from server.domain.models import Chunk, KbArticle, Role, SearchHit
 from server.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from server.ids import TenantId, parse_uuid
 from server.kb import chunking
 from server.kb.base import Embedder
 from server.store import audit, kb
 from server.store.db import Database
-from server.store.kb import SearchHit
 
 MAX_QUERY_CHARS = 500
 
@@ -33,7 +32,6 @@ class IngestSummary:
     skipped: int = 0
     removed: int = 0
     seconds: float = 0.0
-    failed: list[str] = field(default_factory=list)
 
 
 Progress = Callable[[int, int, str], None]  # (chunks embedded, chunks to embed, label)
@@ -130,12 +128,12 @@ class KnowledgeBase:
 
     # -- articles over HTTP --------------------------------------------------------------
 
-    async def list_articles(self, principal: Principal, limit: int) -> list[kb.Article]:
+    async def list_articles(self, principal: Principal, limit: int) -> list[KbArticle]:
         _require_staff(principal)
         async with self._db.unit(principal.context()) as conn:
             return await kb.list_articles(conn, principal.tenant_id, limit)
 
-    async def get_article(self, principal: Principal, article_id: str) -> kb.Article:
+    async def get_article(self, principal: Principal, article_id: str) -> KbArticle:
         _require_staff(principal)
         async with self._db.unit(principal.context()) as conn:
             found = await kb.get_article(conn, parse_uuid(article_id, "article"))
@@ -152,7 +150,7 @@ class KnowledgeBase:
         body: str,
         url: str | None,
         tags: list[str],
-    ) -> kb.Article:
+    ) -> KbArticle:
         """Create (no id) or replace an article written by hand; it is chunked and embedded
         like an ingested one. Admins only; another tenant's id is not found."""
         _require_admin(principal)
@@ -223,11 +221,10 @@ class KnowledgeBase:
             raise ValidationFailed(f"q must be 1 to {MAX_QUERY_CHARS} characters")
         [vector] = await self._embedder.embed([text])
         async with self._db.unit(context) as conn:
-            models = await kb.models_in_use(conn, tenant_id)
-            foreign = [m for m in models if m != self._embedder.model_id]
-            if foreign:
+            foreign = await kb.other_model(conn, tenant_id, self._embedder.model_id)
+            if foreign is not None:
                 raise Conflict(
-                    f"the knowledge base was indexed with {', '.join(foreign)} but this server "
+                    f"the knowledge base was indexed with {foreign} but this server "
                     f"embeds with {self._embedder.model_id}: re-index it with "
                     "`python -m kb_ingest PATH --tenant T` before searching"
                 )

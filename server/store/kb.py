@@ -11,10 +11,9 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from dataclasses import dataclass
 from typing import Any
 
-from server.domain.models import Chunk
+from server.domain.models import Chunk, KbArticle, SearchHit, StoredArticle
 from server.ids import TenantId
 from server.store.db import Connection
 
@@ -27,47 +26,15 @@ RRF_K = 60
 SEMANTIC_K = 2
 
 
-@dataclass(frozen=True)
-class StoredArticle:
-    id: uuid.UUID
-    title: str
-    source_path: str | None
-    url: str | None
-    content_hash: str
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    article_id: uuid.UUID
-    title: str
-    source_path: str | None
-    url: str | None
-    heading_path: str
-    content: str
-    score: float  # fused reciprocal-rank score
-    similarity: float  # cosine similarity of this chunk to the query (0 when not ranked)
-
-
 def vector_literal(vector: list[float]) -> str:
     return "[" + ",".join(f"{x:.7g}" for x in vector) + "]"
-
-
-@dataclass(frozen=True)
-class Article:
-    id: uuid.UUID
-    title: str
-    body: str
-    source_path: str | None
-    url: str | None
-    tags: tuple[str, ...]
-    updated_at: Any
 
 
 ARTICLE_COLUMNS = "id, title, body, source_path, url, tags, updated_at"
 
 
-def _article(row: Any) -> Article:
-    return Article(
+def _article(row: Any) -> KbArticle:
+    return KbArticle(
         row["id"],
         row["title"],
         row["body"],
@@ -78,14 +45,14 @@ def _article(row: Any) -> Article:
     )
 
 
-async def get_article(conn: Connection, article_id: uuid.UUID) -> Article | None:
+async def get_article(conn: Connection, article_id: uuid.UUID) -> KbArticle | None:
     row = await conn.fetchrow(
         f"SELECT {ARTICLE_COLUMNS} FROM kb_articles WHERE id = $1", article_id
     )
     return _article(row) if row else None
 
 
-async def list_articles(conn: Connection, tenant_id: TenantId, limit: int) -> list[Article]:
+async def list_articles(conn: Connection, tenant_id: TenantId, limit: int) -> list[KbArticle]:
     rows = await conn.fetch(
         f"SELECT {ARTICLE_COLUMNS} FROM kb_articles WHERE tenant_id = $1 "
         "ORDER BY lower(title), id LIMIT $2",
@@ -184,11 +151,15 @@ async def delete_articles(conn: Connection, article_ids: list[uuid.UUID]) -> int
     return int(status.split()[-1])
 
 
-async def models_in_use(conn: Connection, tenant_id: TenantId) -> list[str]:
-    rows = await conn.fetch(
-        "SELECT DISTINCT model_id FROM kb_chunks WHERE tenant_id = $1", tenant_id
+async def other_model(conn: Connection, tenant_id: TenantId, model_id: str) -> str | None:
+    """A model other than `model_id` that this tenant's chunks were embedded with, if any
+    (one index probe: it runs before every search)."""
+    value = await conn.fetchval(
+        "SELECT model_id FROM kb_chunks WHERE tenant_id = $1 AND model_id <> $2 LIMIT 1",
+        tenant_id,
+        model_id,
     )
-    return [r["model_id"] for r in rows]
+    return None if value is None else str(value)
 
 
 ARMS = ("semantic", "lexical", "trigram")

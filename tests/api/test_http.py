@@ -47,12 +47,11 @@ def assert_error(response: httpx.Response, status: int, code: str) -> None:
     assert body["error"]["message"]
 
 
-async def test_health_and_readiness(http: httpx.AsyncClient, live_server: LiveServer) -> None:
-    """Liveness answers; readiness checks the database; the server was ready well in time."""
+async def test_health_and_readiness(http: httpx.AsyncClient) -> None:
+    """Liveness answers; readiness checks the database and the broker."""
     assert (await http.get("/healthz")).json() == {"status": "ok", "checks": {}}
     ready = await http.get("/readyz")
     assert ready.json() == {"status": "ok", "checks": {"database": "ok", "broker": "ok"}}
-    assert live_server.ready_after_s < 30  # generous: the figure itself is reported, not timed
 
 
 async def test_cli_round_trip_then_login(http: httpx.AsyncClient, live_server: LiveServer) -> None:
