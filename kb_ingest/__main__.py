@@ -20,7 +20,7 @@ from pathlib import Path
 from server.config import Settings
 from server.errors import FlowSupportError, StartupError
 from server.kb.chunking import SUFFIXES
-from server.kb.embedders import LocalEmbedder
+from server.kb.embedders import embedder_for
 from server.services.admin import AdminService
 from server.services.knowledge import IngestSummary, KnowledgeBase, SourceFile
 from server.store.db import Database
@@ -63,9 +63,9 @@ async def ingest(args: argparse.Namespace) -> IngestSummary:
         try:
             tenant = await AdminService(db).find_tenant(args.tenant)
             show = progress_bar if sys.stderr.isatty() and not args.json else None
-            return await KnowledgeBase(db, LocalEmbedder()).ingest(
-                tenant.id, files, prune=args.prune, progress=show
-            )
+            return await KnowledgeBase(
+                db, embedder_for(settings.embed_model, settings.embed_api_base)
+            ).ingest(tenant.id, files, prune=args.prune, progress=show)
         finally:
             await db.close()
 

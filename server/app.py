@@ -25,7 +25,7 @@ from server.broker.redis import RedisBroker, RedisPresence
 from server.clock import Clock, SystemClock
 from server.config import Settings
 from server.errors import FlowSupportError
-from server.kb.embedders import LocalEmbedder
+from server.kb.embedders import embedder_for
 from server.loopwatch import LoopWatch
 from server.protocol.session import SessionLimits
 from server.realtime.endpoint import Realtime, realtime_asgi
@@ -79,7 +79,9 @@ def create_app(
                 visitor_ttl_s=settings.visitor_token_ttl_s,
             )
             conversations = ConversationService(db, hub)
-            knowledge = KnowledgeBase(db, LocalEmbedder())
+            knowledge = KnowledgeBase(
+                db, embedder_for(settings.embed_model, settings.embed_api_base)
+            )
             model = _chat_model(settings)
             answers = AnswerService(db, knowledge, model, conversations, hub)
             conversations.on_visitor_message(answers.visitor_wrote)

@@ -27,6 +27,8 @@ class Settings:
     redis_url: str | None
     llm_model: str | None
     llm_api_base: str | None
+    embed_model: str | None
+    embed_api_base: str | None
     public_url: str
     secret_key: str
     host: str
@@ -80,6 +82,8 @@ class Settings:
             redis_url=read.url("REDIS_URL", ("redis", "rediss", "unix")),
             llm_model=read.text("LLM_MODEL"),
             llm_api_base=read.url("LLM_API_BASE", ("http", "https")),
+            embed_model=read.text("EMBED_MODEL"),
+            embed_api_base=read.url("EMBED_API_BASE", ("http", "https")),
             public_url=(
                 read.url("PUBLIC_URL", ("http", "https")) or "http://127.0.0.1:8000"
             ).rstrip("/"),

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -29,6 +31,7 @@ class Tenant:
     agent_token: str
     agent2_token: str
     api_key: str
+    admin_token: str
 
     def identity(self, external_id: str) -> dict[str, str]:
         mac = credentials.identity_hmac(self.identity_secret, external_id)
@@ -59,6 +62,13 @@ async def provision(live: LiveServer, *, ai: bool = False) -> Tenant:
                 role="agent",
                 name="Bo Agent",
             )
+            await admin.create_user(
+                tenant,
+                email=f"admin-{suffix}@shop.example",
+                password="admin-pass-1",
+                role="admin",
+                name="Ida Admin",
+            )
             api_key = await admin.create_api_key(tenant, "Helper Bot")
         finally:
             await db.close()
@@ -67,6 +77,7 @@ async def provision(live: LiveServer, *, ai: bool = False) -> Tenant:
         for email, password in (
             (f"agent-{suffix}@shop.example", "agent-pass-1"),
             (f"agent2-{suffix}@shop.example", "agent-pass-2"),
+            (f"admin-{suffix}@shop.example", "admin-pass-1"),
         ):
             response = await http.post(
                 "/v1/auth/login", json={"email": email, "password": password}
@@ -80,11 +91,13 @@ async def provision(live: LiveServer, *, ai: bool = False) -> Tenant:
         tokens[0],
         tokens[1],
         api_key,
+        tokens[2],
     )
 
 
-def ingest(live: LiveServer, tenant_id: str, folder: Path) -> None:
-    """Load a folder into a tenant's knowledge base with the real `python -m kb_ingest`."""
+def ingest(live: LiveServer, tenant_id: str, folder: Path) -> dict[str, Any]:
+    """Load a folder into a tenant's knowledge base with the real `python -m kb_ingest`;
+    its JSON summary."""
     done = subprocess.run(
         [sys.executable, "-m", "kb_ingest", str(folder), "--tenant", tenant_id, "--json"],
         env=live.env,
@@ -93,3 +106,5 @@ def ingest(live: LiveServer, tenant_id: str, folder: Path) -> None:
         timeout=300,
     )
     assert done.returncode == 0, done.stderr
+    summary: dict[str, Any] = json.loads(done.stdout)
+    return summary

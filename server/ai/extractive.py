@@ -10,7 +10,7 @@ import asyncio
 import re
 from collections.abc import AsyncIterator
 
-from server.ai.base import AnswerRequest
+from server.ai.base import AnswerRequest, TokenUsage
 
 MAX_ANSWER_CHARS = 700
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -22,7 +22,14 @@ class ExtractiveModel:
         self._piece_words = piece_words
         self._pause_s = pause_s  # pacing between pieces (tests use it to stop mid-answer)
 
-    async def stream(self, request: AnswerRequest) -> AsyncIterator[str]:
+    @property
+    def uses_tokens(self) -> bool:
+        return False  # quoting costs no LLM tokens: budgets do not apply
+
+    def prompt_tokens(self, request: AnswerRequest) -> int:
+        return 0
+
+    async def stream(self, request: AnswerRequest, usage: TokenUsage) -> AsyncIterator[str]:
         text = self.answer_text(request)
         words = text.split(" ")
         for start in range(0, len(words), self._piece_words):

@@ -17,7 +17,7 @@ import time
 from collections.abc import AsyncIterator
 from typing import Any
 
-from server.ai.base import AnswerRequest
+from server.ai.base import CHARS_PER_TOKEN, AnswerRequest, TokenUsage, estimate_tokens
 from server.ai.prompts import build_messages
 from server.errors import Unavailable
 
@@ -49,10 +49,27 @@ class LiteLLMModel:
         self._first_token_timeout_s = first_token_timeout_s
         self._max_tokens = max_tokens
 
-    async def stream(self, request: AnswerRequest) -> AsyncIterator[str]:
+    @property
+    def uses_tokens(self) -> bool:
+        return True
+
+    def prompt_tokens(self, request: AnswerRequest) -> int:
+        return sum(estimate_tokens(m["content"]) for m in build_messages(request))
+
+    async def stream(self, request: AnswerRequest, usage: TokenUsage) -> AsyncIterator[str]:
+        """Pieces as the provider sends them; `usage` takes the provider's own count when it
+        reports one (OpenAI-style `include_usage`), else an estimate from the text."""
         response = await self._open(request)
+        usage.prompt_tokens = self.prompt_tokens(request)  # accepted: the prompt is spent
+        written_chars = 0
+        reported = False
         try:
             async for chunk in response:
+                counted = getattr(chunk, "usage", None)
+                if counted is not None and getattr(counted, "total_tokens", None):
+                    usage.prompt_tokens = int(counted.prompt_tokens or 0)
+                    usage.completion_tokens = int(counted.completion_tokens or 0)
+                    reported = True
                 choices = getattr(chunk, "choices", None) or []
                 text = (
                     getattr(getattr(choices[0], "delta", None), "content", None)
@@ -60,6 +77,9 @@ class LiteLLMModel:
                     else None
                 )
                 if text:
+                    written_chars += len(text)
+                    if not reported:
+                        usage.completion_tokens = -(-written_chars // CHARS_PER_TOKEN)
                     yield text
         finally:
             # ai.stop or an error: close the upstream HTTP stream now, not at garbage collection.
@@ -78,6 +98,7 @@ class LiteLLMModel:
                     model=self._model,
                     messages=build_messages(request),
                     stream=True,
+                    stream_options={"include_usage": True},
                     api_base=self._api_base,
                     api_key=self._api_key,
                     max_tokens=self._max_tokens,

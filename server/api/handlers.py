@@ -18,11 +18,14 @@ from server.api.schemas import (
     PrincipalOut,
     SearchResult,
     SearchResults,
+    TenantSettingsOut,
+    TenantSettingsPatch,
     UserOut,
 )
 from server.domain.access import Principal
-from server.errors import FlowSupportError, Unauthorized
+from server.errors import FlowSupportError, Unauthorized, ValidationFailed
 from server.ids import ConversationId, parse_uuid
+from server.services.admin import actor_of
 from server.services.container import Services
 
 MAX_PAGE = 1000
@@ -164,3 +167,23 @@ async def delete_article(request: Request) -> Response:
     who = await principal(request)
     await services(request).knowledge.delete_article(who, request.path_params["id"])
     return Response(status_code=204)
+
+
+async def get_settings(request: Request) -> JSONResponse:
+    who = await principal(request)
+    admin = services(request).admin
+    current = await admin.settings(await admin.tenant_of(who), actor_of(who))
+    return JSONResponse(TenantSettingsOut(**current.as_dict()).model_dump())
+
+
+async def patch_settings(request: Request) -> JSONResponse:
+    who = await principal(request)
+    svc = services(request)
+    body = await read_json(request, TenantSettingsPatch, svc.settings.max_body_bytes)
+    changes = {key: getattr(body, key) for key in body.model_fields_set}
+    if body.ai_enabled is None and "ai_enabled" in changes:
+        raise ValidationFailed("ai_enabled must be true or false")
+    updated = await svc.admin.change_settings(
+        await svc.admin.tenant_of(who), changes, actor_of(who)
+    )
+    return JSONResponse(TenantSettingsOut(**updated.as_dict()).model_dump())

@@ -24,6 +24,8 @@ from server.api.schemas import (
     MessagesPage,
     PrincipalOut,
     SearchResults,
+    TenantSettingsOut,
+    TenantSettingsPatch,
 )
 
 Handler = Callable[[Request], Awaitable[Response]]
@@ -138,6 +140,27 @@ ENDPOINTS = (
         auth=True,
         errors=(401, 403, 404),
         tags=("knowledge base",),
+    ),
+    Endpoint(
+        "GET",
+        "/v1/settings",
+        handlers.get_settings,
+        "The caller's tenant settings, defaults filled in (admins)",
+        TenantSettingsOut,
+        auth=True,
+        errors=(401, 403),
+        tags=("settings",),
+    ),
+    Endpoint(
+        "PATCH",
+        "/v1/settings",
+        handlers.patch_settings,
+        "Change some tenant settings, all or none, audited (admins)",
+        TenantSettingsOut,
+        request=TenantSettingsPatch,
+        auth=True,
+        errors=(400, 401, 403, 413, 422),
+        tags=("settings",),
     ),
     Endpoint("GET", "/healthz", handlers.healthz, "Liveness", Health, tags=("operations",)),
     Endpoint(

@@ -154,3 +154,23 @@ class ArticleOut(Strict):
 
 class ArticleList(Strict):
     articles: list[ArticleOut]
+
+
+class TenantSettingsOut(Strict):
+    ai_enabled: bool
+    ai_tokens_per_conversation: int | None = Field(
+        description="LLM tokens one conversation may use; null: no limit"
+    )
+    ai_tokens_per_month: int | None = Field(
+        description="LLM tokens the tenant may use per calendar month (UTC); null: no limit"
+    )
+
+
+class TenantSettingsPatch(Strict):
+    """Only the keys present change; null lifts a token limit."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    ai_enabled: bool | None = None
+    ai_tokens_per_conversation: int | None = Field(default=None, ge=0)
+    ai_tokens_per_month: int | None = Field(default=None, ge=0)

@@ -82,6 +82,15 @@ class AiDelta:
 
 
 @dataclass(frozen=True)
+class AiProblem:
+    """Why an answer ended without one (PROTOCOL.md error codes), for clients to show."""
+
+    code: str
+    message: str
+    retry_after_ms: int | None = None
+
+
+@dataclass(frozen=True)
 class AiDone:
     tenant_id: TenantId
     conversation_id: ConversationId
@@ -90,6 +99,7 @@ class AiDone:
     citations: tuple[Citation, ...]
     confidence: float
     message: Message | None = None
+    problem: AiProblem | None = None
 
 
 AiEvent = AiStarted | AiDelta | AiDone

@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from server.errors import StartupError
+from server.kb.base import Embedder
 
 MODEL_ID = "all-MiniLM-L6-v2-int8"
 DIMENSIONS = 384
@@ -114,3 +115,12 @@ class LocalEmbedder:
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         vectors: list[list[float]] = (pooled / np.clip(norms, 1e-12, None)).tolist()
         return vectors
+
+
+def embedder_for(model: str | None, api_base: str | None = None) -> Embedder:
+    """The bundled local model, or FLOWSUPPORT_EMBED_MODEL through LiteLLM when it is set."""
+    if model is None:
+        return LocalEmbedder()
+    from server.kb.litellm_embedder import LiteLLMEmbedder
+
+    return LiteLLMEmbedder(model, api_base=api_base)

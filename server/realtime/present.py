@@ -131,6 +131,10 @@ def ai_frame(event: AiEvent) -> dict[str, Any]:
     }
     if event.message is not None:
         frame["message"] = message(event.message)
+    if event.problem is not None:
+        frame["error"] = {"code": event.problem.code, "message": event.problem.message}
+        if event.problem.retry_after_ms is not None:
+            frame["error"]["retry_after_ms"] = event.problem.retry_after_ms
     return frame
 
 

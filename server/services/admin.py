@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from server.domain import validation
-from server.domain.access import SecurityContext, may_grant_role
+from server.domain.access import Principal, SecurityContext, may_grant_role
 from server.domain.models import Role, Tenant, User
+from server.domain.tenant_settings import TenantSettings
 from server.errors import Forbidden, NotFound, ValidationFailed
 from server.services import credentials
 from server.store import audit, principals, tenants
@@ -32,6 +33,11 @@ class Actor:
 
 
 OPERATOR_ACTOR = Actor("operator", "cli", OPERATOR)
+
+
+def actor_of(principal: Principal) -> Actor:
+    """A signed-in user (or bot) acting through the API, as the audit log names it."""
+    return Actor(principal.kind, principal.id, principal.context())
 
 
 class AdminService:
@@ -61,17 +67,39 @@ class AdminService:
         self, tenant: Tenant, enabled: bool, actor: Actor = OPERATOR_ACTOR
     ) -> None:
         """The per-tenant AI switch; conversations started afterwards follow it."""
+        await self.change_settings(tenant, {"ai_enabled": enabled}, actor)
+
+    async def settings(self, tenant: Tenant, actor: Actor) -> TenantSettings:
+        """The tenant's settings with defaults filled in; its admins (and the operator)."""
+        _require_settings_access(tenant, actor)
         async with self._db.unit(self._within(tenant, actor)) as conn:
-            await tenants.merge_settings(conn, tenant.id, {"ai_enabled": enabled})
-            await _audit(
-                conn,
-                actor,
-                tenant,
-                "tenant.settings",
-                "tenant",
-                str(tenant.id),
-                {"ai_enabled": enabled},
-            )
+            current = await tenants.get(conn, tenant.id)
+        if current is None:
+            raise NotFound("tenant not found")
+        return TenantSettings.from_stored(current.settings)
+
+    async def change_settings(
+        self, tenant: Tenant, changes: dict[str, Any], actor: Actor = OPERATOR_ACTOR
+    ) -> TenantSettings:
+        """Apply validated changes (all or none) and audit them with their new values."""
+        _require_settings_access(tenant, actor)
+        async with self._db.unit(self._within(tenant, actor)) as conn:
+            current = await tenants.get(conn, tenant.id)
+            if current is None:
+                raise NotFound("tenant not found")
+            updated = TenantSettings.from_stored(current.settings).changed(changes)
+            values = {key: getattr(updated, key) for key in changes}
+            await tenants.merge_settings(conn, tenant.id, values)
+            await _audit(conn, actor, tenant, "tenant.settings", "tenant", str(tenant.id), values)
+        return updated
+
+    async def tenant_of(self, principal: Principal) -> Tenant:
+        """The principal's own tenant."""
+        async with self._db.unit(principal.context()) as conn:
+            tenant = await tenants.get(conn, principal.tenant_id)
+        if tenant is None:
+            raise NotFound("tenant not found")
+        return tenant
 
     async def find_tenant(self, id_or_name: str, actor: Actor = OPERATOR_ACTOR) -> Tenant:
         async with self._db.unit(actor.context) as conn:
@@ -141,6 +169,14 @@ class AdminService:
         if actor.context.role is Role.SUPER_ADMIN:
             return SecurityContext(tenant.id, Role.SUPER_ADMIN, actor.context.user_id)
         return actor.context
+
+
+def _require_settings_access(tenant: Tenant, actor: Actor) -> None:
+    role = actor.context.role
+    if role is Role.SUPER_ADMIN:
+        return
+    if role is not Role.ADMIN or actor.context.tenant_id != tenant.id:
+        raise Forbidden("only the tenant's admins read and change its settings")
 
 
 async def _audit(

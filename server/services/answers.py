@@ -14,22 +14,32 @@ import logging
 import uuid
 from dataclasses import dataclass
 
-from server.ai.base import AnswerRequest, ChatModel, Passage
+from server.ai.base import AnswerRequest, ChatModel, Passage, TokenUsage
+from server.clock import Clock, SystemClock
+from server.domain import budgets
 from server.domain.access import Principal, SecurityContext, is_staff
-from server.domain.events import AiDelta, AiDone, AiStarted, Citation, EventSink, MessageCreated
-from server.domain.models import Conversation, Message, Role, Sender
+from server.domain.events import (
+    AiDelta,
+    AiDone,
+    AiProblem,
+    AiStarted,
+    Citation,
+    EventSink,
+    MessageCreated,
+)
+from server.domain.models import Conversation, Message, Role, SearchHit, Sender
+from server.domain.relevance import RELEVANCE_THRESHOLD
+from server.domain.tenant_settings import TenantSettings
 from server.errors import Forbidden, NotFound
 from server.services.conversations import ConversationService
 from server.services.knowledge import KnowledgeBase
-from server.store import messages
+from server.store import ai_usage, messages, tenants
 from server.store.db import Database
 
 log = logging.getLogger("flowsupport.answers")
 
-# Best cosine similarity under which the knowledge base is taken not to hold the answer
-# (calibrated with bench/retrieval.py on the Plausible question set).
-RELEVANCE_THRESHOLD = 0.40
 PASSAGES = 3
+MAX_QUESTION_CHARS = 500  # what is searched of a long message: its opening
 STALL_S = 20.0  # no new piece for this long after the first: the answer has failed
 INTERRUPTED = " … [interrupted]"
 AI_SENDER = Sender("ai", None, "Assistant")
@@ -53,8 +63,10 @@ class AnswerService:
         *,
         threshold: float = RELEVANCE_THRESHOLD,
         stall_s: float = STALL_S,
+        clock: Clock | None = None,
     ) -> None:
         self._stall_s = stall_s
+        self._clock = clock or SystemClock()
         self._db = db
         self._knowledge = knowledge
         self._model = model
@@ -108,14 +120,28 @@ class AnswerService:
         await self._sink.ai(AiStarted(tenant, conversation_id, stream_id))
         parts: list[str] = []
         passages: tuple[Passage, ...] = ()
+        usage = TokenUsage()
         try:
-            passages = await self._retrieve(conversation, message.body)
-            confidence = passages[0].similarity if passages else 0.0
-            if confidence < self._threshold:
+            staff = SecurityContext(tenant, Role.AGENT)
+            question = message.body[:MAX_QUESTION_CHARS]
+            hits = await self._knowledge.search_as(staff, tenant, question, PASSAGES)
+            verdict = await self._knowledge.relevance(
+                staff, tenant, question, hits, self._threshold
+            )
+            confidence = verdict.confidence
+            if not verdict.answerable:
                 await self._end(conversation, stream_id, "escalated", (), confidence)
                 await self._escalate(conversation)
                 return
-            pieces = aiter(self._model.stream(AnswerRequest(message.body, passages)))
+            passages = _passages(hits)
+            request = AnswerRequest(message.body, passages)
+            exhausted = await self._over_budget(conversation, request)
+            if exhausted is not None:
+                problem = AiProblem("rate_limited", exhausted.message, exhausted.retry_after_ms)
+                await self._end(conversation, stream_id, "escalated", (), confidence, None, problem)
+                await self._escalate(conversation)
+                return
+            pieces = aiter(self._model.stream(request, usage))
             try:
                 while True:
                     try:
@@ -128,6 +154,8 @@ class AnswerService:
                     parts.append(piece)
             finally:
                 await pieces.aclose()  # type: ignore[attr-defined]
+                if usage.total:  # counted before ai.done, so the next question sees it
+                    await asyncio.shield(self._count(conversation, usage.total))
             created = await self._persist(conversation, stream_id, "".join(parts), passages)
             await self._end(
                 conversation, stream_id, "complete", passages, confidence, created.message
@@ -141,25 +169,42 @@ class AnswerService:
             log.exception("answer %s in conversation %s failed", stream_id, conversation_id)
             if not parts:
                 # Nothing was shown: the provider was unavailable (after its retries).
-                await self._end(conversation, stream_id, "escalated", (), 0.0)
+                problem = AiProblem("unavailable", "the AI could not answer: a person will")
+                await self._end(conversation, stream_id, "escalated", (), 0.0, None, problem)
             else:
                 # The visitor saw part of an answer: keep it, marked, and say it broke off.
                 partial = await self._persist(
                     conversation, stream_id, "".join(parts) + INTERRUPTED, passages
                 )
-                await self._end(conversation, stream_id, "error", passages, 0.0, partial.message)
+                problem = AiProblem("unavailable", "the AI answer broke off: a person will follow")
+                await self._end(
+                    conversation, stream_id, "error", passages, 0.0, partial.message, problem
+                )
                 await self._sink.persisted(partial)
             await self._escalate(conversation)
 
-    async def _retrieve(self, conversation: Conversation, question: str) -> tuple[Passage, ...]:
-        staff = SecurityContext(conversation.tenant_id, Role.AGENT)
-        hits = await self._knowledge.search_as(
-            staff, conversation.tenant_id, question[:500], PASSAGES
-        )
-        return tuple(
-            Passage(str(h.article_id), h.title, h.url, h.heading_path, h.content, h.similarity)
-            for h in hits
-        )
+    async def _over_budget(
+        self, conversation: Conversation, request: AnswerRequest
+    ) -> budgets.BudgetExhausted | None:
+        """Whether the conversation's or the tenant's token budget forbids this answer."""
+        if not self._model.uses_tokens:
+            return None
+        now = self._clock.now()
+        async with self._db.unit(SecurityContext(conversation.tenant_id, Role.AGENT)) as conn:
+            tenant = await tenants.get(conn, conversation.tenant_id)
+            used = await ai_usage.used(conn, conversation.tenant_id, conversation.id, now)
+        settings = TenantSettings.from_stored(tenant.settings if tenant else {})
+        return budgets.check(settings, used, self._model.prompt_tokens(request), now)
+
+    async def _count(self, conversation: Conversation, tokens: int) -> None:
+        try:
+            staff = SecurityContext(conversation.tenant_id, Role.AGENT)
+            async with self._db.unit(staff) as conn:
+                await ai_usage.add(
+                    conn, conversation.tenant_id, conversation.id, tokens, self._clock.now()
+                )
+        except Exception:
+            log.exception("could not count %d AI tokens of %s", tokens, conversation.id)
 
     async def _persist(
         self, conversation: Conversation, stream_id: str, text: str, passages: tuple[Passage, ...]
@@ -184,6 +229,7 @@ class AnswerService:
         passages: tuple[Passage, ...],
         confidence: float,
         message: Message | None = None,
+        problem: AiProblem | None = None,
     ) -> None:
         cited = _citations(passages[:1]) if reason == "complete" else ()
         await self._sink.ai(
@@ -195,12 +241,20 @@ class AnswerService:
                 cited,
                 round(confidence, 3),
                 message,
+                problem,
             )
         )
 
     async def _escalate(self, conversation: Conversation) -> None:
         """Hand the conversation to a person (the escalation issue adds the ticket)."""
         await self._conversations.escalate(conversation.tenant_id, conversation.id)
+
+
+def _passages(hits: list[SearchHit]) -> tuple[Passage, ...]:
+    return tuple(
+        Passage(str(h.article_id), h.title, h.url, h.heading_path, h.content, h.similarity)
+        for h in hits
+    )
 
 
 def _citations(passages: tuple[Passage, ...]) -> tuple[Citation, ...]:

@@ -15,6 +15,7 @@ from typing import Any
 from server.domain.access import Principal, SecurityContext, is_staff, sender_of
 from server.domain.events import EventSink, MessageCreated, PersistedEvent, ReadSignal, TypingSignal
 from server.domain.models import AppendResult, Conversation, Message, Role
+from server.domain.tenant_settings import TenantSettings
 from server.errors import Forbidden, NotFound, ValidationFailed
 from server.ids import ContactId, ConversationId, TenantId, UserId, parse_uuid
 from server.store import contacts, conversations, events, messages, principals, tenants
@@ -88,7 +89,8 @@ class ConversationService:
                 contact_id=contact_id,
                 channel=channel,
                 subject=subject,
-                ai_enabled=bool(tenant and tenant.settings.get("ai_enabled", True)),
+                ai_enabled=tenant is not None
+                and TenantSettings.from_stored(tenant.settings).ai_enabled,
             )
 
     async def get(self, principal: Principal, conversation_id: str) -> Conversation:

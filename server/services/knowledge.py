@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from server.domain import relevance
 from server.domain.access import Principal, SecurityContext, is_staff
 from server.domain.models import Chunk, KbArticle, Role, SearchHit
 from server.errors import Conflict, Forbidden, NotFound, ValidationFailed
@@ -242,6 +243,23 @@ class KnowledgeBase:
         for hit in hits:
             best.setdefault(hit.article_id, hit)
         return list(best.values())[:limit]
+
+    async def relevance(
+        self,
+        context: SecurityContext,
+        tenant_id: TenantId,
+        question: str,
+        hits: list[SearchHit],
+        threshold: float = relevance.RELEVANCE_THRESHOLD,
+    ) -> relevance.Relevance:
+        """Whether these hits can answer the question (domain.relevance has the rule)."""
+        best = max((hit.similarity for hit in hits), default=0.0)
+        names = relevance.named_terms(question) if best >= threshold else []
+        unknown: list[str] = []
+        if names:
+            async with self._db.unit(context) as conn:
+                unknown = await kb.unknown_terms(conn, tenant_id, names)
+        return relevance.judge(best, unknown, threshold)
 
 
 def _string(value: object) -> str | None:

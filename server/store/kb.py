@@ -295,3 +295,23 @@ async def search(
         )
         for r in rows
     ]
+
+
+async def unknown_terms(conn: Connection, tenant_id: TenantId, terms: list[str]) -> list[str]:
+    """The terms no chunk of the tenant mentions (compared as English full-text lexemes, so
+    "Shopify's" matches "Shopify"); stop words count as known. One GIN probe per term."""
+    rows = await conn.fetch(
+        """
+        SELECT t.term
+        FROM unnest($2::text[]) WITH ORDINALITY AS t(term, position)
+        WHERE numnode(plainto_tsquery('english', t.term)) > 0
+          AND NOT EXISTS (
+              SELECT 1 FROM kb_chunks c
+              WHERE c.tenant_id = $1 AND c.search_text @@ plainto_tsquery('english', t.term)
+          )
+        ORDER BY t.position
+        """,
+        tenant_id,
+        terms,
+    )
+    return [r["term"] for r in rows]

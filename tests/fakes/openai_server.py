@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import socket
 import threading
 import time
+import zlib
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -31,7 +33,9 @@ class Behaviour:
     fail_with: list[int] = field(default_factory=list)  # statuses for the next requests
     break_after: int | None = None  # drop the connection after this many pieces
     requests: list[dict[str, Any]] = field(default_factory=list)
+    prompt_tokens: int | None = 300  # reported when asked (`include_usage`); None: never
     cancelled: int = 0  # streams the client closed before the end
+    embedded_texts: int = 0  # texts sent to /v1/embeddings
 
 
 class Broken(Exception):
@@ -47,6 +51,23 @@ def chunk(text: str | None, finish: str | None = None) -> str:
         "choices": [
             {"index": 0, "delta": {"content": text} if text else {}, "finish_reason": finish}
         ],
+    }
+    return f"data: {json.dumps(body)}\n\n"
+
+
+def usage_chunk(prompt_tokens: int, completion_tokens: int) -> str:
+    """OpenAI's last chunk under `stream_options.include_usage`: no choices, the counts."""
+    body = {
+        "id": "chatcmpl-fake",
+        "object": "chat.completion.chunk",
+        "created": int(time.time()),
+        "model": "fake-model",
+        "choices": [],
+        "usage": {
+            "prompt_tokens": prompt_tokens,
+            "completion_tokens": completion_tokens,
+            "total_tokens": prompt_tokens + completion_tokens,
+        },
     }
     return f"data: {json.dumps(body)}\n\n"
 
@@ -71,6 +92,10 @@ def build_app(behaviour: Behaviour) -> Starlette:
                     yield chunk(piece)
                     await asyncio.sleep(behaviour.delay_s)
                 yield chunk(None, "stop")
+                if behaviour.prompt_tokens is not None and body.get("stream_options", {}).get(
+                    "include_usage"
+                ):
+                    yield usage_chunk(behaviour.prompt_tokens, len(behaviour.pieces))
                 yield "data: [DONE]\n\n"
                 finished = True
             finally:
@@ -79,7 +104,43 @@ def build_app(behaviour: Behaviour) -> Starlette:
 
         return StreamingResponse(events(), media_type="text/event-stream")
 
-    return Starlette(routes=[Route("/v1/chat/completions", completions, methods=["POST"])])
+    async def embeddings(request: Request) -> Response:
+        body = await request.json()
+        texts = body["input"] if isinstance(body["input"], list) else [body["input"]]
+        behaviour.embedded_texts += len(texts)
+        data = [
+            {"object": "embedding", "index": i, "embedding": bag_of_words(text)}
+            for i, text in enumerate(texts)
+        ]
+        used = sum(len(text.split()) for text in texts)
+        return JSONResponse(
+            {
+                "object": "list",
+                "data": data,
+                "model": body["model"],
+                "usage": {"prompt_tokens": used, "total_tokens": used},
+            }
+        )
+
+    return Starlette(
+        routes=[
+            Route("/v1/chat/completions", completions, methods=["POST"]),
+            Route("/v1/embeddings", embeddings, methods=["POST"]),
+        ]
+    )
+
+
+EMBEDDING_SIZE = 256
+
+
+def bag_of_words(text: str) -> list[float]:
+    """A deterministic stand-in for an embedding model: texts sharing words point the same
+    way, so search over it behaves like a (crude) real one. Deliberately not unit length."""
+    vector = [0.0] * EMBEDDING_SIZE
+    for word in re.findall(r"[a-z]{3,}", text.lower()):
+        vector[zlib.crc32(word.rstrip("s").encode()) % EMBEDDING_SIZE] += 1.0
+    vector[0] += 0.01  # never the zero vector
+    return vector
 
 
 @contextmanager

@@ -91,6 +91,24 @@ async def test_unanswerable_question_escalates(live_server: LiveServer, helpdesk
         assert visitor.of_type(later, "ai.started") == []  # a person has it now
 
 
+async def test_question_about_a_name_the_kb_never_mentions_escalates(
+    live_server: LiveServer, helpdesk: Tenant
+) -> None:
+    """Close in meaning to the 2FA article, but about a product the KB does not know: the
+    second relevance signal keeps the AI from answering it with Plausible's steps."""
+    hello = {"widget_key": helpdesk.widget_key}
+    async with session(live_server.ws_url, hello, origin=ORIGIN) as visitor:
+        await ask(visitor, "How do I turn on two-factor authentication for my Netflix account?")
+        _, deltas, done = await stream_of(visitor)
+        assert deltas == [] and done["reason"] == "escalated"
+        assert done["confidence"] >= 0.4  # meaning alone would have answered
+    async with session(live_server.ws_url, hello, origin=ORIGIN) as visitor:
+        await ask(visitor, "How do I turn on two-factor authentication for my Plausible account?")
+        _, deltas, done = await stream_of(visitor)
+        assert deltas and done["reason"] == "complete"
+        assert done["citations"][0]["title"] == "Enable two-factor authentication (2FA)"
+
+
 async def test_agent_stops_the_answer_and_takes_over(
     live_server: LiveServer, helpdesk: Tenant
 ) -> None:

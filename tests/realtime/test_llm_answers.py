@@ -8,6 +8,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 from tests.fakes.openai_server import Behaviour, openai_server
@@ -55,6 +56,7 @@ def fresh(llm: tuple[LiveServer, Behaviour]) -> None:
     behaviour.pieces = ["Open ", "Account Settings", ", then ", "Cancel plan."]
     behaviour.delay_s, behaviour.fail_with, behaviour.break_after = 0.0, [], None
     behaviour.requests.clear()
+    behaviour.prompt_tokens = 300
 
 
 async def test_llm_answer_streams_with_a_guarded_prompt(
@@ -163,3 +165,66 @@ async def test_ai_stop_closes_the_upstream_stream(
             break
         await asyncio.sleep(0.05)
     assert behaviour.cancelled == before + 1
+
+
+async def budget_desk(server: LiveServer, folder: Path, settings: dict[str, int | None]) -> Tenant:
+    """A tenant of its own (budgets count per tenant) with `settings` set by its admin."""
+    tenant = await provision(server, ai=True)
+    ingest(server, tenant.tenant_id, folder)
+    async with httpx.AsyncClient(base_url=server.base_url) as http:
+        headers = {"authorization": f"Bearer {tenant.admin_token}"}
+        response = await http.patch("/v1/settings", headers=headers, json=settings)
+        assert response.status_code == 200, response.text
+    return tenant
+
+
+@pytest.fixture(scope="module")
+def small_kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("small-kb")
+    shutil.copy(CORPUS / "cancel-subscription.md", folder / "cancel-subscription.md")
+    return folder
+
+
+async def test_conversation_budget_hands_over_to_a_person(
+    llm: tuple[LiveServer, Behaviour], small_kb: Path
+) -> None:
+    """The provider's reported usage is counted; once a conversation's next prompt would
+    pass its budget, the AI stops with a clear error and a person is asked for."""
+    server, behaviour = llm
+    behaviour.prompt_tokens = 5_000
+    tenant = await budget_desk(server, small_kb, {"ai_tokens_per_conversation": 5_200})
+    async with session(server.ws_url, {"widget_key": tenant.widget_key}, origin=ORIGIN) as visitor:
+        conversation_id = await ask(visitor, "How do I cancel my subscription?")
+        _, deltas, done = await stream_of(visitor)
+        assert done["reason"] == "complete" and len(deltas) == 4
+        await visitor.say(conversation_id, "And how do I cancel my subscription today?", "q-2")
+        _, deltas, done = await stream_of(visitor)
+        assert deltas == [] and done["reason"] == "escalated"
+        assert done["error"]["code"] == "rate_limited"
+        assert "5,004 of 5,200 tokens" in done["error"]["message"]
+        assert "retry_after_ms" not in done["error"]  # a conversation's budget never refills
+        updated = await visitor.next("conversation.updated", timeout=10)
+        assert updated["conversation"]["status"] == "waiting_human"
+    assert len(behaviour.requests) == 1  # the refused answer never reached the provider
+
+
+async def test_monthly_tenant_budget_spans_conversations(
+    llm: tuple[LiveServer, Behaviour], small_kb: Path
+) -> None:
+    server, behaviour = llm
+    behaviour.prompt_tokens = 5_000
+    tenant = await budget_desk(
+        server, small_kb, {"ai_tokens_per_conversation": None, "ai_tokens_per_month": 5_200}
+    )
+    hello = {"widget_key": tenant.widget_key}
+    async with session(server.ws_url, hello, origin=ORIGIN) as first:
+        await ask(first, "How do I cancel my subscription?")
+        assert (await stream_of(first))[2]["reason"] == "complete"
+    async with session(server.ws_url, hello, origin=ORIGIN) as second:
+        await ask(second, "How do I cancel my subscription?")
+        _, deltas, done = await stream_of(second)
+    assert deltas == [] and done["reason"] == "escalated"
+    assert done["error"]["code"] == "rate_limited"
+    assert "for the month is used up" in done["error"]["message"]
+    assert 0 < done["error"]["retry_after_ms"] <= 31 * 24 * 3600 * 1000
+    assert len(behaviour.requests) == 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from server.ai.base import AnswerRequest, Passage
+from server.ai.base import AnswerRequest, Passage, TokenUsage
 from server.ai.extractive import MAX_ANSWER_CHARS, ExtractiveModel
 
 
@@ -13,7 +13,10 @@ def passage(text: str) -> Passage:
 async def test_short_passage_is_quoted_whole_in_pieces() -> None:
     text = "Log in. Open Account Settings. Click Cancel plan."
     model = ExtractiveModel(piece_words=2)
-    pieces = [p async for p in model.stream(AnswerRequest("how to cancel", (passage(text),)))]
+    pieces = [
+        p
+        async for p in model.stream(AnswerRequest("how to cancel", (passage(text),)), TokenUsage())
+    ]
     assert "".join(pieces) == text
     assert len(pieces) == 4
 
