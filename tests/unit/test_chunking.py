@@ -132,3 +132,17 @@ def test_exact_tokens_are_picked_from_questions() -> None:
     assert exact_token("Is WooCommerce supported?") == "WooCommerce"
     assert exact_token("How do I cancel my subscription?") is None
     assert exact_token("what is err_42x?") == "err\\_42x"  # ILIKE wildcards escaped
+
+
+def test_whole_word_pattern_matches_the_token_between_non_word_characters() -> None:
+    import re
+
+    from server.store.kb import exact_token, whole_word
+
+    token = exact_token("Why does ZX-7731 appear?")
+    assert token is not None
+    pattern = whole_word(token).replace("[:alnum:]", "a-zA-Z0-9")  # POSIX class for Python re
+    assert re.search(pattern, "error ZX-7731: quota", re.IGNORECASE)
+    assert re.search(pattern, "zx-7731", re.IGNORECASE)
+    assert not re.search(pattern, "error ZX-77310", re.IGNORECASE)
+    assert not re.search(pattern, "AZX-7731", re.IGNORECASE)
