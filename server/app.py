@@ -6,7 +6,6 @@ with it; nothing lives at module level, so two apps can run in one process.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 
@@ -14,16 +13,13 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.types import Receive, Scope, Send
 
-from server.ai.base import ChatModel
-from server.ai.extractive import ExtractiveModel
-from server.ai.litellm_model import LiteLLMModel
+from server.ai.select import chat_model_for, summarizer_for
 from server.api import errors
 from server.api.routes import openapi_document, routes
-from server.broker.base import Broker, PresenceStore
-from server.broker.memory import MemoryBroker, MemoryPresence
-from server.broker.redis import RedisBroker, RedisPresence
+from server.broker.select import broker_in
 from server.clock import Clock, SystemClock
 from server.config import Settings
+from server.domain.models import Conversation, Message
 from server.errors import FlowSupportError
 from server.kb.embedders import embedder_for
 from server.loopwatch import LoopWatch
@@ -36,10 +32,13 @@ from server.services.auth import AuthService
 from server.services.container import Services
 from server.services.conversations import ConversationService
 from server.services.credentials import TokenSigner
+from server.services.escalation import EscalationService
 from server.services.knowledge import KnowledgeBase
+from server.services.tickets import TicketService
 from server.services.visitors import VisitorService
 from server.store.db import Database
 from server.store.provision import DatabaseUrls, database_urls, prepare
+from server.workers.main import background_worker
 
 
 def create_app(
@@ -63,10 +62,7 @@ def create_app(
                 await prepare(ready, run_migrations=settings.auto_migrate)
             db = await Database.connect(ready.app, max_size=settings.db_pool_size)
             stack.push_async_callback(db.close)
-            broker, presence = _broker(settings)
-            stack.push_async_callback(broker.close)
-            stack.push_async_callback(presence.close)
-            hub = Hub(broker, presence)
+            hub = Hub(*broker_in(settings, stack))
             await hub.start()
             watch = LoopWatch()
             watch.start()
@@ -82,10 +78,31 @@ def create_app(
             knowledge = KnowledgeBase(
                 db, embedder_for(settings.embed_model, settings.embed_api_base)
             )
-            model = _chat_model(settings)
-            answers = AnswerService(db, knowledge, model, conversations, hub)
-            conversations.on_visitor_message(answers.visitor_wrote)
+            model = chat_model_for(settings)
+            escalation = EscalationService(
+                db,
+                hub,
+                the_clock,
+                agents_online=hub.agents_online,
+                summarizer=summarizer_for(model),
+                leave_grace_s=settings.visitor_leave_grace_s,
+            )
+            stack.push_async_callback(escalation.close)
+            tickets = TicketService(db, hub, the_clock)
+            answers = AnswerService(db, knowledge, model, conversations, escalation, hub)
             stack.push_async_callback(answers.close)
+
+            def visitor_wrote(conversation: Conversation, message: Message) -> None:
+                """A request for a person escalates; anything else the AI takes."""
+                if not escalation.visitor_wrote(conversation, message):
+                    answers.visitor_wrote(conversation, message)
+
+            conversations.on_visitor_message(visitor_wrote)
+            conversations.on_staff_reply(tickets.staff_replied)
+            if settings.runs_jobs_in_process:
+                await stack.enter_async_context(
+                    background_worker(db, the_clock, escalation, tickets)
+                )
             app.state.services = Services(
                 settings=settings,
                 db=db,
@@ -93,6 +110,7 @@ def create_app(
                 admin=AdminService(db),
                 conversations=conversations,
                 knowledge=knowledge,
+                tickets=tickets,
                 probes=(("database", db.ping), ("broker", hub.ping)),
                 gauges=lambda: {
                     "flowsupport_event_loop_lag_seconds_max": watch.take_max(),
@@ -105,6 +123,7 @@ def create_app(
                 visitors=VisitorService(db, auth),
                 conversations=conversations,
                 answers=answers,
+                escalation=escalation,
                 clock=the_clock,
                 public_origins=(settings.public_origin,),
                 limits=limits or SessionLimits(),
@@ -139,18 +158,3 @@ class RealtimeFirst:
             await realtime_asgi(scope, receive, send)
         else:
             await self.app(scope, receive, send)
-
-
-def _broker(settings: Settings) -> tuple[Broker, PresenceStore]:
-    """In-process for one node; Redis when FLOWSUPPORT_REDIS_URL names one."""
-    if settings.redis_url is None:
-        return MemoryBroker(), MemoryPresence()
-    node = uuid.uuid4().hex[:12]
-    return RedisBroker(settings.redis_url), RedisPresence(settings.redis_url, node)
-
-
-def _chat_model(settings: Settings) -> ChatModel:
-    """An LLM through LiteLLM when FLOWSUPPORT_LLM_MODEL names one, else quoting the KB."""
-    if settings.llm_model is None:
-        return ExtractiveModel(pause_s=settings.extractive_pace_ms / 1000)
-    return LiteLLMModel(settings.llm_model, api_base=settings.llm_api_base)

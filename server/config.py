@@ -38,6 +38,16 @@ class Settings:
     max_body_bytes: int
     db_pool_size: int
     extractive_pace_ms: int
+    inprocess_jobs: str  # auto | on | off
+    visitor_leave_grace_s: int
+
+    @property
+    def runs_jobs_in_process(self) -> bool:
+        """`serve` runs the worker's timers and jobs itself: by default on the embedded
+        database (one machine, no separate worker), or when asked to."""
+        if self.inprocess_jobs == "auto":
+            return self.embedded_database
+        return self.inprocess_jobs == "on"
 
     @property
     def embedded_database(self) -> bool:
@@ -98,6 +108,8 @@ class Settings:
             max_body_bytes=read.integer("MAX_BODY_BYTES", 1_048_576, low=1024, high=64 * 1_048_576),
             db_pool_size=read.integer("DB_POOL_SIZE", 10, low=1, high=500),
             extractive_pace_ms=read.integer("EXTRACTIVE_PACE_MS", 40, low=0, high=1000),
+            inprocess_jobs=read.choice("INPROCESS_JOBS", ("auto", "on", "off"), "auto"),
+            visitor_leave_grace_s=read.integer("VISITOR_LEAVE_GRACE_S", 15, low=0, high=3600),
         )
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import TypeVar
 
 from server.domain.access import SecurityContext
+from server.domain.events import AiEvent, PersistedEvent, Signal, TicketChanged
 from server.domain.models import Contact, Conversation, Message, Role, Sender, Tenant, User
 from server.services.admin import AdminService
 from server.store import contacts, conversations, messages
@@ -73,3 +75,28 @@ async def seed_tenant(db: Database, label: str) -> Seeded:
         )
         conversation = await conversations.get(conn, conversation.id) or conversation
     return Seeded(tenant, admin, agent, contact, conversation, public.message, note.message)
+
+
+T = TypeVar("T")
+
+
+class RecordingSink:
+    """An EventSink that keeps what services announce, in order, for assertions."""
+
+    def __init__(self) -> None:
+        self.events: list[object] = []
+
+    async def persisted(self, event: PersistedEvent) -> None:
+        self.events.append(event)
+
+    async def signal(self, event: Signal) -> None:
+        self.events.append(event)
+
+    async def ai(self, event: AiEvent) -> None:
+        self.events.append(event)
+
+    async def ticket(self, event: TicketChanged) -> None:
+        self.events.append(event)
+
+    def of(self, kind: type[T]) -> list[T]:
+        return [e for e in self.events if isinstance(e, kind)]

@@ -29,7 +29,9 @@ LAYERS: dict[str, set[str]] = {
     "server.services": SERVICES,
     "server.realtime": TRANSPORT | {"server.broker", "server"},  # the Broker seam
     "server.api": TRANSPORT | {"server"},  # the package itself, for __version__
-    "server.workers": MODELLED | {"server.services", "server.store"},
+    # The worker process composes services, the hub and a broker, like `serve` does.
+    "server.workers": MODELLED
+    | {"server.services", "server.store", "server.realtime", "server.broker", "server.ai"},
 }
 
 PURE = {"asyncpg", "redis", "starlette", "litellm", "websockets", "uvicorn", "uvloop", "httpx"}

@@ -55,3 +55,17 @@ class ChatModel(Protocol):
         """The answer, piece by piece, counting its tokens into `usage` (also when it is
         cut short). Cancellation (ai.stop) closes the iterator."""
         ...
+
+
+@dataclass(frozen=True)
+class Handoff:
+    """What a summary of an escalated conversation is written from."""
+
+    reason: str  # why it escalated, in words
+    transcript: tuple[tuple[str, str], ...]  # (speaker kind, text), oldest first
+
+
+class Summarizer(Protocol):
+    async def summarize(self, handoff: Handoff, usage: TokenUsage) -> str:
+        """A few lines an agent reads before answering; raises Unavailable on failure."""
+        ...

@@ -17,8 +17,8 @@ import time
 from collections.abc import AsyncIterator
 from typing import Any
 
-from server.ai.base import CHARS_PER_TOKEN, AnswerRequest, TokenUsage, estimate_tokens
-from server.ai.prompts import build_messages
+from server.ai.base import CHARS_PER_TOKEN, AnswerRequest, Handoff, TokenUsage, estimate_tokens
+from server.ai.prompts import build_messages, build_summary_messages
 from server.errors import Unavailable
 
 RETRYABLE_STATUS = {408, 409, 429, 500, 502, 503, 504}
@@ -88,20 +88,40 @@ class LiteLLMModel:
                 with contextlib.suppress(Exception):
                     await closer()
 
+    async def summarize(self, handoff: Handoff, usage: TokenUsage) -> str:
+        """A handoff note in one (non-streamed) completion, retried like an answer."""
+        messages = build_summary_messages(handoff)
+        response = await self._call(messages, stream=False, max_tokens=300)
+        counted = getattr(response, "usage", None)
+        text = str(response.choices[0].message.content or "").strip()
+        usage.prompt_tokens = int(getattr(counted, "prompt_tokens", 0) or 0) or sum(
+            estimate_tokens(m["content"]) for m in messages
+        )
+        usage.completion_tokens = int(getattr(counted, "completion_tokens", 0) or 0) or (
+            estimate_tokens(text)
+        )
+        if not text:
+            raise Unavailable("the LLM returned an empty summary")
+        return text
+
     async def _open(self, request: AnswerRequest) -> Any:
+        return await self._call(build_messages(request), stream=True, max_tokens=self._max_tokens)
+
+    async def _call(self, messages: list[dict[str, str]], *, stream: bool, max_tokens: int) -> Any:
         litellm = _litellm()
         deadline = time.monotonic() + self._retry_budget_s
         attempt = 0
         while True:
             try:
+                extra = {"stream_options": {"include_usage": True}} if stream else {}
                 return await litellm.acompletion(
                     model=self._model,
-                    messages=build_messages(request),
-                    stream=True,
-                    stream_options={"include_usage": True},
+                    messages=messages,
+                    stream=stream,
                     api_base=self._api_base,
                     api_key=self._api_key,
-                    max_tokens=self._max_tokens,
+                    max_tokens=max_tokens,
+                    **extra,
                     timeout=self._first_token_timeout_s,
                     num_retries=0,
                 )

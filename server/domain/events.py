@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from server.domain.models import Conversation, Message, Sender
+from server.domain.tickets import Ticket
 from server.ids import ConversationId, TenantId
 
 
@@ -36,7 +37,27 @@ class ConversationUpdated:
     private: bool = False
 
 
-PersistedEvent = MessageCreated | ConversationUpdated
+@dataclass(frozen=True)
+class TicketCreated:
+    """A conversation became a ticket. Staff-only (visitors see the system message)."""
+
+    seq: int
+    conversation: Conversation
+    ticket: Ticket
+    private: bool = True
+
+
+PersistedEvent = MessageCreated | ConversationUpdated | TicketCreated
+
+
+@dataclass(frozen=True)
+class TicketChanged:
+    """Live-only, to agents watching the inbox: `ticket.updated` (changes name the fields)
+    or `ticket.sla_breached` (changes name the missed target)."""
+
+    kind: str  # ticket.updated | ticket.sla_breached
+    ticket: Ticket
+    changes: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -115,4 +136,8 @@ class EventSink(Protocol):
 
     async def ai(self, event: AiEvent) -> None:
         """Live-only answer stream frames: never persisted, never replayed."""
+        ...
+
+    async def ticket(self, event: TicketChanged) -> None:
+        """Live-only ticket changes for the tenant's inbox."""
         ...

@@ -98,6 +98,7 @@ class Conversation:
     last_seq: int
     created_at: datetime
     updated_at: datetime
+    ticket_id: uuid.UUID | None = None
 
 
 @dataclass(frozen=True)

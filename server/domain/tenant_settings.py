@@ -7,13 +7,34 @@ object takes its default, so adding a setting needs no data migration); changing
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
+from datetime import time
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from server.domain.sla import DEFAULT_TARGETS, BusinessHours, SlaTarget
+from server.domain.tickets import FIELD_TYPES, PRIORITIES
 from server.errors import ValidationFailed
 
 MAX_TOKENS_SETTING = 1_000_000_000
+DEFAULT_ESCALATION_MESSAGE = (
+    "Thanks for your patience: a person from our team will get back to you here as soon "
+    "as possible."
+)
+_CLOCK = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+_FIELD_KEY = re.compile(r"^[a-z][a-z0-9_]{0,49}$")
+
+
+def _default_sla() -> dict[str, dict[str, int | None]]:
+    return {
+        priority: {
+            "first_response_minutes": target.first_response_minutes,
+            "resolution_minutes": target.resolution_minutes,
+        }
+        for priority, target in DEFAULT_TARGETS.items()
+    }
 
 
 @dataclass(frozen=True)
@@ -24,6 +45,34 @@ class TenantSettings:
     ai_tokens_per_conversation: int | None = 20_000
     # LLM tokens the whole tenant may use per calendar month (UTC); None: no limit.
     ai_tokens_per_month: int | None = None
+    # The system message a visitor sees when a person takes over.
+    escalation_message: str = DEFAULT_ESCALATION_MESSAGE
+    # A visitor's question nobody (AI or agent) answered for this long escalates; 0: never.
+    unanswered_escalation_s: int = 120
+    # A visitor who leaves with an unanswered question escalates at once.
+    escalate_on_disconnect: bool = True
+    # Per priority: {"first_response_minutes", "resolution_minutes"} (null: no target).
+    sla: dict[str, dict[str, int | None]] = field(default_factory=_default_sla)
+    # None: SLA clocks run round the clock; else {"timezone", "days" (0=Mon), "start", "end"}.
+    business_hours: dict[str, Any] | None = None
+    # Escalated tickets go round the agents online (and unassigned when nobody is).
+    auto_assign: bool = False
+    # Ticket custom fields: [{"key", "label"?, "type": text|number|boolean|choice, "choices"?}]
+    ticket_fields: list[dict[str, Any]] = field(default_factory=list)
+
+    def sla_target(self, priority: str) -> SlaTarget:
+        target = self.sla.get(priority, {})
+        return SlaTarget(target.get("first_response_minutes"), target.get("resolution_minutes"))
+
+    def hours(self) -> BusinessHours | None:
+        if self.business_hours is None:
+            return None
+        return BusinessHours(
+            self.business_hours["timezone"],
+            tuple(self.business_hours["days"]),
+            time.fromisoformat(self.business_hours["start"]),
+            time.fromisoformat(self.business_hours["end"]),
+        )
 
     @classmethod
     def from_stored(cls, stored: Mapping[str, Any]) -> TenantSettings:
@@ -64,8 +113,115 @@ def _token_limit(value: Any, key: str) -> int | None:
     return value
 
 
+def _message(value: Any, key: str) -> str:
+    if not isinstance(value, str) or not 1 <= len(value.strip()) <= 1000:
+        raise ValidationFailed(f"{key} must be text of 1 to 1000 characters")
+    return value.strip()
+
+
+def _seconds(value: Any, key: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 7 * 86400:
+        raise ValidationFailed(f"{key} must be whole seconds from 0 (never) to 604800")
+    return value
+
+
+def _minutes(value: Any, key: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 525_600:
+        raise ValidationFailed(f"{key} must be whole minutes from 1 to 525600, or null")
+    return value
+
+
+def _sla(value: Any, key: str) -> dict[str, dict[str, int | None]]:
+    if not isinstance(value, dict):
+        raise ValidationFailed(f"{key} must be an object keyed by priority")
+    merged = _default_sla()
+    for priority, target in value.items():
+        if priority not in PRIORITIES:
+            raise ValidationFailed(f"{key}.{priority}: priority must be one of {PRIORITIES}")
+        if not isinstance(target, dict) or not set(target) <= {
+            "first_response_minutes",
+            "resolution_minutes",
+        }:
+            raise ValidationFailed(
+                f"{key}.{priority} must be {{first_response_minutes, resolution_minutes}}"
+            )
+        for name, minutes in target.items():
+            merged[priority][name] = _minutes(minutes, f"{key}.{priority}.{name}")
+    return merged
+
+
+def _business_hours(value: Any, key: str) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or set(value) != {"timezone", "days", "start", "end"}:
+        raise ValidationFailed(f"{key} must be null or {{timezone, days, start, end}}")
+    try:
+        ZoneInfo(str(value["timezone"]))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationFailed(f"{key}.timezone is not a known time zone") from None
+    days = value["days"]
+    if (
+        not isinstance(days, list)
+        or not days
+        or any(isinstance(d, bool) or d not in range(7) for d in days)
+    ):
+        raise ValidationFailed(f"{key}.days must list weekdays 0 (Monday) to 6")
+    clocks = [value["start"], value["end"]]
+    if not all(isinstance(c, str) and _CLOCK.match(c) for c in clocks) or clocks[0] >= clocks[1]:
+        raise ValidationFailed(f"{key}.start and .end must be HH:MM with start before end")
+    return {
+        "timezone": value["timezone"],
+        "days": sorted(set(days)),
+        "start": clocks[0],
+        "end": clocks[1],
+    }
+
+
+def _ticket_fields(value: Any, key: str) -> list[dict[str, Any]]:
+    if not isinstance(value, list) or len(value) > 100:
+        raise ValidationFailed(f"{key} must be a list of at most 100 field definitions")
+    seen: set[str] = set()
+    out = []
+    for index, definition in enumerate(value):
+        where = f"{key}[{index}]"
+        if not isinstance(definition, dict) or not set(definition) <= {
+            "key",
+            "label",
+            "type",
+            "choices",
+        }:
+            raise ValidationFailed(f"{where} must be {{key, label?, type, choices?}}")
+        name = definition.get("key")
+        if not isinstance(name, str) or not _FIELD_KEY.match(name) or name in seen:
+            raise ValidationFailed(f"{where}.key must be a unique snake_case name")
+        seen.add(name)
+        if definition.get("type") not in FIELD_TYPES:
+            raise ValidationFailed(f"{where}.type must be one of {FIELD_TYPES}")
+        choices = definition.get("choices")
+        if (definition["type"] == "choice") != (choices is not None) or (
+            choices is not None
+            and (
+                not isinstance(choices, list)
+                or not choices
+                or not all(isinstance(c, str) for c in choices)
+            )
+        ):
+            raise ValidationFailed(f"{where}.choices: a list of strings, for choice fields only")
+        out.append(dict(definition))
+    return out
+
+
 _CHECKS: dict[str, Callable[[Any, str], Any]] = {
     "ai_enabled": _boolean,
     "ai_tokens_per_conversation": _token_limit,
     "ai_tokens_per_month": _token_limit,
+    "escalation_message": _message,
+    "unanswered_escalation_s": _seconds,
+    "escalate_on_disconnect": _boolean,
+    "auto_assign": _boolean,
+    "sla": _sla,
+    "business_hours": _business_hours,
+    "ticket_fields": _ticket_fields,
 }

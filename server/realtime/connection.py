@@ -21,7 +21,7 @@ from server.protocol.codec import Codec
 from server.protocol.codes import CLOSE_INTERNAL, CLOSE_RESTARTING, MAX_REPLAY
 from server.realtime import present
 from server.realtime.direct import DirectWriter
-from server.realtime.envelope import AI, EVENT, SIGNAL, STAFF, VISITOR, Envelope
+from server.realtime.envelope import AI, EVENT, SIGNAL, STAFF, TICKET, VISITOR, Envelope
 from server.services.conversations import ConversationService, InboxFilter
 
 log = logging.getLogger("flowsupport.realtime")
@@ -208,6 +208,9 @@ class Connection:
             # Live-only: to subscribers of the conversation, or else to inbox watchers.
             subscribed = envelope.conversation_id in self.cursors
             if subscribed != topic_is_inbox and (subscribed or self.inbox is not None):
+                self.deliver(envelope)
+        elif envelope.kind == TICKET:
+            if topic_is_inbox and self.inbox is not None:
                 self.deliver(envelope)
         elif envelope.kind == SIGNAL:
             participant = envelope.frame.get("participant", {})

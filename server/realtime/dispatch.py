@@ -19,6 +19,7 @@ from server.realtime.envelope import conversation_topic, inbox_topic
 from server.realtime.hub import Hub
 from server.services.answers import AnswerService
 from server.services.conversations import ConversationService, InboxFilter
+from server.services.escalation import EscalationService
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Context:
     hub: Hub
     conversations: ConversationService
     answers: AnswerService
+    escalation: EscalationService
 
 
 Handler = Callable[[Context, Any], Awaitable[None]]
@@ -112,7 +114,7 @@ async def read(ctx: Context, frame: frames.Read) -> None:
 
 
 async def handoff_request(ctx: Context, frame: frames.HandoffRequest) -> None:
-    conversation = await ctx.conversations.hand_off(ctx.connection.principal, frame.conversation_id)
+    conversation = await ctx.escalation.hand_off(ctx.connection.principal, frame.conversation_id)
     ctx.connection.send(present.ack(frame.id, conversation=present.conversation(conversation)))
 
 

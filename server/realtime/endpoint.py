@@ -25,6 +25,7 @@ from server.errors import (
     TooLarge,
     Unauthorized,
 )
+from server.ids import ConversationId
 from server.protocol import frames
 from server.protocol.codec import Codec, FrameError, choose_subprotocol, codec_for, parse_frame
 from server.protocol.codes import (
@@ -41,6 +42,7 @@ from server.realtime.hub import Hub
 from server.services.answers import AnswerService
 from server.services.auth import AuthService
 from server.services.conversations import ConversationService
+from server.services.escalation import EscalationService
 from server.services.visitors import VisitorIdentity, VisitorService
 
 log = logging.getLogger("flowsupport.realtime")
@@ -55,6 +57,7 @@ class Realtime:
     visitors: VisitorService
     conversations: ConversationService
     answers: AnswerService
+    escalation: EscalationService
     clock: Clock
     public_origins: tuple[str, ...]
     limits: SessionLimits
@@ -119,13 +122,17 @@ async def websocket_endpoint(websocket: WebSocket, direct_send: Send | None = No
         principal.tenant_id,
         codec.name,
     )
-    context = dispatch.Context(connection, rt.hub, rt.conversations, rt.answers)
+    context = dispatch.Context(connection, rt.hub, rt.conversations, rt.answers, rt.escalation)
     try:
         await rt.hub.connected(connection)
         await _serve(websocket, rt, connection, session, context)
     finally:
         session.closed()
         await rt.hub.disconnected(connection)
+        if principal.kind == "visitor":
+            rt.escalation.visitor_left(
+                principal.tenant_id, [ConversationId(uuid.UUID(c)) for c in connection.cursors]
+            )
         await connection.stop_tasks()
         await connection.drain()
         log.info("session %s closed", session_id)

@@ -17,6 +17,7 @@ EVENT = "event"  # persisted, carries seq
 SIGNAL = "signal"  # typing, read
 PRESENCE = "presence"  # agents online changed in a tenant
 AI = "ai"  # ai.started / ai.delta / ai.done: live-only, no seq
+TICKET = "ticket"  # ticket.updated / ticket.sla_breached: live-only, to inbox watchers
 
 
 @dataclass

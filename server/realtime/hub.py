@@ -12,7 +12,7 @@ import uuid
 from typing import Any
 
 from server.broker.base import Broker, PresenceMember, PresenceStore
-from server.domain.events import AiEvent, MessageCreated, PersistedEvent, Signal
+from server.domain.events import AiEvent, PersistedEvent, Signal, TicketChanged
 from server.errors import FlowSupportError
 from server.ids import ConversationId, TenantId
 from server.realtime import present
@@ -22,6 +22,7 @@ from server.realtime.envelope import (
     EVENT,
     PRESENCE,
     SIGNAL,
+    TICKET,
     Envelope,
     conversation_topic,
     inbox_topic,
@@ -91,6 +92,10 @@ class Hub:
         who = connection.principal
         return PresenceMember(str(who.tenant_id), who.id, who.name)
 
+    async def agents_online(self, tenant_id: TenantId) -> list[str]:
+        """Ids of the tenant's agents connected to any node (for round-robin assignment)."""
+        return sorted({m.principal_id for m in await self._members_of(str(tenant_id))})
+
     # -- EventSink ------------------------------------------------------------------------
 
     async def persisted(self, event: PersistedEvent) -> None:
@@ -102,7 +107,7 @@ class Hub:
             present.event_frame(event),
             inbox=True,
             seq=event.seq,
-            private=isinstance(event, MessageCreated) and event.private,
+            private=event.private,
             status=conversation.status,
             assignee_id=str(conversation.assignee_id) if conversation.assignee_id else None,
         )
@@ -114,6 +119,15 @@ class Hub:
     async def ai(self, event: AiEvent) -> None:
         frame = present.ai_frame(event)
         await self._announce(AI, event.tenant_id, event.conversation_id, frame, inbox=True)
+
+    async def ticket(self, event: TicketChanged) -> None:
+        envelope = Envelope(
+            kind=TICKET,
+            node=self.node_id,
+            tenant_id=str(event.ticket.tenant_id),
+            frame=present.ticket_frame(event),
+        )
+        await self._fan_out(envelope, inbox_topic(envelope.tenant_id))
 
     async def _announce(
         self,

@@ -6,6 +6,7 @@ visitor sees the same frame unless the event is private, in which case it sees n
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from server import __version__
@@ -21,9 +22,12 @@ from server.domain.events import (
     PersistedEvent,
     ReadSignal,
     Signal,
+    TicketChanged,
+    TicketCreated,
     TypingSignal,
 )
 from server.domain.models import Conversation, Message, Sender
+from server.domain.tickets import Ticket
 from server.errors import FlowSupportError, RateLimited
 from server.protocol.codes import HEARTBEAT_S, MAX_FRAME_BYTES
 
@@ -41,12 +45,47 @@ def conversation(c: Conversation) -> dict[str, Any]:
         "assignee_id": str(c.assignee_id) if c.assignee_id else None,
         "priority": c.priority,
         "tags": list(c.tags),
-        "ticket_id": None,
+        "ticket_id": str(c.ticket_id) if c.ticket_id else None,
         "ai_enabled": c.ai_enabled,
         "created_at": rfc3339(c.created_at),
         "updated_at": rfc3339(c.updated_at),
         "last_seq": c.last_seq,
     }
+
+
+def ticket(t: Ticket) -> dict[str, Any]:
+    """PROTOCOL.md's ticket object, plus the escalation reason, handoff summary and SLA."""
+    return {
+        "id": str(t.id),
+        "tenant_id": str(t.tenant_id),
+        "conversation_id": str(t.conversation_id) if t.conversation_id else None,
+        "number": t.number,
+        "subject": t.subject,
+        "status": t.status,
+        "priority": t.priority,
+        "requester_contact_id": str(t.requester_contact_id),
+        "assignee_id": str(t.assignee_id) if t.assignee_id else None,
+        "tags": list(t.tags),
+        "custom_fields": t.custom_fields,
+        "due_at": rfc3339(t.due_at) if t.due_at else None,
+        "escalation_reason": t.escalation_reason,
+        "summary": t.summary,
+        "first_response_due_at": _time(t.first_response_due_at),
+        "resolution_due_at": _time(t.resolution_due_at),
+        "first_responded_at": _time(t.first_responded_at),
+        "solved_at": _time(t.solved_at),
+        "breaches": list(t.breaches),
+        "created_at": rfc3339(t.created_at),
+        "updated_at": rfc3339(t.updated_at),
+    }
+
+
+def ticket_frame(event: TicketChanged) -> dict[str, Any]:
+    return {"type": event.kind, "ticket": ticket(event.ticket), "changes": list(event.changes)}
+
+
+def _time(value: datetime | None) -> str | None:
+    return rfc3339(value) if value else None
 
 
 def participant(sender: Sender) -> dict[str, Any]:
@@ -80,6 +119,13 @@ def event_frame(event: PersistedEvent) -> dict[str, Any]:
             "conversation_id": str(event.message.conversation_id),
             "seq": event.seq,
             "message": message(event.message),
+        }
+    if isinstance(event, TicketCreated):
+        return {
+            "type": "ticket.created",
+            "conversation_id": str(event.conversation.id),
+            "seq": event.seq,
+            "ticket": ticket(event.ticket),
         }
     assert isinstance(event, ConversationUpdated)
     return {

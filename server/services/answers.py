@@ -32,6 +32,7 @@ from server.domain.relevance import RELEVANCE_THRESHOLD
 from server.domain.tenant_settings import TenantSettings
 from server.errors import Forbidden, NotFound
 from server.services.conversations import ConversationService
+from server.services.escalation import EscalationService
 from server.services.knowledge import KnowledgeBase
 from server.store import ai_usage, messages, tenants
 from server.store.db import Database
@@ -59,6 +60,7 @@ class AnswerService:
         knowledge: KnowledgeBase,
         model: ChatModel,
         conversations: ConversationService,
+        escalation: EscalationService,
         sink: EventSink,
         *,
         threshold: float = RELEVANCE_THRESHOLD,
@@ -71,6 +73,7 @@ class AnswerService:
         self._knowledge = knowledge
         self._model = model
         self._conversations = conversations
+        self._escalation = escalation
         self._sink = sink
         self._threshold = threshold
         self._running: dict[str, _Running] = {}
@@ -131,7 +134,7 @@ class AnswerService:
             confidence = verdict.confidence
             if not verdict.answerable:
                 await self._end(conversation, stream_id, "escalated", (), confidence)
-                await self._escalate(conversation)
+                await self._escalate(conversation, "no_answer")
                 return
             passages = _passages(hits)
             request = AnswerRequest(message.body, passages)
@@ -139,7 +142,7 @@ class AnswerService:
             if exhausted is not None:
                 problem = AiProblem("rate_limited", exhausted.message, exhausted.retry_after_ms)
                 await self._end(conversation, stream_id, "escalated", (), confidence, None, problem)
-                await self._escalate(conversation)
+                await self._escalate(conversation, "budget")
                 return
             pieces = aiter(self._model.stream(request, usage))
             try:
@@ -181,7 +184,7 @@ class AnswerService:
                     conversation, stream_id, "error", passages, 0.0, partial.message, problem
                 )
                 await self._sink.persisted(partial)
-            await self._escalate(conversation)
+            await self._escalate(conversation, "ai_error")
 
     async def _over_budget(
         self, conversation: Conversation, request: AnswerRequest
@@ -245,9 +248,9 @@ class AnswerService:
             )
         )
 
-    async def _escalate(self, conversation: Conversation) -> None:
-        """Hand the conversation to a person (the escalation issue adds the ticket)."""
-        await self._conversations.escalate(conversation.tenant_id, conversation.id)
+    async def _escalate(self, conversation: Conversation, reason: str) -> None:
+        """Hand the conversation to a person: it becomes (or reopens) a ticket."""
+        await self._escalation.escalate(conversation.tenant_id, conversation.id, reason)
 
 
 def _passages(hits: list[SearchHit]) -> tuple[Passage, ...]:

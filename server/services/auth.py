@@ -81,10 +81,19 @@ class AuthService:
         return LoginResult(token, self._access_ttl_s, user)
 
     async def authenticate(self, credential: str) -> Principal:
-        """A bearer credential: an API key (``fsk_…``) or an access token."""
+        """A bearer credential: an API key (``fsk_…``), an access token, or a visitor token
+        (a customer reading its own conversations and tickets)."""
         if credential.startswith(credentials.API_KEY_PREFIX):
             return await self.authenticate_api_key(credential)
-        return await self.authenticate_access_token(credential)
+        try:
+            claims = self._signer.verify(VISITOR, credential, self._clock.now())
+        except Unauthorized:
+            return await self.authenticate_access_token(credential)
+        try:
+            tenant_id, contact_id = uuid.UUID(claims.tenant_id), uuid.UUID(claims.subject)
+        except ValueError:
+            raise Unauthorized("invalid token") from None
+        return Principal("visitor", str(contact_id), TenantId(tenant_id), Role.CUSTOMER)
 
     async def authenticate_access_token(self, token: str) -> Principal:
         claims = self._signer.verify(ACCESS, token, self._clock.now())

@@ -10,6 +10,7 @@ from server.services.admin import AdminService
 from server.services.auth import AuthService
 from server.services.conversations import ConversationService
 from server.services.knowledge import KnowledgeBase
+from server.services.tickets import TicketService
 from server.store.db import Database
 
 
@@ -21,6 +22,7 @@ class Services:
     admin: AdminService
     conversations: ConversationService
     knowledge: KnowledgeBase
+    tickets: TicketService
     # Readiness checks by name: each raises FlowSupportError when its dependency is down.
     probes: tuple[tuple[str, Callable[[], Awaitable[None]]], ...]
     # Current values for /metrics (the lag gauge resets when read).

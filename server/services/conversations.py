@@ -8,20 +8,21 @@ events through the EventSink only after the commit.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from server.domain.access import Principal, SecurityContext, is_staff, sender_of
+from server.domain.access import Principal, is_staff, sender_of
 from server.domain.events import EventSink, MessageCreated, PersistedEvent, ReadSignal, TypingSignal
-from server.domain.models import AppendResult, Conversation, Message, Role
+from server.domain.models import AppendResult, Conversation, Message
 from server.domain.tenant_settings import TenantSettings
 from server.errors import Forbidden, NotFound, ValidationFailed
-from server.ids import ContactId, ConversationId, TenantId, UserId, parse_uuid
+from server.ids import ContactId, ConversationId, UserId, parse_uuid
 from server.store import contacts, conversations, events, messages, principals, tenants
 from server.store.db import Connection, Database, retry_on_conflict
 
 VisitorWrote = Callable[[Conversation, Message], None]
+StaffReplied = Callable[[Conversation], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -55,10 +56,15 @@ class ConversationService:
         self._db = db
         self._sink = sink
         self._visitor_wrote: VisitorWrote | None = None
+        self._staff_replied: StaffReplied | None = None
 
     def on_visitor_message(self, callback: VisitorWrote) -> None:
         """Call `callback` after each new visitor message is committed and announced."""
         self._visitor_wrote = callback
+
+    def on_staff_reply(self, callback: StaffReplied) -> None:
+        """Called after an agent's or bot's public message in a conversation with a ticket."""
+        self._staff_replied = callback
 
     async def start(
         self,
@@ -140,6 +146,13 @@ class ConversationService:
             await self._sink.persisted(MessageCreated(result.message, conversation))
             if principal.kind == "visitor" and self._visitor_wrote is not None:
                 self._visitor_wrote(conversation, result.message)
+            elif (
+                is_staff(principal)
+                and not private
+                and conversation.ticket_id is not None
+                and self._staff_replied is not None
+            ):
+                await self._staff_replied(conversation)
         return result.message
 
     async def update(
@@ -153,33 +166,14 @@ class ConversationService:
             clean["tags"] = sorted(set(clean["tags"]))
         return await self._change(principal, conversation_id, clean)
 
-    async def hand_off(self, principal: Principal, conversation_id: str) -> Conversation:
-        """The customer (or anyone in it) asks for a person: waiting_human."""
-        return await self._change(principal, conversation_id, {"status": "waiting_human"})
-
-    async def escalate(self, tenant_id: TenantId, conversation_id: ConversationId) -> Conversation:
-        """The system (not a principal) hands a conversation to a person, e.g. when the AI
-        cannot answer; it acts with the tenant's staff rights."""
-        context = SecurityContext(tenant_id, Role.AGENT)
-        return await self._change_in(context, str(conversation_id), {"status": "waiting_human"})
-
     async def _change(
         self, principal: Principal, conversation_id: str, values: dict[str, Any]
     ) -> Conversation:
-        if principal.kind == "visitor":
-            # The customer's own transaction may only move its conversation to a person; the
-            # policy lets customers update their rows, the service limits which field.
-            assert set(values) == {"status"}
-        return await self._change_in(principal.context(), conversation_id, values)
-
-    async def _change_in(
-        self, context: SecurityContext, conversation_id: str, values: dict[str, Any]
-    ) -> Conversation:
-        async with self._db.unit(context) as conn:
+        async with self._db.unit(principal.context()) as conn:
             conversation = await _visible(conn, conversation_id)
             await conversations.lock(conn, conversation.id)
             if "assignee_id" in values and values["assignee_id"] is not None:
-                values["assignee_id"] = await _assignable(conn, values["assignee_id"])
+                values["assignee_id"] = await assignable(conn, values["assignee_id"])
             changed = await conversations.update(conn, conversation.id, values)
             if not changed:
                 return conversation
@@ -246,7 +240,8 @@ async def _visible(conn: Connection, conversation_id: str) -> Conversation:
     return found
 
 
-async def _assignable(conn: Connection, assignee_id: str) -> UserId:
+async def assignable(conn: Connection, assignee_id: str) -> UserId:
+    """A user of the context's tenant (another tenant's id is simply not found)."""
     user_id = UserId(parse_uuid(assignee_id, "assignee"))
     if await principals.get_user(conn, user_id) is None:
         raise NotFound("assignee not found")

@@ -12,7 +12,7 @@ from server.store.db import Connection
 
 COLUMNS = (
     "id, tenant_id, contact_id, status, channel, subject, assignee_id, priority, tags, "
-    "ai_enabled, last_seq, created_at, updated_at"
+    "ai_enabled, last_seq, created_at, updated_at, ticket_id"
 )
 
 
@@ -70,7 +70,7 @@ async def next_seq(conn: Connection, conversation_id: ConversationId) -> int:
     return int(value)
 
 
-UPDATABLE = ("status", "assignee_id", "priority", "tags")
+UPDATABLE = ("status", "assignee_id", "priority", "tags", "ticket_id")
 
 
 async def update(
@@ -141,4 +141,35 @@ def from_row(row: asyncpg.Record) -> Conversation:
         last_seq=row["last_seq"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],
+        ticket_id=row["ticket_id"],
     )
+
+
+async def awaiting_reply(conn: Connection, older_than_s: float, limit: int) -> list[Conversation]:
+    """Open conversations whose visitor has waited over `older_than_s` seconds for a reply
+    from anyone (agent, bot or AI), oldest wait first; the tenant's own setting, when set,
+    replaces `older_than_s` (0 there: never). For the operator's timer sweep."""
+    rows = await conn.fetch(
+        f"""
+        SELECT {", ".join("c." + col.strip() for col in COLUMNS.split(","))}
+        FROM conversations c JOIN tenants t ON t.id = c.tenant_id
+        WHERE c.awaiting_reply_since IS NOT NULL AND c.status IN ('open', 'pending')
+          AND coalesce((t.settings ->> 'unanswered_escalation_s')::int, $1) > 0
+          AND c.awaiting_reply_since < now() - make_interval(
+                secs => coalesce((t.settings ->> 'unanswered_escalation_s')::int, $1))
+        ORDER BY c.awaiting_reply_since LIMIT $2
+        """,
+        older_than_s,
+        limit,
+    )
+    return [from_row(r) for r in rows]
+
+
+async def waiting_since(conn: Connection, conversation_id: ConversationId) -> bool:
+    """Whether the visitor's last question in this conversation is still unanswered."""
+    value = await conn.fetchval(
+        "SELECT awaiting_reply_since IS NOT NULL AND status IN ('open', 'pending') "
+        "FROM conversations WHERE id = $1",
+        conversation_id,
+    )
+    return bool(value)

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import json
+import uuid
 
-from server.domain.events import ConversationUpdated, MessageCreated, PersistedEvent
+from server.domain.events import (
+    ConversationUpdated,
+    MessageCreated,
+    PersistedEvent,
+    TicketCreated,
+)
 from server.domain.models import Conversation
+from server.domain.tickets import Ticket
 from server.ids import ConversationId, TenantId
-from server.store import conversations, messages
+from server.store import conversations, messages, tickets
 from server.store.db import Connection
 
 MESSAGE_COLUMNS = ", ".join("m." + c for c in messages.FIELDS)
@@ -37,6 +44,24 @@ async def append_update(
     return ConversationUpdated(seq=seq, conversation=snapshot, changes=changes)
 
 
+async def append_ticket_created(
+    conn: Connection, *, conversation: Conversation, ticket: Ticket
+) -> TicketCreated:
+    """Record a staff-only `ticket.created` under the conversation's next seq."""
+    seq = await conversations.next_seq(conn, conversation.id)
+    await conn.execute(
+        """
+        INSERT INTO conversation_events (tenant_id, conversation_id, seq, kind, private, payload)
+        VALUES ($1, $2, $3, 'ticket.created', true, $4::jsonb)
+        """,
+        conversation.tenant_id,
+        conversation.id,
+        seq,
+        json.dumps({"ticket_id": str(ticket.id)}),
+    )
+    return TicketCreated(seq, conversation, ticket)
+
+
 async def after(
     conn: Connection, conversation: Conversation, after_seq: int, limit: int
 ) -> list[PersistedEvent]:
@@ -64,4 +89,9 @@ async def after(
         elif row["event_kind"] == "conversation.updated":
             changes = tuple(json.loads(row["event_payload"]).get("changes", []))
             found.append(ConversationUpdated(row["event_seq"], conversation, changes))
+        elif row["event_kind"] == "ticket.created":
+            ticket_id = uuid.UUID(json.loads(row["event_payload"])["ticket_id"])
+            ticket = await tickets.get(conn, ticket_id)
+            if ticket is not None:  # not for customers (row-level security)
+                found.append(TicketCreated(row["event_seq"], conversation, ticket))
     return found

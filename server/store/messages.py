@@ -102,3 +102,17 @@ def from_row(row: asyncpg.Record) -> Message:
         attachments=tuple(json.loads(row["attachments"])),
         created_at=row["created_at"],
     )
+
+
+async def latest(conn: Connection, conversation_id: ConversationId, limit: int) -> list[Message]:
+    """The conversation's last `limit` messages the context may see, oldest first."""
+    rows = await conn.fetch(
+        f"""
+        SELECT * FROM (
+            SELECT {COLUMNS} FROM messages WHERE conversation_id = $1 ORDER BY seq DESC LIMIT $2
+        ) recent ORDER BY seq
+        """,
+        conversation_id,
+        limit,
+    )
+    return [from_row(r) for r in rows]

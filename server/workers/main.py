@@ -6,16 +6,24 @@ import asyncio
 import logging
 import signal
 import sys
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
 
 import uvloop
 
-from server.clock import SystemClock
+from server.ai.select import chat_model_for, summarizer_for
+from server.broker.select import broker_in
+from server.clock import Clock, SystemClock
 from server.config import Settings
 from server.errors import StartupError
+from server.realtime.hub import Hub
+from server.services.escalation import EscalationService
+from server.services.tickets import TicketService
 from server.store.db import Database
 from server.store.provision import database_urls, prepare
 from server.workers.handlers import job_handlers
 from server.workers.runner import JobRunner
+from server.workers.timers import run_timers
 
 log = logging.getLogger("flowsupport.worker")
 
@@ -31,18 +39,52 @@ async def _main(settings: Settings) -> int:
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stop.set)
+    if settings.redis_url is None:
+        log.warning(
+            "no FLOWSUPPORT_REDIS_URL: escalations made here reach clients only when they "
+            "resync; on one machine let `serve` run the timers (FLOWSUPPORT_INPROCESS_JOBS)"
+        )
     try:
-        async with database_urls(settings) as urls:
+        async with database_urls(settings) as urls, AsyncExitStack() as stack:
             await prepare(urls, run_migrations=settings.auto_migrate)
             db = await Database.connect(urls.app, max_size=4)
-            try:
-                handlers = job_handlers(db)
-                log.info("worker started; job kinds: %s", ", ".join(sorted(handlers)) or "none")
-                await JobRunner(db, SystemClock(), handlers).run(stop)
-            finally:
-                await db.close()
+            stack.push_async_callback(db.close)
+            hub = Hub(*broker_in(settings, stack))
+            await hub.start()
+            clock = SystemClock()
+            escalation = EscalationService(
+                db,
+                hub,
+                clock,
+                agents_online=hub.agents_online,
+                summarizer=summarizer_for(chat_model_for(settings)),
+            )
+            stack.push_async_callback(escalation.close)
+            async with background_worker(db, clock, escalation, TicketService(db, hub, clock)):
+                log.info("worker started")
+                await stop.wait()
     except StartupError as exc:
         print(f"flowsupport: {exc}", file=sys.stderr)
         return 1
     log.info("worker stopped")
     return 0
+
+
+@asynccontextmanager
+async def background_worker(
+    db: Database, clock: Clock, escalation: EscalationService, tickets: TicketService
+) -> AsyncIterator[None]:
+    """The job runner and the timers, running until the block exits (then they finish
+    the job in hand and stop)."""
+    stop = asyncio.Event()
+    handlers = job_handlers(db)
+    log.info("jobs and timers running; job kinds: %s", ", ".join(sorted(handlers)) or "none")
+    tasks = [
+        asyncio.create_task(JobRunner(db, clock, handlers).run(stop)),
+        asyncio.create_task(run_timers(escalation, tickets, stop)),
+    ]
+    try:
+        yield
+    finally:
+        stop.set()
+        await asyncio.gather(*tasks, return_exceptions=True)

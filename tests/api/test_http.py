@@ -157,7 +157,8 @@ async def test_oversized_body_is_refused(http: httpx.AsyncClient) -> None:
 async def test_forged_expired_and_misused_tokens(
     http: httpx.AsyncClient, live_server: LiveServer
 ) -> None:
-    """A token signed with another key, expired, tampered or minted for visitors: all 401."""
+    """A token signed with another key, expired or tampered: all 401. A visitor token is a
+    customer's, whatever role it claims: it never acts as staff."""
     made = make_tenant(live_server)
     real = TokenSigner(live_server.secret_key())
     forged = TokenSigner("x" * 48)
@@ -169,7 +170,6 @@ async def test_forged_expired_and_misused_tokens(
         "expired": real.issue(
             "access", expires_at=datetime.now(UTC) - timedelta(seconds=1), **claims
         ),
-        "visitor": real.issue("visitor", expires_at=later, **claims),
         "tampered": good[:-2] + ("AA" if not good.endswith("AA") else "BB"),
         "garbage": "fs1.not.a-token",
         "role raised": real.issue("access", expires_at=later, **{**claims, "role": "super_admin"}),
@@ -183,6 +183,11 @@ async def test_forged_expired_and_misused_tokens(
         assert response.status_code == 401, label
         assert response.json()["error"]["code"] == "unauthorized", label
     assert_error(await http.get("/v1/me"), 401, "unauthorized")
+    visitor = real.issue("visitor", expires_at=later, **claims)
+    me = await http.get("/v1/me", headers={"authorization": f"Bearer {visitor}"})
+    assert me.json()["kind"] == "visitor" and me.json()["role"] == "customer"
+    response = await http.get("/v1/settings", headers={"authorization": f"Bearer {visitor}"})
+    assert_error(response, 403, "forbidden")
 
 
 async def test_other_tenants_ids_look_missing(

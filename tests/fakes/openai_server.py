@@ -83,6 +83,29 @@ def build_app(behaviour: Behaviour) -> Starlette:
                 status_code=status,
             )
 
+        if not body.get("stream"):
+            text = "".join(behaviour.pieces)
+            return JSONResponse(
+                {
+                    "id": "chatcmpl-fake",
+                    "object": "chat.completion",
+                    "created": int(time.time()),
+                    "model": "fake-model",
+                    "choices": [
+                        {
+                            "index": 0,
+                            "message": {"role": "assistant", "content": text},
+                            "finish_reason": "stop",
+                        }
+                    ],
+                    "usage": {
+                        "prompt_tokens": behaviour.prompt_tokens or 0,
+                        "completion_tokens": len(behaviour.pieces),
+                        "total_tokens": (behaviour.prompt_tokens or 0) + len(behaviour.pieces),
+                    },
+                }
+            )
+
         async def events() -> AsyncIterator[str]:
             finished = False
             try:

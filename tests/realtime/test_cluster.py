@@ -86,6 +86,31 @@ async def test_messages_cross_nodes_once_in_order(cluster: Cluster, shop: Tenant
             assert client.of_type(await client.quiet(0.3), "message.created") == []
 
 
+async def test_two_nodes_escalating_at_once_make_one_ticket(cluster: Cluster, shop: Tenant) -> None:
+    """The visitor on A asks for a person while a bot on B marks the conversation: one
+    ticket, and agents on either node see its ticket.created once."""
+    async with (
+        session(cluster.a.ws_url, {"widget_key": shop.widget_key}, origin=ORIGIN) as visitor,
+        session(cluster.b.ws_url, {"api_key": shop.api_key}) as bot,
+        session(cluster.a.ws_url, {"token": shop.agent_token}) as agent_a,
+        session(cluster.b.ws_url, {"token": shop.agent2_token}) as agent_b,
+    ):
+        for agent in (agent_a, agent_b):
+            await agent.ok({"type": "inbox.subscribe"})
+        tickets = set()
+        for round_ in range(5):
+            started = await visitor.ok({"type": "conversation.start", "subject": f"#{round_}"})
+            frame = {"type": "handoff.request", "conversation_id": started["conversation"]["id"]}
+            by_visitor, by_bot = await asyncio.gather(visitor.ok(frame), bot.ok(frame))
+            assert by_visitor["conversation"]["ticket_id"] == by_bot["conversation"]["ticket_id"]
+            tickets.add(by_visitor["conversation"]["ticket_id"])
+        for agent in (agent_a, agent_b):
+            created = [await agent.next("ticket.created", timeout=10) for _ in range(5)]
+            assert {c["ticket"]["id"] for c in created} == tickets
+            assert sorted(c["ticket"]["number"] for c in created) == [1, 2, 3, 4, 5]
+            assert agent.of_type(await agent.quiet(0.5), "ticket.created") == []
+
+
 async def test_typing_and_presence_cross_nodes(cluster: Cluster, shop: Tenant) -> None:
     """An agent on B is online for a visitor on A, and their typing crosses both ways."""
     async with session(cluster.a.ws_url, {"widget_key": shop.widget_key}, origin=ORIGIN) as v:

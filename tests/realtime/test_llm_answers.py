@@ -205,7 +205,8 @@ async def test_conversation_budget_hands_over_to_a_person(
         assert "retry_after_ms" not in done["error"]  # a conversation's budget never refills
         updated = await visitor.next("conversation.updated", timeout=10)
         assert updated["conversation"]["status"] == "waiting_human"
-    assert len(behaviour.requests) == 1  # the refused answer never reached the provider
+    streamed = [r for r in behaviour.requests if r.get("stream")]
+    assert len(streamed) == 1  # the refused answer never reached the provider
 
 
 async def test_monthly_tenant_budget_spans_conversations(
@@ -227,4 +228,36 @@ async def test_monthly_tenant_budget_spans_conversations(
     assert done["error"]["code"] == "rate_limited"
     assert "for the month is used up" in done["error"]["message"]
     assert 0 < done["error"]["retry_after_ms"] <= 31 * 24 * 3600 * 1000
-    assert len(behaviour.requests) == 1
+    assert len(behaviour.requests) == 1  # no answer, and no LLM summary past the budget
+
+
+async def test_handoff_summary_is_written_by_the_llm(
+    llm: tuple[LiveServer, Behaviour], desk: Tenant
+) -> None:
+    """The ticket opens at once with the extractive summary; the LLM's note replaces it a
+    moment later (ticket.updated), written from the fenced transcript."""
+    server, behaviour = llm
+    behaviour.pieces = ["Customer wants a refund of order 42; ", "AI could not help."]
+    async with (
+        session(server.ws_url, {"token": desk.agent_token}) as agent,
+        session(server.ws_url, {"widget_key": desk.widget_key}, origin=ORIGIN) as visitor,
+    ):
+        await agent.ok({"type": "inbox.subscribe"})
+        conversation_id = (await visitor.ok({"type": "conversation.start"}))["conversation"]["id"]
+        await visitor.ok(
+            {
+                "type": "handoff.request",
+                "conversation_id": conversation_id,
+            }
+        )
+        created = await agent.next("ticket.created", timeout=10)
+        assert created["ticket"]["summary"].startswith("The customer asked for a person.")
+        updated = await agent.next("ticket.updated", timeout=10)
+        assert updated["changes"] == ["summary"]
+        assert updated["ticket"]["summary"] == "".join(behaviour.pieces)
+    [request] = [r for r in behaviour.requests if not r.get("stream")]
+    system, user = request["messages"]
+    assert "handoff notes" in system["content"]
+    assert (
+        "<transcript>" in user["content"] and "The customer asked for a person" in user["content"]
+    )
