@@ -11,6 +11,8 @@ from contextlib import AsyncExitStack, asynccontextmanager
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.types import Receive, Scope, Send
 
 from server.ai.select import chat_model_for, summarizer_for
@@ -29,6 +31,7 @@ from server.realtime.hub import Hub
 from server.services.admin import AdminService
 from server.services.answers import AnswerService
 from server.services.auth import AuthService
+from server.services.contacts import ContactService
 from server.services.container import Services
 from server.services.conversations import ConversationService
 from server.services.credentials import TokenSigner
@@ -111,6 +114,7 @@ def create_app(
                 conversations=conversations,
                 knowledge=knowledge,
                 tickets=tickets,
+                contacts=ContactService(db),
                 probes=(("database", db.ping), ("broker", hub.ping)),
                 gauges=lambda: {
                     "flowsupport_event_loop_lag_seconds_max": watch.take_max(),
@@ -125,7 +129,7 @@ def create_app(
                 answers=answers,
                 escalation=escalation,
                 clock=the_clock,
-                public_origins=(settings.public_origin,),
+                public_origins=settings.public_origins,
                 limits=limits or SessionLimits(),
             )
             yield
@@ -133,6 +137,18 @@ def create_app(
     app = Starlette(
         routes=routes(),
         lifespan=lifespan,
+        # The widget runs on customers' sites and reads its own history over HTTP with its
+        # visitor token. Credentials travel in the Authorization header, never in cookies,
+        # so answering any origin exposes nothing a page does not already hold.
+        middleware=[
+            Middleware(
+                CORSMiddleware,
+                allow_origins=["*"],
+                allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+                allow_headers=["authorization", "content-type"],
+                max_age=600,
+            )
+        ],
         exception_handlers={
             FlowSupportError: errors.on_flowsupport_error,
             HTTPException: errors.on_http_exception,

@@ -11,6 +11,7 @@ import asyncio
 import json
 import sys
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from pathlib import Path
 from typing import Any
 
 from server import __version__
@@ -36,6 +37,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from server.serve import serve  # imports uvicorn only when serving
 
             return serve(settings, host=args.host, port=args.port)
+        if args.command == "demo":
+            from server.demo import run_demo
+
+            return run_demo(settings, host=args.host, port=args.port, kb=args.kb)
         if args.command == "worker":
             from server.workers.main import run_worker
 
@@ -124,6 +129,12 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default=None, help="listen address (FLOWSUPPORT_HOST)")
     serve.add_argument("--port", type=int, default=None, help="listen port (PORT)")
     commands.add_parser("worker", help="run background jobs")
+    demo = commands.add_parser(
+        "demo", help="serve with a demo tenant, agent and knowledge base; prints URLs and logins"
+    )
+    demo.add_argument("--host", default=None, help="listen address (FLOWSUPPORT_HOST)")
+    demo.add_argument("--port", type=int, default=None, help="listen port (PORT)")
+    demo.add_argument("--kb", type=Path, default=None, help="help-center files to load")
 
     migrate = commands.add_parser("migrate", help="apply migrations, then exit")
     _json_flag(migrate)

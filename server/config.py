@@ -29,7 +29,7 @@ class Settings:
     llm_api_base: str | None
     embed_model: str | None
     embed_api_base: str | None
-    public_url: str
+    public_url_setting: str | None  # FLOWSUPPORT_PUBLIC_URL as given
     secret_key: str
     host: str
     port: int
@@ -60,10 +60,26 @@ class Settings:
         return self.env != "production" or self.embedded_database
 
     @property
-    def public_origin(self) -> str:
-        """The browser origin of FLOWSUPPORT_PUBLIC_URL (agents' inbox connects from it)."""
+    def public_url(self) -> str:
+        """Where browsers reach this server: FLOWSUPPORT_PUBLIC_URL, or else the listening
+        address (a wildcard host read as 127.0.0.1)."""
+        if self.public_url_setting is not None:
+            return self.public_url_setting
+        host = "127.0.0.1" if self.host in WILDCARD_HOSTS else self.host
+        return f"http://{host}:{self.port}"
+
+    @property
+    def public_origins(self) -> tuple[str, ...]:
+        """The browser origins agents' inbox may connect from. Without FLOWSUPPORT_PUBLIC_URL
+        a loopback server answers to each name of the loopback (127.0.0.1, localhost, ::1)."""
         parts = urlsplit(self.public_url)
-        return f"{parts.scheme}://{parts.netloc}"
+        origin = f"{parts.scheme}://{parts.netloc}"
+        if self.public_url_setting is not None or parts.hostname not in LOOPBACK:
+            return (origin,)
+        port = f":{parts.port}" if parts.port else ""
+        return tuple(
+            f"{parts.scheme}://{name}{port}" for name in ("127.0.0.1", "localhost", "[::1]")
+        )
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -94,9 +110,7 @@ class Settings:
             llm_api_base=read.url("LLM_API_BASE", ("http", "https")),
             embed_model=read.text("EMBED_MODEL"),
             embed_api_base=read.url("EMBED_API_BASE", ("http", "https")),
-            public_url=(
-                read.url("PUBLIC_URL", ("http", "https")) or "http://127.0.0.1:8000"
-            ).rstrip("/"),
+            public_url_setting=_strip_slash(read.url("PUBLIC_URL", ("http", "https"))),
             host=read.text("HOST") or "127.0.0.1",
             port=read.integer("PORT", 8000, low=0, high=65535, prefixed=False),
             access_token_ttl_s=read.integer(
@@ -111,6 +125,14 @@ class Settings:
             inprocess_jobs=read.choice("INPROCESS_JOBS", ("auto", "on", "off"), "auto"),
             visitor_leave_grace_s=read.integer("VISITOR_LEAVE_GRACE_S", 15, low=0, high=3600),
         )
+
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+WILDCARD_HOSTS = ("0.0.0.0", "::", "")  # noqa: S104 (names, compared against; nothing binds)
+
+
+def _strip_slash(url: str | None) -> str | None:
+    return None if url is None else url.rstrip("/")
 
 
 class _Reader:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import signal
 import sys
+from dataclasses import replace
 
 import uvicorn
 import uvloop
@@ -24,12 +25,14 @@ def serve(settings: Settings, *, host: str | None, port: int | None) -> int:
     # uvicorn handles SIGTERM itself, then raises it again once it has stopped; the default
     # action would kill us before the embedded database is released, so absorb that echo.
     signal.signal(signal.SIGTERM, lambda signum, frame: None)
-    return uvloop.run(
-        _serve(settings, host or settings.host, settings.port if port is None else port)
+    listening = replace(
+        settings, host=host or settings.host, port=settings.port if port is None else port
     )
+    return uvloop.run(_serve(listening))
 
 
-async def _serve(settings: Settings, host: str, port: int) -> int:
+async def _serve(settings: Settings) -> int:
+    host, port = settings.host, settings.port
     try:
         async with database_urls(settings) as urls:
             applied = await prepare(urls, run_migrations=settings.auto_migrate)

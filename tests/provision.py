@@ -20,6 +20,7 @@ from server.store.provision import database_urls
 from tests.live import LiveServer
 
 ORIGIN = "https://shop.example"
+AGENT_PASSWORD = "agent-pass-1"
 
 
 @dataclass(frozen=True)
@@ -32,26 +33,30 @@ class Tenant:
     agent2_token: str
     api_key: str
     admin_token: str
+    agent_email: str  # signs in with AGENT_PASSWORD
 
     def identity(self, external_id: str) -> dict[str, str]:
         mac = credentials.identity_hmac(self.identity_secret, external_id)
         return {"external_id": external_id, "hmac": mac}
 
 
-async def provision(live: LiveServer, *, ai: bool = False) -> Tenant:
-    """A tenant with two agents and a bot; AI answers off unless asked (they add events)."""
+async def provision(
+    live: LiveServer, *, ai: bool = False, origins: tuple[str, ...] = (ORIGIN,)
+) -> Tenant:
+    """A tenant with two agents, an admin and a bot; AI answers off unless asked (they add
+    events); its widget may run on `origins`."""
     settings = Settings.from_env({"FLOWSUPPORT_DATA_DIR": str(live.data_dir)})
     suffix = uuid.uuid4().hex[:8]
     async with database_urls(settings) as urls:
         db = await Database.connect(urls.app, max_size=1)
         try:
             admin = AdminService(db)
-            tenant = await admin.create_tenant(f"Shop {suffix}", [ORIGIN])
+            tenant = await admin.create_tenant(f"Shop {suffix}", list(origins))
             await admin.set_ai_enabled(tenant, ai)
             agent = await admin.create_user(
                 tenant,
                 email=f"agent-{suffix}@shop.example",
-                password="agent-pass-1",
+                password=AGENT_PASSWORD,
                 role="agent",
                 name="Ada Agent",
             )
@@ -75,7 +80,7 @@ async def provision(live: LiveServer, *, ai: bool = False) -> Tenant:
     async with httpx.AsyncClient(base_url=live.base_url) as http:
         tokens = []
         for email, password in (
-            (f"agent-{suffix}@shop.example", "agent-pass-1"),
+            (f"agent-{suffix}@shop.example", AGENT_PASSWORD),
             (f"agent2-{suffix}@shop.example", "agent-pass-2"),
             (f"admin-{suffix}@shop.example", "admin-pass-1"),
         ):
@@ -92,6 +97,7 @@ async def provision(live: LiveServer, *, ai: bool = False) -> Tenant:
         tokens[1],
         api_key,
         tokens[2],
+        f"agent-{suffix}@shop.example",
     )
 
 

@@ -12,6 +12,10 @@ from server.api.schemas import (
     ArticleOut,
     CommentIn,
     CommentOut,
+    ContactOut,
+    ContactProfileOut,
+    ConversationListItem,
+    ConversationPage,
     Health,
     LoginRequest,
     LoginResponse,
@@ -29,11 +33,13 @@ from server.api.schemas import (
     TicketWithComments,
     UserOut,
 )
+from server.clock import rfc3339
 from server.domain.access import Principal
 from server.errors import FlowSupportError, Unauthorized, ValidationFailed
 from server.ids import ConversationId, parse_uuid
 from server.services.admin import actor_of
 from server.services.container import Services
+from server.services.conversations import InboxFilter
 from server.services.tickets import TicketFilter
 
 MAX_PAGE = 1000
@@ -260,3 +266,41 @@ async def add_comment(request: Request) -> JSONResponse:
         who, request.path_params["id"], body.body, public=body.public
     )
     return JSONResponse(CommentOut.of(comment).model_dump(), status_code=201)
+
+
+async def list_conversations(request: Request) -> JSONResponse:
+    who = await principal(request)
+    params = request.query_params
+    statuses = [v for v in params.get("status", "").split(",") if v] or None
+    wanted = InboxFilter(statuses=statuses, assignee=params.get("assignee") or None)
+    found, next_cursor = await services(request).conversations.listing(
+        who,
+        wanted,
+        channel=params.get("channel") or None,
+        text=params.get("q") or None,
+        limit=query_int(request, "limit", 50, low=1, high=200),
+        cursor=params.get("cursor"),
+    )
+    out = ConversationPage(
+        conversations=[ConversationListItem.of_summary(s) for s in found], next_cursor=next_cursor
+    )
+    return JSONResponse(out.model_dump())
+
+
+async def get_contact(request: Request) -> JSONResponse:
+    who = await principal(request)
+    profile = await services(request).contacts.profile(who, request.path_params["id"])
+    c = profile.contact
+    out = ContactProfileOut(
+        contact=ContactOut(
+            id=str(c.id),
+            name=c.name,
+            email=c.email,
+            external_id=c.external_id,
+            attributes=c.attributes,
+            created_at=rfc3339(c.created_at),
+        ),
+        conversations=[ConversationListItem.of_summary(s) for s in profile.conversations],
+        tickets=[TicketOut.of(t) for t in profile.tickets],
+    )
+    return JSONResponse(out.model_dump())

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 
 from server import __version__
 from server.api import handlers
@@ -19,6 +19,8 @@ from server.api.schemas import (
     ArticleOut,
     CommentIn,
     CommentOut,
+    ContactProfileOut,
+    ConversationPage,
     ErrorBody,
     Health,
     LoginRequest,
@@ -34,8 +36,10 @@ from server.api.schemas import (
     TicketPatch,
     TicketWithComments,
 )
+from server.api.web import web_routes
 
 Handler = Callable[[Request], Awaitable[Response]]
+INTEGER_PARAMETERS = {"limit", "after_seq"}
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,34 @@ ENDPOINTS = (
         auth=True,
         errors=(401,),
         tags=("auth",),
+    ),
+    Endpoint(
+        "GET",
+        "/v1/conversations",
+        handlers.list_conversations,
+        "The inbox list: most recently active first, with contact and last public message",
+        ConversationPage,
+        auth=True,
+        errors=(400, 401, 403, 422),
+        query=(
+            ("status", "comma-separated: open, pending, waiting_human, resolved, closed"),
+            ("assignee", "a user id, `me` or `none`"),
+            ("channel", "web, email, sms, whatsapp or api"),
+            ("q", "words in the subject, the contact's name or e-mail, or any public message"),
+            ("limit", "1..200, default 50"),
+            ("cursor", "next_cursor of the previous page"),
+        ),
+        tags=("conversations",),
+    ),
+    Endpoint(
+        "GET",
+        "/v1/contacts/{id}",
+        handlers.get_contact,
+        "A contact with their conversations and tickets (staff)",
+        ContactProfileOut,
+        auth=True,
+        errors=(401, 403, 404),
+        tags=("contacts",),
     ),
     Endpoint(
         "GET",
@@ -281,7 +313,7 @@ def openapi_document() -> dict[str, Any]:
                 "in": "query",
                 "required": False,
                 "description": text,
-                "schema": {"type": "integer"},
+                "schema": {"type": "integer" if name in INTEGER_PARAMETERS else "string"},
             }
             for name, text in ep.query
         ]
@@ -320,8 +352,9 @@ async def openapi(request: Request) -> JSONResponse:
     return JSONResponse(request.app.state.openapi)
 
 
-def routes() -> list[Route]:
-    table = [Route(ep.path, ep.handler, methods=[ep.method]) for ep in ENDPOINTS]
+def routes() -> list[BaseRoute]:
+    table: list[BaseRoute] = [Route(ep.path, ep.handler, methods=[ep.method]) for ep in ENDPOINTS]
     table.append(Route("/openapi.json", openapi, methods=["GET"]))
     table.append(Route("/metrics", handlers.metrics, methods=["GET"]))
+    table += web_routes()
     return table

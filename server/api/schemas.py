@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from server.clock import rfc3339
-from server.domain.models import KbArticle, Message, User
+from server.domain.models import Conversation, ConversationSummary, KbArticle, Message, User
 from server.domain.tickets import Ticket, TicketComment
 
 
@@ -319,3 +319,94 @@ def _str(value: object | None) -> str | None:
 
 def _time(value: datetime | None) -> str | None:
     return None if value is None else rfc3339(value)
+
+
+class ConversationOut(Strict):
+    """PROTOCOL.md's conversation object."""
+
+    id: str
+    tenant_id: str
+    status: str
+    channel: str
+    subject: str | None
+    contact_id: str
+    assignee_id: str | None
+    priority: str
+    tags: list[str]
+    ticket_id: str | None
+    ai_enabled: bool
+    created_at: str
+    updated_at: str
+    last_seq: int
+
+    @classmethod
+    def of(cls, c: Conversation) -> ConversationOut:
+        return cls(
+            id=str(c.id),
+            tenant_id=str(c.tenant_id),
+            status=c.status,
+            channel=c.channel,
+            subject=c.subject,
+            contact_id=str(c.contact_id),
+            assignee_id=_str(c.assignee_id),
+            priority=c.priority,
+            tags=list(c.tags),
+            ticket_id=_str(c.ticket_id),
+            ai_enabled=c.ai_enabled,
+            created_at=rfc3339(c.created_at),
+            updated_at=rfc3339(c.updated_at),
+            last_seq=c.last_seq,
+        )
+
+
+class ContactBrief(Strict):
+    id: str
+    name: str | None
+    email: str | None
+
+
+class Preview(Strict):
+    body: str = Field(description="the start of the last public message")
+    sender_kind: str
+    created_at: str
+
+
+class ConversationListItem(ConversationOut):
+    contact: ContactBrief
+    preview: Preview | None
+
+    @classmethod
+    def of_summary(cls, s: ConversationSummary) -> ConversationListItem:
+        c = s.conversation
+        preview = None
+        if s.preview_body is not None and s.preview_at is not None:
+            preview = Preview(
+                body=s.preview_body,
+                sender_kind=s.preview_sender_kind or "",
+                created_at=rfc3339(s.preview_at),
+            )
+        return cls(
+            **ConversationOut.of(c).model_dump(),
+            contact=ContactBrief(id=str(c.contact_id), name=s.contact_name, email=s.contact_email),
+            preview=preview,
+        )
+
+
+class ConversationPage(Strict):
+    conversations: list[ConversationListItem]
+    next_cursor: str | None = Field(description="pass as ?cursor= for the next page")
+
+
+class ContactOut(Strict):
+    id: str
+    name: str | None
+    email: str | None
+    external_id: str | None
+    attributes: dict[str, Any]
+    created_at: str
+
+
+class ContactProfileOut(Strict):
+    contact: ContactOut
+    conversations: list[ConversationListItem] = Field(description="most recent first")
+    tickets: list[TicketOut]

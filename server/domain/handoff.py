@@ -43,9 +43,46 @@ _WANTS_PERSON = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECAS
 SUMMARY_CHARS = 2000
 
 
+# A message made only of these words is thanks, agreement or goodbye: nobody needs to answer
+# it, so it neither gets an AI answer nor starts the unanswered-question timer.
+def _vocabulary(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_SMALL_TALK_WORDS = _vocabulary(
+    "thanks thank thx ty tyvm cheers you so much very a lot lots many ok okay k kk alright "
+    "fine great perfect awesome cool nice good excellent super brilliant wonderful got it "
+    "that that's thats this it is was works worked helped helps help helpful appreciated "
+    "appreciate all done bye goodbye cya see later have day evening an the and for your "
+    "sounds makes sense clear understood yes yep yeah sure no problem np merci beaucoup "
+    "danke schön sehr vielen dank gracias muchas je wel bedankt top"
+)
+_SMALL_TALK_ANCHORS = _vocabulary(
+    "thanks thank thx ty tyvm cheers ok okay k kk alright great perfect awesome cool nice "
+    "excellent super brilliant wonderful helped appreciated bye goodbye cya understood "
+    "merci danke gracias dank bedankt"
+)
+_WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
+
+
 def wants_person(text: str) -> bool:
     """Whether a visitor's message asks for a person instead of the bot."""
     return bool(_WANTS_PERSON.search(text[:500]))
+
+
+def is_small_talk(text: str) -> bool:
+    """Whether a message is only thanks, agreement or goodbye ("Thanks, that helped!",
+    "ok great 👍", "Merci beaucoup"): short, and no word of a question in it."""
+    if len(text) > 80 or "?" in text:
+        return False
+    words = [w.lower() for w in _WORDS.findall(text)]
+    if not words:
+        return not any(ch.isalnum() for ch in text)  # emoji or punctuation only: 👍, :)
+    return (
+        len(words) <= 12
+        and all(w in _SMALL_TALK_WORDS for w in words)
+        and any(w in _SMALL_TALK_ANCHORS for w in words)
+    )
 
 
 def summary(reason: str, recent: list[Message]) -> str:

@@ -179,3 +179,15 @@ class SearchHit:
     content: str
     score: float  # fused reciprocal-rank score
     similarity: float  # cosine similarity of this passage to the query (0 when not ranked)
+
+
+@dataclass(frozen=True)
+class ConversationSummary:
+    """A row of the inbox list: the conversation, who it is with, its last public words."""
+
+    conversation: Conversation
+    contact_name: str | None
+    contact_email: str | None
+    preview_body: str | None
+    preview_sender_kind: str | None
+    preview_at: datetime | None

@@ -69,6 +69,18 @@ class AdminService:
         """The per-tenant AI switch; conversations started afterwards follow it."""
         await self.change_settings(tenant, {"ai_enabled": enabled}, actor)
 
+    async def set_allowed_origins(
+        self, tenant: Tenant, origins: list[str], actor: Actor = OPERATOR_ACTOR
+    ) -> None:
+        """The browser origins the tenant's widget may be embedded on."""
+        _require_settings_access(tenant, actor)
+        clean = sorted({validation.origin(o) for o in origins})
+        async with self._db.unit(self._within(tenant, actor)) as conn:
+            await tenants.set_allowed_origins(conn, tenant.id, clean)
+            await _audit(
+                conn, actor, tenant, "tenant.origins", "tenant", str(tenant.id), {"origins": clean}
+            )
+
     async def settings(self, tenant: Tenant, actor: Actor) -> TenantSettings:
         """The tenant's settings with defaults filled in; its admins (and the operator)."""
         _require_settings_access(tenant, actor)

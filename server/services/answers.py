@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from server.ai.base import AnswerRequest, ChatModel, Passage, TokenUsage
 from server.clock import Clock, SystemClock
-from server.domain import budgets
+from server.domain import budgets, handoff
 from server.domain.access import Principal, SecurityContext, is_staff
 from server.domain.events import (
     AiDelta,
@@ -83,6 +83,8 @@ class AnswerService:
         answer still being written."""
         if not conversation.ai_enabled or conversation.status in ("waiting_human", "closed"):
             return
+        if handoff.is_small_talk(message.body):
+            return  # "thanks!" needs no answer, and must not count as a question it failed
         key = str(conversation.id)
         previous = self._running.get(key)
         if previous is not None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from server.config import Settings
 from server.services.admin import AdminService
 from server.services.auth import AuthService
+from server.services.contacts import ContactService
 from server.services.conversations import ConversationService
 from server.services.knowledge import KnowledgeBase
 from server.services.tickets import TicketService
@@ -23,6 +24,7 @@ class Services:
     conversations: ConversationService
     knowledge: KnowledgeBase
     tickets: TicketService
+    contacts: ContactService
     # Readiness checks by name: each raises FlowSupportError when its dependency is down.
     probes: tuple[tuple[str, Callable[[], Awaitable[None]]], ...]
     # Current values for /metrics (the lag gauge resets when read).

@@ -12,12 +12,14 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
+from server.domain import handoff
 from server.domain.access import Principal, is_staff, sender_of
 from server.domain.events import EventSink, MessageCreated, PersistedEvent, ReadSignal, TypingSignal
-from server.domain.models import AppendResult, Conversation, Message
+from server.domain.models import AppendResult, Conversation, ConversationSummary, Message
 from server.domain.tenant_settings import TenantSettings
 from server.errors import Forbidden, NotFound, ValidationFailed
 from server.ids import ContactId, ConversationId, UserId, parse_uuid
+from server.services.paging import decode_cursor, encode_cursor
 from server.store import contacts, conversations, events, messages, principals, tenants
 from server.store.db import Connection, Database, retry_on_conflict
 
@@ -139,6 +141,7 @@ class ConversationService:
                     body=body,
                     private=private,
                     client_msg_id=client_msg_id,
+                    expects_reply=not handoff.is_small_talk(body),
                 )
 
         result, conversation = await retry_on_conflict(attempt)
@@ -191,19 +194,51 @@ class ConversationService:
     ) -> list[Conversation]:
         if not is_staff(principal):
             raise Forbidden("the inbox is for agents and bots")
-        assignee: UserId | None = None
-        if wanted.assignee == "me":
-            assignee = UserId(uuid.UUID(principal.id))
-        elif wanted.assignee not in (None, "none"):
-            assignee = UserId(parse_uuid(str(wanted.assignee), "assignee"))
         async with self._db.unit(principal.context()) as conn:
             return await conversations.inbox(
                 conn,
                 statuses=wanted.statuses,
-                assignee=assignee,
+                assignee=_assignee_of(principal, wanted.assignee),
                 unassigned=wanted.assignee == "none",
                 limit=limit,
             )
+
+    async def listing(
+        self,
+        principal: Principal,
+        wanted: InboxFilter,
+        *,
+        channel: str | None = None,
+        text: str | None = None,
+        limit: int = 50,
+        cursor: str | None = None,
+    ) -> tuple[list[ConversationSummary], str | None]:
+        """The inbox list with contacts and previews, filtered and searched, a page at a
+        time; the second value is the next page's cursor (None: this was the last)."""
+        if not is_staff(principal):
+            raise Forbidden("the inbox is for agents and bots")
+        if wanted.statuses and not set(wanted.statuses) <= set(STATUSES):
+            raise ValidationFailed(f"status must be among {', '.join(STATUSES)}")
+        if channel is not None and channel not in CHANNELS:
+            raise ValidationFailed(f"channel must be one of {', '.join(CHANNELS)}")
+        query = (text or "").strip() or None
+        if query is not None and len(query) > 200:
+            raise ValidationFailed("q must be at most 200 characters")
+        async with self._db.unit(principal.context()) as conn:
+            found = await conversations.listing(
+                conn,
+                statuses=wanted.statuses,
+                assignee=_assignee_of(principal, wanted.assignee),
+                unassigned=wanted.assignee == "none",
+                channel=channel,
+                text=query,
+                contact_id=None,
+                before=decode_cursor(cursor),
+                limit=limit + 1,
+            )
+        page = found[:limit]
+        last = page[-1].conversation if len(found) > limit and page else None
+        return page, encode_cursor(last.updated_at, last.id) if last else None
 
     async def typing(self, principal: Principal, conversation_id: str, state: bool) -> None:
         conversation = await self.get(principal, conversation_id)
@@ -238,6 +273,19 @@ async def _visible(conn: Connection, conversation_id: str) -> Conversation:
     if found is None:
         raise NotFound("conversation not found")
     return found
+
+
+STATUSES = ("open", "pending", "waiting_human", "resolved", "closed")
+CHANNELS = ("web", "email", "sms", "whatsapp", "api")
+
+
+def _assignee_of(principal: Principal, wanted: str | None) -> UserId | None:
+    """An inbox filter's assignee: "me" (an agent's own id), a user id, or None."""
+    if wanted == "me":
+        return UserId(uuid.UUID(principal.id)) if principal.kind == "agent" else None
+    if wanted in (None, "none"):
+        return None
+    return UserId(parse_uuid(str(wanted), "assignee"))
 
 
 async def assignable(conn: Connection, assignee_id: str) -> UserId:

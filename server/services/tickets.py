@@ -23,6 +23,7 @@ from server.domain.tickets import Ticket, TicketComment
 from server.errors import Forbidden, NotFound, ValidationFailed
 from server.ids import ContactId, ConversationId, UserId, parse_uuid
 from server.services.conversations import assignable
+from server.services.paging import decode_cursor, encode_cursor
 from server.store import audit, contacts, conversations, messages, tenants, tickets
 from server.store.db import Connection, Database
 
@@ -82,12 +83,13 @@ class TicketService:
                 priority=wanted.priority,
                 tag=wanted.tag.strip().lower() if wanted.tag else None,
                 text=text,
-                before=_decode_cursor(cursor),
+                before=decode_cursor(cursor),
                 limit=limit + 1,
             )
         page = found[:limit]
         more = len(found) > limit
-        return TicketPage(page, _encode_cursor(page[-1]) if more and page else None)
+        next_cursor = encode_cursor(page[-1].updated_at, page[-1].id) if more and page else None
+        return TicketPage(page, next_cursor)
 
     async def get(self, principal: Principal, ticket_id: str) -> TicketView:
         """Staff see every comment; a customer sees its own ticket's public ones (RLS)."""
@@ -338,17 +340,3 @@ async def _audit(
 def _require_staff(principal: Principal) -> None:
     if not is_staff(principal):
         raise Forbidden("tickets are worked by agents and bots")
-
-
-def _encode_cursor(ticket: Ticket) -> str:
-    return f"{ticket.updated_at.isoformat()}|{ticket.id}"
-
-
-def _decode_cursor(cursor: str | None) -> tuple[datetime, uuid.UUID] | None:
-    if not cursor:
-        return None
-    try:
-        stamp, _, ident = cursor.partition("|")
-        return datetime.fromisoformat(stamp), uuid.UUID(ident)
-    except ValueError:
-        raise ValidationFailed("cursor is not one this API returned") from None

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import uuid
+from datetime import datetime
 from typing import Any
 
 import asyncpg
 
-from server.domain.models import Conversation
+from server.domain.models import Conversation, ConversationSummary
 from server.ids import ContactId, ConversationId, TenantId, UserId
 from server.store.db import Connection
 
@@ -173,3 +175,73 @@ async def waiting_since(conn: Connection, conversation_id: ConversationId) -> bo
         conversation_id,
     )
     return bool(value)
+
+
+PREVIEW_CHARS = 200
+
+
+async def listing(
+    conn: Connection,
+    *,
+    statuses: list[str] | None,
+    assignee: UserId | None,
+    unassigned: bool,
+    channel: str | None,
+    text: str | None,
+    contact_id: ContactId | None,
+    before: tuple[datetime, uuid.UUID] | None,
+    limit: int,
+) -> list[ConversationSummary]:
+    """The inbox list, most recently active first, keyset-paged by (updated_at, id), with
+    each conversation's contact and last public message. `text` matches the subject, the
+    contact's name or e-mail, or any public message (trigram word similarity or substring)."""
+    await conn.execute("SET LOCAL pg_trgm.word_similarity_threshold = 0.5")
+    columns = ", ".join("c." + col.strip() for col in COLUMNS.split(","))
+    rows = await conn.fetch(
+        f"""
+        SELECT {columns}, k.name AS contact_name, k.email AS contact_email,
+               p.body AS preview_body, p.sender_kind AS preview_sender_kind,
+               p.created_at AS preview_at
+        FROM conversations c
+        JOIN contacts k ON k.id = c.contact_id
+        LEFT JOIN LATERAL (
+            SELECT left(m.body, {PREVIEW_CHARS}) AS body, m.sender_kind, m.created_at
+            FROM messages m WHERE m.conversation_id = c.id AND NOT m.private
+            ORDER BY m.seq DESC LIMIT 1
+        ) p ON true
+        WHERE ($1::text[] IS NULL OR c.status = ANY($1::text[]))
+          AND ($2::uuid IS NULL OR c.assignee_id = $2)
+          AND (NOT $3 OR c.assignee_id IS NULL)
+          AND ($4::text IS NULL OR c.channel = $4)
+          AND ($5::text IS NULL
+               OR c.subject ILIKE '%' || $5 || '%' OR k.name ILIKE '%' || $5 || '%'
+               OR k.email ILIKE '%' || $5 || '%'
+               OR EXISTS (SELECT 1 FROM messages m
+                          WHERE m.conversation_id = c.id AND NOT m.private
+                            AND (m.body ILIKE '%' || $5 || '%' OR $5 <% m.body)))
+          AND ($6::uuid IS NULL OR c.contact_id = $6)
+          AND ($7::timestamptz IS NULL OR (c.updated_at, c.id) < ($7, $8::uuid))
+        ORDER BY c.updated_at DESC, c.id DESC
+        LIMIT $9
+        """,
+        statuses,
+        assignee,
+        unassigned,
+        channel,
+        text,
+        contact_id,
+        before[0] if before else None,
+        before[1] if before else None,
+        limit,
+    )
+    return [
+        ConversationSummary(
+            from_row(r),
+            r["contact_name"],
+            r["contact_email"],
+            r["preview_body"],
+            r["preview_sender_kind"],
+            r["preview_at"],
+        )
+        for r in rows
+    ]

@@ -39,9 +39,11 @@ async def append(
     private: bool = False,
     client_msg_id: str | None = None,
     citations: list[dict[str, Any]] | None = None,
+    expects_reply: bool = True,
 ) -> tuple[AppendResult, Conversation]:
     """Store a message and its `message.created` event under the next seq, in one round
-    trip (migration 0005); return it with the conversation as of this message.
+    trip (migrations 0005, 0009); return it with the conversation as of this message. A
+    visitor's message that `expects_reply` starts the unanswered-question clock.
 
     Call inside a unit of work; the caller acknowledges and publishes only after commit.
     The same (sender, client_msg_id) again returns the first message with ``created=False``
@@ -50,7 +52,7 @@ async def append(
     the loser gets a Conflict and, retried (``db.retry_on_conflict``), the reason.
     """
     row = await conn.fetchrow(
-        "SELECT * FROM append_message($1, $2, $3, $4, $5, $6, $7, $8::jsonb)",
+        "SELECT * FROM append_message($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)",
         conversation_id,
         sender.kind,
         sender.id,
@@ -59,6 +61,7 @@ async def append(
         private,
         client_msg_id,
         json.dumps(citations) if citations is not None else None,
+        expects_reply,
     )
     assert row is not None
     return (

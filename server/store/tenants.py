@@ -91,3 +91,7 @@ async def merge_settings(conn: Connection, tenant_id: TenantId, values: dict[str
         tenant_id,
         json.dumps(values),
     )
+
+
+async def set_allowed_origins(conn: Connection, tenant_id: TenantId, origins: list[str]) -> None:
+    await conn.execute("UPDATE tenants SET allowed_origins = $2 WHERE id = $1", tenant_id, origins)

@@ -279,3 +279,13 @@ async def last_assignee(conn: Connection, tenant_id: TenantId) -> UserId | None:
         tenant_id,
     )
     return None if value is None else UserId(value)
+
+
+async def of_requester(conn: Connection, contact_id: ContactId, limit: int) -> list[Ticket]:
+    rows = await conn.fetch(
+        f"SELECT {COLUMNS} FROM tickets WHERE requester_contact_id = $1 "
+        "ORDER BY created_at DESC LIMIT $2",
+        contact_id,
+        limit,
+    )
+    return [from_row(r) for r in rows]

@@ -132,8 +132,14 @@ async def test_origin_checks_close_4003(live_server: LiveServer, shop: Tenant) -
     agent = json.dumps({"type": "hello", "token": shop.agent_token})
     assert await closed_with(url, visitor, origin="https://evil.example") == 4003
     assert await closed_with(url, agent, origin="https://evil.example") == 4003
-    async with session(url, {"token": shop.agent_token}, origin="http://127.0.0.1:8000"):
-        pass
+    # Without FLOWSUPPORT_PUBLIC_URL, agents' pages are this server's own address, by any
+    # loopback name; another port of the same host is another origin.
+    port = live_server.base_url.rsplit(":", 1)[1]
+    for own in (live_server.base_url, f"http://localhost:{port}", f"http://[::1]:{port}"):
+        async with session(url, {"token": shop.agent_token}, origin=own):
+            pass
+    other_port = "http://127.0.0.1:1" if port != "1" else "http://127.0.0.1:2"
+    assert await closed_with(url, agent, origin=other_port) == 4003
 
 
 async def test_no_peeking_across_visitors_or_tenants(

@@ -300,3 +300,22 @@ async def test_escalations_go_round_the_agents_online(desk_server: LiveServer) -
             assert acked["conversation"]["assignee_id"] == ticket["assignee_id"]
             assigned.append(ticket["assignee_id"])
         assert assigned == [online[0], online[1], online[0], online[1]]
+
+
+async def test_thanks_is_not_a_question(desk_server: LiveServer, tmp_path: Path) -> None:
+    """After a good AI answer, "Thanks, that helped!" gets no answer, no escalation, and
+    starts no unanswered-question clock."""
+    tenant = await provision(desk_server, ai=True)
+    await settings(desk_server, tenant, unanswered_escalation_s=1, escalate_on_disconnect=False)
+    shutil.copy(CORPUS / "cancel-subscription.md", tmp_path / "cancel-subscription.md")
+    ingest(desk_server, tenant.tenant_id, tmp_path)
+    async with session(
+        desk_server.ws_url, {"widget_key": tenant.widget_key}, origin=ORIGIN
+    ) as visitor:
+        conversation_id = await start(visitor, "How do I cancel my subscription?")
+        _, _, done = await stream_of(visitor)
+        assert done["reason"] == "complete"
+        await visitor.say(conversation_id, "Thanks, that helped!", "thanks-1")
+        seen = await visitor.quiet(3.5)  # past the 1 s limit and a timer sweep
+        assert visitor.of_type(seen, "ai.started") == []
+        assert visitor.of_type(seen, "conversation.updated") == []

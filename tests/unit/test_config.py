@@ -56,3 +56,19 @@ def test_production_with_external_database_does_not_auto_migrate(tmp_path: Path)
         FLOWSUPPORT_DATABASE_URL="postgresql://app@db/flowsupport",
     )
     assert not s.auto_migrate
+
+
+def test_public_origins_follow_the_listening_address(tmp_path: Path) -> None:
+    base = {"FLOWSUPPORT_DATA_DIR": str(tmp_path), "PORT": "8123"}
+    local = Settings.from_env(base)
+    assert local.public_url == "http://127.0.0.1:8123"
+    assert local.public_origins == (
+        "http://127.0.0.1:8123",
+        "http://localhost:8123",
+        "http://[::1]:8123",
+    )
+    wildcard = Settings.from_env({**base, "FLOWSUPPORT_HOST": "0.0.0.0"})
+    assert wildcard.public_url == "http://127.0.0.1:8123"
+    public = Settings.from_env({**base, "FLOWSUPPORT_PUBLIC_URL": "https://help.acme.example/"})
+    assert public.public_url == "https://help.acme.example"
+    assert public.public_origins == ("https://help.acme.example",)

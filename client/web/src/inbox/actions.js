@@ -1,0 +1,158 @@
+/**
+ * What the agent does: navigate, open a conversation, send, change status / assignee /
+ * priority / tags, stop the AI. Changes to a conversation are shown at once and undone
+ * if the server refuses them (its `error` frame becomes a toast).
+ */
+
+import { api } from './http.js';
+import { countUnread } from './conversations.js';
+import { deliver, focusComposer, request, stopTyping, subscribe, unsubscribe } from './live.js';
+import { loadTicket } from './tickets.js';
+import { addMessages, addPending } from './thread.js';
+import { hashOf, parseHash, patchIn, store, toast, toastError } from './state.js';
+import { uuid } from '../shared/ids.js';
+
+// -- routing ---------------------------------------------------------------------------------
+
+export function navigate(route) {
+  const hash = hashOf(route);
+  if (location.hash !== hash) location.hash = hash;
+  else applyRoute(parseHash(hash));
+}
+
+/** The hash changed: leave the old conversation, open the new one. */
+export function applyRoute(route) {
+  const before = store.get().route;
+  if (before.conversationId && before.conversationId !== route.conversationId) {
+    unsubscribe(before.conversationId);
+    countUnread([before.conversationId]);
+  }
+  store.set((s) => ({
+    ...s,
+    route,
+    cursor: route.conversationId || route.ticketId || s.cursor,
+    lastConversationId: route.view === 'conversations' ? route.conversationId : s.lastConversationId,
+    lastTicketId: route.view === 'tickets' ? route.ticketId : s.lastTicketId,
+  }));
+  if (route.conversationId && route.conversationId !== before.conversationId) openConversation(route.conversationId);
+  if (route.ticketId) loadTicket(route.ticketId);
+}
+
+/** "Conversations" / "Tickets" (and g c / g t): back to what was open there. */
+export function goTo(view) {
+  const s = store.get();
+  if (view === 'tickets') navigate({ view, ticketId: s.lastTicketId });
+  else navigate({ view, conversationId: s.lastConversationId });
+}
+
+/** Follow the conversation (its replay fills the transcript); the panels load their parts. */
+export function openConversation(id) {
+  subscribe(id);
+}
+
+// -- sending ---------------------------------------------------------------------------------
+
+export function setDraft(id, text) {
+  store.set((s) => patchIn(s, 'drafts', id, () => text));
+}
+
+export function setComposerMode(mode) {
+  store.set((s) => (s.composerMode === mode ? s : { ...s, composerMode: mode }));
+}
+
+/** Send the composer's text as a reply or an internal note (`private: true`). */
+export function sendComposer(id) {
+  const state = store.get();
+  const body = (state.drafts[id] || '').trim();
+  if (!body) return false;
+  if (body.length > 8000) {
+    toast('Messages are limited to 8,000 characters.');
+    return false;
+  }
+  const isNote = state.composerMode === 'note';
+  const item = { client_msg_id: uuid(), body, private: isNote, state: 'sending', created_at: new Date().toISOString() };
+  stopTyping(id);
+  store.set((s) => patchIn(patchIn(s, 'threads', id, (t) => addPending(t, item)), 'drafts', id, () => ''));
+  deliver(id, item);
+  return true;
+}
+
+// -- changing the conversation ---------------------------------------------------------------
+
+export async function updateConversation(id, values) {
+  const before = store.get().convs[id];
+  if (!before) return;
+  store.set((s) => patchIn(s, 'convs', id, values));
+  try {
+    const ack = await request('conversation.update', { conversation_id: id, ...values });
+    store.set((s) => patchIn(s, 'convs', id, ack.conversation));
+  } catch (error) {
+    const undo = Object.fromEntries(Object.keys(values).map((k) => [k, before[k]]));
+    store.set((s) => patchIn(s, 'convs', id, undo));
+    toastError(error, 'Not changed');
+  }
+}
+
+export function assignToMe(id) {
+  const me = store.get().session?.user.id;
+  if (id && me) updateConversation(id, { assignee_id: me });
+}
+
+export function resolve(id) {
+  if (id) updateConversation(id, { status: 'resolved' });
+}
+
+export function addTag(id, raw) {
+  const conv = store.get().convs[id];
+  const fresh = raw.split(',').map((t) => t.trim()).filter(Boolean);
+  const tooLong = fresh.find((t) => t.length > 50);
+  if (tooLong) {
+    toast('Tags are at most 50 characters.');
+    return;
+  }
+  const tags = [...new Set([...(conv.tags || []), ...fresh])];
+  if (tags.length !== (conv.tags || []).length) updateConversation(id, { tags });
+}
+
+export function removeTag(id, tag) {
+  const conv = store.get().convs[id];
+  updateConversation(id, { tags: (conv.tags || []).filter((t) => t !== tag) });
+}
+
+/** "Stop AI and take over": the running answer ends (`ai.done` stopped); the agent writes. */
+export async function stopAi(id) {
+  if (!id || !store.get().streams[id]) return;
+  try {
+    await request('ai.stop', { conversation_id: id });
+    store.set((s) => {
+      const { [id]: _, ...streams } = s.streams;
+      return { ...s, streams };
+    });
+    focusComposer('reply');
+  } catch (error) {
+    toastError(error, 'Could not stop the AI');
+  }
+}
+
+/** Page over HTTP what a `subscribe` replay truncated (it replays the latest 1,000 events). */
+export async function loadOlder(id) {
+  const thread = store.get().threads[id];
+  if (!thread || thread.loadingOlder || !thread.truncated) return;
+  const until = thread.truncatedAt || 0; // the replay covered everything after this seq
+  // Start after the last message already held below that point (a gap after a long outage).
+  let after = thread.messages.reduce((top, m) => (m.seq <= until ? Math.max(top, m.seq) : top), 0);
+  store.set((s) => patchIn(s, 'threads', id, { loadingOlder: true }));
+  try {
+    const older = [];
+    while (after < until) {
+      const page = await api(`/v1/conversations/${encodeURIComponent(id)}/messages`, { query: { after_seq: after, limit: 1000 } });
+      older.push(...page.messages.filter((m) => m.seq <= until));
+      if (page.next_after_seq == null || !page.messages.length) break;
+      after = page.next_after_seq;
+    }
+    store.set((s) => patchIn(s, 'threads', id, (t) => ({ ...addMessages(t, older), truncated: false, loadingOlder: false })));
+  } catch (error) {
+    store.set((s) => patchIn(s, 'threads', id, { loadingOlder: false }));
+    toastError(error, 'Loading earlier messages');
+  }
+}

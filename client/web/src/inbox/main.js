@@ -1,0 +1,27 @@
+/** The agent inbox's entry: fonts and styles (bundled, self-hosted), then the app. */
+
+import '@fontsource/inter/latin-400.css';
+import '@fontsource/inter/latin-500.css';
+import '@fontsource/inter/latin-600.css';
+import '@fontsource/inter/latin-700.css';
+import './styles.css';
+
+import { options, render } from 'preact';
+import { html } from 'htm/preact';
+import { inNetworkFrame } from './live.js';
+import { boot } from './session.js';
+import { onKeyDown } from './shortcuts.js';
+import { App } from './ui/App.js';
+
+// Renders caused by the network are batched per animation frame (a replay of 1,000 events
+// or a fast AI stream renders once per frame, not once per WebSocket frame); renders caused
+// by the agent (a key, a click) happen at once, as Preact does by default.
+options.debounceRendering = (run) => {
+  if (!inNetworkFrame()) return Promise.resolve().then(run);
+  if (document.visibilityState === 'visible') return requestAnimationFrame(run);
+  return setTimeout(run, 0); // hidden tabs have no animation frames
+};
+
+boot();
+document.addEventListener('keydown', onKeyDown);
+render(html`<${App} />`, document.getElementById('app'));

@@ -1,0 +1,116 @@
+/**
+ * A conversation's transcript as an immutable value, and the pure functions that merge
+ * events into it (PROTOCOL.md "Ordering and delivery").
+ *
+ * `lastSeq` is the highest seq held *without a gap*: it is what `subscribe` sends as
+ * `after_seq` on reconnect, so the server replays exactly what is missing. Events above a
+ * gap are kept in `ahead` until the gap fills. Messages are deduplicated by seq and by id,
+ * so a replay overlapping what is held changes nothing.
+ */
+
+export function emptyThread() {
+  return {
+    messages: [], // sorted by seq
+    lastSeq: 0,
+    ahead: [], // seqs received above a gap
+    ready: false, // the first subscribe was acknowledged
+    truncated: false, // older messages exist beyond the replay (page over HTTP)
+    pending: [], // optimistic sends: {client_msg_id, body, private, state, created_at}
+  };
+}
+
+/** Note that an event with `seq` arrived; returns the thread with `lastSeq` advanced. */
+export function noteSeq(thread, seq) {
+  if (typeof seq !== 'number' || seq <= thread.lastSeq || thread.ahead.includes(seq)) return thread;
+  if (seq !== thread.lastSeq + 1) return { ...thread, ahead: [...thread.ahead, seq].sort((a, b) => a - b) };
+  let last = seq;
+  const ahead = [...thread.ahead];
+  while (ahead.length && ahead[0] <= last + 1) last = Math.max(last, ahead.shift());
+  return { ...thread, lastSeq: last, ahead };
+}
+
+/** Whether events are missing below the newest one held (resubscribe from lastSeq). */
+export function hasGap(thread) {
+  return thread.ahead.length > 0;
+}
+
+/** Insert or replace one message (dedupe by id and seq); drops its optimistic twin. */
+export function addMessage(thread, message) {
+  const list = thread.messages;
+  const byId = list.findIndex((m) => m.id === message.id || m.seq === message.seq);
+  let messages;
+  if (byId >= 0) {
+    messages = list.slice();
+    messages[byId] = message;
+  } else if (!list.length || list[list.length - 1].seq < message.seq) {
+    messages = [...list, message];
+  } else {
+    messages = [...list, message].sort((a, b) => a.seq - b.seq);
+  }
+  const pending = message.client_msg_id
+    ? thread.pending.filter((p) => p.client_msg_id !== message.client_msg_id)
+    : thread.pending;
+  return { ...thread, messages, pending };
+}
+
+export function addMessages(thread, messages) {
+  return messages.reduce(addMessage, thread);
+}
+
+export function addPending(thread, item) {
+  return { ...thread, pending: [...thread.pending, item] };
+}
+
+const GROUP_GAP_MS = 5 * 60 * 1000;
+
+/**
+ * Display rows: day separators, and runs of messages by one sender (same kind, id and
+ * privacy) within five minutes grouped under one name and time. System messages stand alone.
+ */
+export function groupMessages(messages, dayOf) {
+  const rows = [];
+  let day = null;
+  let group = null;
+  for (const m of messages) {
+    const d = dayOf(m.created_at);
+    if (d !== day) {
+      rows.push({ kind: 'day', key: `day-${m.seq}`, label: d });
+      day = d;
+      group = null;
+    }
+    const sender = m.sender || {};
+    const t = Date.parse(m.created_at) || 0;
+    if (sender.kind === 'system') {
+      rows.push({ kind: 'system', key: `m-${m.id}`, message: m });
+      group = null;
+      continue;
+    }
+    const sameRun =
+      group &&
+      group.sender.kind === sender.kind &&
+      (group.sender.id || null) === (sender.id || null) &&
+      group.private === !!m.private &&
+      sender.kind !== 'ai' &&
+      t - group.lastAt <= GROUP_GAP_MS;
+    if (sameRun) {
+      group.messages.push(m);
+      group.lastAt = t;
+    } else {
+      group = { kind: 'group', key: `g-${m.id}`, sender, private: !!m.private, messages: [m], lastAt: t };
+      rows.push(group);
+    }
+  }
+  return rows;
+}
+
+/** Citation links are shown only for http(s) URLs; anything else is plain text. */
+export function safeUrl(url) {
+  if (typeof url !== 'string') return null;
+  try {
+    const parsed = new URL(url, 'https://invalid.example');
+    if (!/^https?:$/.test(parsed.protocol) || !/^https?:\/\//i.test(url.trim())) return null;
+    return parsed.href;
+  } catch {
+    return null;
+  }
+}

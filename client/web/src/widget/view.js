@@ -1,0 +1,502 @@
+/**
+ * The widget's DOM, inside an open shadow root on `<div id="flowsupport-widget">`.
+ *
+ * The view only draws: it knows nothing of sockets or seq numbers. The chat calls its
+ * methods; user actions go out through the handlers given to the constructor. Every text
+ * from the network is set as text (h() children, textContent), never parsed as HTML.
+ *
+ * The log holds, in this order: persisted messages sorted by seq, AI answers being
+ * streamed, then the visitor's messages still being sent.
+ */
+
+import { dots, h, icon } from "./dom.js";
+import { messageEntry, sources, streamEntry, systemEntry } from "./entries.js";
+import { MAX_BODY } from "./outbox.js";
+
+const COUNT_FROM = 7000;
+/** Keep following new messages when the reader is this close to the bottom. */
+const NEAR_BOTTOM_PX = 80;
+
+/**
+ * @typedef {object} ViewHandlers
+ * @property {() => void} onToggle launcher pressed
+ * @property {(restoreFocus: boolean) => void} onClose close button or Escape
+ * @property {(text: string) => boolean} onSend false keeps the text in the composer
+ * @property {(hasText: boolean) => void} onInput the visitor is typing
+ * @property {() => void} onHandoff "Talk to a person"
+ */
+/** @typedef {import("./entries.js").Message} Message */
+/** @typedef {import("./entries.js").Citation} Citation */
+
+export class View {
+  /**
+   * @param {ViewHandlers} handlers
+   * @param {{title: string, css: string}} options
+   */
+  constructor(handlers, { title, css }) {
+    this.handlers = handlers;
+    this.css = css;
+    /** @type {Map<string, HTMLElement>} message id -> element */
+    this.messages = new Map();
+    /** @type {Map<string, HTMLElement>} client_msg_id -> element */
+    this.pending = new Map();
+    /** @type {Map<string, HTMLElement>} stream_id -> element */
+    this.streams = new Map();
+    /** @type {HTMLElement | null} */
+    this.seen = null;
+    this.available = true;
+    this.waiting = false;
+    this.handoffBusy = false;
+
+    this.unread = h("span", { class: "fs-unread", "data-testid": "fs-unread", "aria-hidden": "true" });
+    this.launcherIcon = icon("chat");
+    this.launcher = h(
+      "button",
+      {
+        type: "button",
+        class: "fs-launcher",
+        "data-testid": "fs-launcher",
+        "aria-label": "Open support chat",
+        "aria-expanded": "false",
+        "aria-controls": "fs-panel",
+        onclick: () => handlers.onToggle(),
+      },
+      this.launcherIcon,
+    );
+
+    this.status = h("span", { class: "fs-status", "data-testid": "fs-status", "data-tone": "idle" });
+    this.waitingBanner = h(
+      "div",
+      { class: "fs-banner", "data-testid": "fs-waiting", role: "status", hidden: true },
+      icon("clock"),
+      "A person will join shortly.",
+    );
+    this.errorText = h("span");
+    this.errorBanner = h("div", { class: "fs-banner fs-banner--error", role: "alert", hidden: true }, icon("alert"), this.errorText);
+    this.log = h("div", {
+      class: "fs-log",
+      role: "log",
+      "aria-live": "polite",
+      "aria-label": "Conversation",
+      "data-testid": "fs-messages",
+    });
+    this.empty = h(
+      "div",
+      { class: "fs-empty" },
+      h("span", { class: "fs-empty-title" }, "Hi there"),
+      h(
+        "span",
+        { class: "fs-empty-text" },
+        "Ask us anything. Our assistant answers right away, and a person is one click away.",
+      ),
+    );
+    this.scroller = h("div", { class: "fs-scroll" }, this.empty, this.log);
+    this.typingText = h("span");
+    this.typing = h("div", { class: "fs-typing", "data-testid": "fs-typing", hidden: true }, dots(), this.typingText);
+
+    this.handoffLabel = h("span", null, "Talk to a person");
+    this.handoff = h(
+      "button",
+      {
+        type: "button",
+        class: "fs-handoff",
+        "data-testid": "fs-handoff",
+        "aria-label": "Talk to a person",
+        onclick: () => handlers.onHandoff(),
+      },
+      icon("person"),
+      this.handoffLabel,
+    );
+    this.count = h("span", { class: "fs-count", "aria-live": "polite", hidden: true });
+    this.textarea = /** @type {HTMLTextAreaElement} */ (
+      h("textarea", {
+        class: "fs-textarea",
+        "data-testid": "fs-composer",
+        rows: 1,
+        maxlength: MAX_BODY,
+        placeholder: "Write a message…",
+        "aria-label": "Message",
+        oninput: () => this.edited(),
+        onkeydown: (event) => this.composerKey(/** @type {KeyboardEvent} */ (event)),
+      })
+    );
+    this.sendButton = /** @type {HTMLButtonElement} */ (
+      h(
+        "button",
+        { type: "button", class: "fs-send", "data-testid": "fs-send", "aria-label": "Send message", disabled: true, onclick: () => this.submit() },
+        icon("send"),
+      )
+    );
+
+    this.panel = h(
+      "div",
+      { class: "fs-panel", id: "fs-panel", "data-testid": "fs-panel", role: "dialog", "aria-label": `${title} chat`, hidden: true },
+      h(
+        "div",
+        { class: "fs-header" },
+        h("div", { class: "fs-avatar", "aria-hidden": "true" }, icon("chat")),
+        h("div", { class: "fs-heading" }, h("span", { class: "fs-title", role: "heading", "aria-level": "2" }, title), this.status),
+        h("button", { type: "button", class: "fs-icon-button", "aria-label": "Close chat", onclick: () => handlers.onClose(true) }, icon("close")),
+      ),
+      this.waitingBanner,
+      this.errorBanner,
+      this.scroller,
+      this.typing,
+      h(
+        "div",
+        { class: "fs-composer" },
+        h("div", { class: "fs-actions" }, this.handoff, this.count),
+        h("div", { class: "fs-input" }, this.textarea, this.sendButton),
+      ),
+    );
+    this.root = h(
+      "div",
+      {
+        class: "fs",
+        onkeydown: (event) => {
+          if (/** @type {KeyboardEvent} */ (event).key === "Escape" && !this.panel.hidden) {
+            event.stopPropagation();
+            handlers.onClose(true);
+          }
+        },
+      },
+      this.launcher,
+      this.panel,
+    );
+  }
+
+  /** Attach the host element to the page and draw into its shadow root. */
+  mount() {
+    const host = h("div", { id: "flowsupport-widget" });
+    const shadow = host.attachShadow({ mode: "open" });
+    if ("adoptedStyleSheets" in shadow && typeof CSSStyleSheet === "function" && "replaceSync" in CSSStyleSheet.prototype) {
+      // A constructed sheet is not an inline <style>, so a strict host CSP cannot block it.
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(this.css);
+      shadow.adoptedStyleSheets = [sheet];
+    } else {
+      shadow.append(h("style", null, this.css));
+    }
+    shadow.append(this.root);
+    document.body.append(host);
+    this.host = host;
+  }
+
+  // -- panel ---------------------------------------------------------------------------
+
+  /**
+   * @param {boolean} open
+   * @param {boolean} [focusLauncher] put focus back on the launcher (closing by keyboard)
+   */
+  setOpen(open, focusLauncher = false) {
+    this.panel.hidden = !open;
+    this.root.classList.toggle("fs--open", open);
+    this.launcher.setAttribute("aria-expanded", String(open));
+    const fresh = icon(open ? "down" : "chat");
+    this.launcherIcon.replaceWith(fresh);
+    this.launcherIcon = fresh;
+    this.labelLauncher();
+    if (open) {
+      this.scrollToEnd();
+      if (!this.textarea.disabled) this.textarea.focus();
+    } else if (focusLauncher) {
+      this.launcher.focus();
+    }
+  }
+
+  labelLauncher() {
+    const open = !this.panel.hidden;
+    const count = this.unread.isConnected ? ` (${this.unread.textContent} unread)` : "";
+    this.launcher.setAttribute("aria-label", open ? "Close support chat" : `Open support chat${count}`);
+  }
+
+  /** @param {number} count */
+  setUnread(count) {
+    if (count > 0) {
+      this.unread.textContent = count > 9 ? "9+" : String(count);
+      if (!this.unread.isConnected) this.launcher.append(this.unread);
+    } else {
+      this.unread.remove();
+    }
+    this.labelLauncher();
+  }
+
+  /**
+   * @param {string} text
+   * @param {"idle" | "online" | "offline" | "error"} tone
+   */
+  setStatus(text, tone) {
+    this.status.textContent = text;
+    this.status.dataset.tone = tone;
+  }
+
+  /** @param {boolean} waiting the conversation waits for a person */
+  setWaiting(waiting) {
+    this.waiting = waiting;
+    this.waitingBanner.hidden = !waiting || !this.available;
+    this.handoffLabel.textContent = waiting ? "Person requested" : "Talk to a person";
+    this.updateControls();
+  }
+
+  /** @param {boolean} busy a handoff request is on its way */
+  setHandoffBusy(busy) {
+    this.handoffBusy = busy;
+    this.updateControls();
+  }
+
+  /**
+   * The chat cannot work (refused origin or credentials): say so and disable input.
+   * @param {string | null} message null: it works again (say, after a new identify)
+   */
+  setUnavailable(message) {
+    this.available = message === null;
+    this.errorText.textContent = message || "";
+    this.errorBanner.hidden = this.available;
+    this.waitingBanner.hidden = !this.available || !this.waiting;
+    this.textarea.disabled = !this.available;
+    this.updateControls();
+  }
+
+  /** @param {string | null} text e.g. "Ada is typing…"; null hides the indicator */
+  setTyping(text) {
+    this.typing.hidden = text === null;
+    this.typingText.textContent = text || "";
+  }
+
+  updateControls() {
+    this.handoff.disabled = !this.available || this.waiting || this.handoffBusy;
+    this.sendButton.disabled = !this.available || !this.textarea.value.trim();
+  }
+
+  // -- composer ------------------------------------------------------------------------
+
+  /** @param {KeyboardEvent} event */
+  composerKey(event) {
+    // Enter sends, Shift+Enter is a newline; never while an IME is composing.
+    if (event.key !== "Enter" || event.shiftKey || event.isComposing || event.keyCode === 229) return;
+    event.preventDefault();
+    this.submit();
+  }
+
+  edited() {
+    const { textarea } = this;
+    textarea.style.height = "";
+    textarea.style.height = `${Math.min(textarea.scrollHeight, 128)}px`;
+    const length = textarea.value.length;
+    this.count.hidden = length < COUNT_FROM;
+    this.count.textContent = `${length.toLocaleString()} / ${MAX_BODY.toLocaleString()}`;
+    this.count.classList.toggle("fs-count--over", length >= MAX_BODY);
+    this.updateControls();
+    this.handlers.onInput(textarea.value.trim().length > 0);
+  }
+
+  submit() {
+    const text = this.textarea.value;
+    if (!this.available || !text.trim()) return;
+    if (this.handlers.onSend(text)) {
+      this.textarea.value = "";
+      this.edited();
+    }
+    this.textarea.focus();
+  }
+
+  // -- the log -------------------------------------------------------------------------
+
+  get atBottom() {
+    const s = this.scroller;
+    return s.scrollHeight - s.scrollTop - s.clientHeight < NEAR_BOTTOM_PX;
+  }
+
+  scrollToEnd() {
+    this.scroller.scrollTop = this.scroller.scrollHeight;
+  }
+
+  /**
+   * Insert a log entry at its place, keeping the reader at the bottom if they were.
+   * @param {HTMLElement} el
+   * @param {() => void} place
+   * @param {boolean} [follow] scroll to it whatever the position (the visitor's own)
+   */
+  put(el, place, follow = false) {
+    const stick = follow || this.atBottom;
+    place();
+    this.regroup(el);
+    const next = /** @type {HTMLElement | null} */ (el.nextElementSibling);
+    if (next) this.regroup(next);
+    this.empty.hidden = true;
+    if (stick) this.scrollToEnd();
+  }
+
+  /**
+   * Consecutive entries of one sender sit closer and show the name once.
+   * @param {HTMLElement} el
+   */
+  regroup(el) {
+    const prev = /** @type {HTMLElement | null} */ (el.previousElementSibling);
+    const same = !!prev && !!el.dataset.sid && prev.dataset.sid === el.dataset.sid;
+    el.classList.toggle("fs-msg--cont", same);
+  }
+
+  /**
+   * Draw a persisted message at its seq position; it replaces the pending entry with the
+   * same client_msg_id (the visitor's own message, now stored).
+   * @param {Message} m
+   * @param {Citation[] | null | undefined} citations
+   */
+  addMessage(m, citations) {
+    const kind = m.sender.kind;
+    const el = kind === "system" ? systemEntry(m) : messageEntry(m, citations);
+    el.dataset.seq = String(m.seq);
+    el.dataset.messageId = m.id;
+    this.messages.set(m.id, el);
+    const pending = m.client_msg_id ? this.pending.get(m.client_msg_id) : undefined;
+    if (pending && kind === "visitor") {
+      this.pending.delete(/** @type {string} */ (m.client_msg_id));
+      pending.remove();
+    }
+    this.put(el, () => {
+      // Walk back from the end past unsequenced entries and later messages.
+      let after = /** @type {HTMLElement | null} */ (this.log.lastElementChild);
+      while (after && (!after.dataset.seq || Number(after.dataset.seq) > m.seq)) {
+        after = /** @type {HTMLElement | null} */ (after.previousElementSibling);
+      }
+      if (after) after.after(el);
+      else this.log.prepend(el);
+    }, !!pending);
+  }
+
+  /** Remove every persisted message and stream (the conversation was forgotten). */
+  clearMessages() {
+    for (const el of [...this.messages.values(), ...this.streams.values()]) el.remove();
+    this.messages.clear();
+    this.streams.clear();
+    this.seen = null;
+    this.empty.hidden = this.log.childElementCount > 0;
+  }
+
+  /**
+   * Show "Seen" under one message of the visitor (or nowhere).
+   * @param {string | null} messageId
+   */
+  setSeen(messageId) {
+    const target = messageId ? this.messages.get(messageId) : undefined;
+    if (this.seen && this.seen.parentElement === target) return;
+    this.seen?.remove();
+    this.seen = null;
+    if (target) {
+      this.seen = h("div", { class: "fs-meta", "data-testid": "fs-seen" }, "Seen");
+      target.append(this.seen);
+    }
+  }
+
+  // -- the visitor's messages being sent -----------------------------------------------
+
+  /**
+   * @param {string} clientMsgId
+   * @param {string} body
+   */
+  addPending(clientMsgId, body) {
+    if (this.pending.has(clientMsgId)) return;
+    const el = h(
+      "div",
+      {
+        class: "fs-msg fs-msg--visitor fs-msg--pending",
+        "data-testid": "fs-message",
+        "data-sender": "visitor",
+        "data-pending": "true",
+        "data-client-msg-id": clientMsgId,
+        "data-sid": "visitor",
+      },
+      h("div", { class: "fs-bubble" }, h("div", { class: "fs-body", "data-testid": "fs-message-body" }, body)),
+      h("div", { class: "fs-meta" }, "Sending…"),
+    );
+    this.pending.set(clientMsgId, el);
+    this.put(el, () => this.log.append(el), true);
+  }
+
+  /**
+   * @param {string} clientMsgId
+   * @param {{note: string, error?: boolean, onDismiss?: () => void}} state
+   */
+  setPending(clientMsgId, { note, error = false, onDismiss }) {
+    const el = this.pending.get(clientMsgId);
+    if (!el) return;
+    el.classList.toggle("fs-msg--failed", error);
+    const meta = h("div", { class: error ? "fs-meta fs-meta--error" : "fs-meta" }, note);
+    if (onDismiss) {
+      meta.append(
+        h(
+          "button",
+          {
+            type: "button",
+            class: "fs-link-button",
+            "aria-label": "Remove this message",
+            onclick: () => {
+              this.pending.delete(clientMsgId);
+              el.remove();
+              this.empty.hidden = this.log.childElementCount > 0;
+              onDismiss();
+            },
+          },
+          "Remove",
+        ),
+      );
+    }
+    el.lastElementChild?.replaceWith(meta);
+  }
+
+  // -- AI answers being streamed -------------------------------------------------------
+
+  /**
+   * Create or update a streamed answer; with no text yet it shows typing dots.
+   * @param {string} streamId
+   * @param {string} text
+   */
+  showStream(streamId, text) {
+    let el = this.streams.get(streamId);
+    if (!el) {
+      el = streamEntry(streamId);
+      this.streams.set(streamId, el);
+      const entry = el;
+      this.put(el, () => {
+        const firstPending = this.pending.values().next().value;
+        if (firstPending) firstPending.before(entry);
+        else this.log.append(entry);
+      });
+    }
+    const body = /** @type {HTMLElement} */ (el.querySelector(".fs-body"));
+    const dotsEl = /** @type {HTMLElement} */ (el.querySelector(".fs-dots"));
+    if (body.textContent !== text) {
+      const stick = this.atBottom;
+      body.textContent = text;
+      if (stick) this.scrollToEnd();
+    }
+    body.hidden = !text;
+    dotsEl.hidden = !!text;
+  }
+
+  /**
+   * The answer is complete (citations shown) or broke off (a note shown).
+   * @param {string} streamId
+   * @param {{citations?: Citation[], note?: string}} end
+   */
+  endStream(streamId, { citations, note }) {
+    const el = this.streams.get(streamId);
+    if (!el) return;
+    const bubble = /** @type {HTMLElement} */ (el.querySelector(".fs-bubble"));
+    /** @type {HTMLElement} */ (el.querySelector(".fs-dots")).hidden = true;
+    if (citations && citations.length && !bubble.querySelector(".fs-cites")) bubble.append(sources(citations));
+    if (note) el.append(h("div", { class: "fs-meta" }, note));
+  }
+
+  /** @param {string} streamId */
+  removeStream(streamId) {
+    const el = this.streams.get(streamId);
+    if (!el) return;
+    this.streams.delete(streamId);
+    const next = /** @type {HTMLElement | null} */ (el.nextElementSibling);
+    el.remove();
+    if (next) this.regroup(next);
+    this.empty.hidden = this.log.childElementCount > 0;
+  }
+}

@@ -1,0 +1,41 @@
+// The agent inbox: src/inbox/index.html -> server/web/inbox/, served by the server at /inbox/.
+// Run from client/web: npx vite build --config vite.inbox.config.js
+//
+// - base '/inbox/': every asset URL is /inbox/assets/<name>-<hash>.<ext>;
+// - no inline script anywhere (the server's CSP is script-src 'self'): the module preload
+//   polyfill is off (every browser we support has modulepreload) and the entry is a file;
+// - fonts are @fontsource/inter's woff2/woff, bundled as files (font-src 'self', no CDN);
+// - deterministic: content-hashed names, no timestamps, no source maps; two builds of the
+//   same sources are byte-identical.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  root: here('./src/inbox'),
+  base: '/inbox/',
+  publicDir: false,
+  logLevel: 'warn',
+  build: {
+    outDir: here('../../server/web/inbox'),
+    emptyOutDir: true,
+    assetsDir: 'assets',
+    assetsInlineLimit: 0, // fonts stay files: data: fonts would be refused by font-src 'self'
+    target: 'es2022',
+    cssCodeSplit: false,
+    sourcemap: false,
+    reportCompressedSize: true,
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      input: here('./src/inbox/index.html'),
+      output: {
+        entryFileNames: 'assets/inbox-[hash].js',
+        chunkFileNames: 'assets/[name]-[hash].js',
+        // The stylesheet is named for the app; fonts keep their @fontsource names.
+        assetFileNames: (asset) => (asset.names?.some((n) => n.endsWith('.css')) ? 'assets/inbox-[hash][extname]' : 'assets/[name]-[hash][extname]'),
+      },
+    },
+  },
+  server: { fs: { allow: [here('./src')] } },
+});

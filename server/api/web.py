@@ -1,0 +1,140 @@
+"""The web clients' built files: the widget script and its fonts, the agent inbox, and a
+demo page hosting the widget. Built from client/web (`npm run build`), shipped in the
+package, so running FlowSupport needs no Node.js.
+
+Security headers: the inbox and the demo page get a strict Content-Security-Policy (no
+inline scripts; sockets and requests to this origin only) and may not be framed. The
+widget script and fonts are loaded by customers' sites: fonts need CORS, the script not.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import Receive, Scope, Send
+
+from server.errors import FlowSupportError, NotFound
+from server.services.container import Services
+
+WEB = Path(__file__).resolve().parent.parent / "web"
+PAGE_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self'; connect-src 'self' ws: wss:; "
+    "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+)
+PAGE_HEADERS = {
+    "Content-Security-Policy": PAGE_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-cache",
+}
+_FONT = re.compile(r"^[a-z0-9-]+\.woff2$")
+_WIDGET_KEY = re.compile(r"^wk_[A-Za-z0-9_-]{8,100}$")
+DEMO_TENANT = "Demo"
+
+
+def web_routes() -> list[BaseRoute]:
+    return [
+        Route("/", lambda request: RedirectResponse("/inbox"), methods=["GET"]),
+        Route("/widget.js", widget_script, methods=["GET", "HEAD"]),
+        Route("/fonts/{name}", font, methods=["GET", "HEAD"]),
+        Route("/inbox", inbox_page, methods=["GET", "HEAD"]),
+        Route("/inbox/", inbox_page, methods=["GET", "HEAD"]),
+        Mount(
+            "/inbox/assets", app=ImmutableFiles(directory=WEB / "inbox" / "assets", check_dir=False)
+        ),
+        Route("/demo", demo_page, methods=["GET", "HEAD"]),
+    ]
+
+
+class ImmutableFiles(StaticFiles):
+    """Hashed build output: cached for a year, never sniffed."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def send_with_headers(message: dict[str, object]) -> None:
+            if message["type"] == "http.response.start" and message.get("status") == 200:
+                headers = list(message.get("headers", []))  # type: ignore[call-overload]
+                headers += [
+                    (b"cache-control", b"public, max-age=31536000, immutable"),
+                    (b"x-content-type-options", b"nosniff"),
+                ]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await super().__call__(scope, receive, send_with_headers)  # type: ignore[arg-type]
+
+
+def _built(relative: str) -> Path:
+    path = WEB / relative
+    if not path.is_file():
+        raise NotFound(f"{relative} is not built: run `npm ci && npm run build` in client/web")
+    return path
+
+
+async def widget_script(request: Request) -> Response:
+    return FileResponse(
+        _built("widget/widget.js"),
+        media_type="text/javascript; charset=utf-8",
+        headers={"Cache-Control": "public, max-age=300", "X-Content-Type-Options": "nosniff"},
+    )
+
+
+async def font(request: Request) -> Response:
+    name = request.path_params["name"]
+    if not _FONT.match(name):
+        raise NotFound("no such font")
+    return FileResponse(
+        _built(f"fonts/{name}"),
+        media_type="font/woff2",
+        headers={
+            "Cache-Control": "public, max-age=604800",
+            "Access-Control-Allow-Origin": "*",  # @font-face from customers' sites
+            "X-Content-Type-Options": "nosniff",
+        },
+    )
+
+
+async def inbox_page(request: Request) -> Response:
+    return FileResponse(_built("inbox/index.html"), media_type="text/html", headers=PAGE_HEADERS)
+
+
+async def demo_page(request: Request) -> Response:
+    """A small company site with the widget embedded: `?widget_key=` picks the tenant,
+    else the one `flowsupport demo` made."""
+    key = request.query_params.get("widget_key")
+    if key is None:
+        services: Services = request.app.state.services
+        try:
+            key = (await services.admin.find_tenant(DEMO_TENANT)).widget_key
+        except FlowSupportError:
+            return HTMLResponse(
+                _page(
+                    "Demo", "<p>No demo tenant yet: run <code>flowsupport demo</code>.</p>", None
+                ),
+                status_code=404,
+                headers=PAGE_HEADERS,
+            )
+    if not _WIDGET_KEY.match(key):
+        raise NotFound("no such widget key")
+    body = _built("demo.html").read_text()
+    return HTMLResponse(_page("Northwind Analytics", body, key), headers=PAGE_HEADERS)
+
+
+def _page(title: str, body: str, widget_key: str | None) -> str:
+    script = (
+        f'<script src="/widget.js" data-widget-key="{html.escape(widget_key)}" async></script>'
+        if widget_key
+        else ""
+    )
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{html.escape(title)}</title></head>"
+        f"<body>{body}{script}</body></html>"
+    )

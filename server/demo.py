@@ -1,0 +1,81 @@
+"""``flowsupport demo``: the product on one machine with something to try: a demo tenant
+whose widget runs on /demo, an agent and an admin to sign in to /inbox with, and the
+Plausible help center as its knowledge base (when ../shared/kb_corpus is there)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from kb_ingest.__main__ import collect
+from server.api.web import DEMO_TENANT
+from server.config import Settings
+from server.errors import Conflict, NotFound
+from server.kb.embedders import embedder_for
+from server.services.admin import AdminService
+from server.services.knowledge import KnowledgeBase
+from server.store.db import Database
+from server.store.provision import database_urls, prepare
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared/kb_corpus/plausible-docs/docs"
+AGENT = ("agent@demo.flowsupport.test", "demo-agent-pass", "Ada Agent", "agent")
+ADMIN = ("admin@demo.flowsupport.test", "demo-admin-pass", "Ida Admin", "admin")
+
+
+async def prepare_demo(settings: Settings, corpus: Path | None) -> list[str]:
+    """Create (or bring up to date) the demo tenant, its staff and knowledge base; the
+    lines to print. `corpus` is read only when it is a folder (checked by the caller)."""
+    async with database_urls(settings) as urls:
+        await prepare(urls, run_migrations=settings.auto_migrate)
+        db = await Database.connect(urls.app, max_size=2)
+        try:
+            admin = AdminService(db)
+            try:
+                tenant = await admin.find_tenant(DEMO_TENANT)
+            except NotFound:
+                tenant = await admin.create_tenant(DEMO_TENANT, list(settings.public_origins))
+            await admin.set_allowed_origins(tenant, list(settings.public_origins))
+            for email, password, name, role in (AGENT, ADMIN):
+                with contextlib.suppress(Conflict):  # made by an earlier run
+                    await admin.create_user(
+                        tenant, email=email, password=password, role=role, name=name
+                    )
+            lines = []
+            if corpus is not None:
+                print(f"loading the knowledge base from {corpus} ...", file=sys.stderr)
+                knowledge = KnowledgeBase(
+                    db, embedder_for(settings.embed_model, settings.embed_api_base)
+                )
+                summary = await knowledge.ingest(tenant.id, collect([corpus]))
+                lines.append(
+                    f"knowledge base: {summary.articles} articles "
+                    f"({summary.skipped} unchanged since the last run)"
+                )
+            else:
+                lines.append("knowledge base: none (pass --kb PATH to load help-center files)")
+        finally:
+            await db.close()
+    base = settings.public_url
+    return [
+        f"demo site with the widget: {base}/demo",
+        f"agent inbox:               {base}/inbox",
+        f"  agent: {AGENT[0]} / {AGENT[1]}",
+        f"  admin: {ADMIN[0]} / {ADMIN[1]}",
+        *lines,
+    ]
+
+
+def run_demo(settings: Settings, *, host: str | None, port: int | None, kb: Path | None) -> int:
+
+    from server.serve import serve  # imports uvicorn only when serving
+
+    listening = replace(
+        settings, host=host or settings.host, port=settings.port if port is None else port
+    )
+    corpus = kb if kb is not None else CORPUS
+    for line in asyncio.run(prepare_demo(listening, corpus if corpus.is_dir() else None)):
+        print(line)
+    return serve(listening, host=None, port=None)
