@@ -19,6 +19,8 @@ from server.ai.select import chat_model_for, summarizer_for
 from server.api import errors
 from server.api.routes import openapi_document, routes
 from server.broker.select import broker_in
+from server.channels.secretbox import SecretBox
+from server.channels.smtp_listener import start_smtp_listener
 from server.clock import Clock, SystemClock
 from server.config import Settings
 from server.domain.models import Conversation, Message
@@ -36,7 +38,11 @@ from server.services.container import Services
 from server.services.conversations import ConversationService
 from server.services.credentials import TokenSigner
 from server.services.escalation import EscalationService
+from server.services.inbound_mail import InboundMail
+from server.services.inbound_text import InboundText
 from server.services.knowledge import KnowledgeBase
+from server.services.outbound_mail import OutboundMail
+from server.services.outbound_text import OutboundText
 from server.services.tickets import TicketService
 from server.services.visitors import VisitorService
 from server.store.db import Database
@@ -102,9 +108,30 @@ def create_app(
 
             conversations.on_visitor_message(visitor_wrote)
             conversations.on_staff_reply(tickets.staff_replied)
+            inbound_mail = InboundMail(
+                db, hub, visitor_wrote, max_attachment_bytes=settings.max_attachment_bytes
+            )
+            if settings.smtp_listen is not None:
+                listener = await start_smtp_listener(
+                    inbound_mail,
+                    *settings.smtp_listen,
+                    max_bytes=settings.max_body_bytes + 2 * settings.max_attachment_bytes,
+                )
+                stack.callback(listener.close)
+            box = SecretBox(settings.secret_key)
+            inbound_text = InboundText(db, hub, visitor_wrote)
             if settings.runs_jobs_in_process:
+                texts = OutboundText(db, hub, box, the_clock, settings.public_url)
+                stack.push_async_callback(texts.close)
                 await stack.enter_async_context(
-                    background_worker(db, the_clock, escalation, tickets)
+                    background_worker(
+                        db,
+                        the_clock,
+                        escalation,
+                        tickets,
+                        OutboundMail(db, hub, settings.smtp_url),
+                        texts,
+                    )
                 )
             app.state.services = Services(
                 settings=settings,
@@ -115,6 +142,9 @@ def create_app(
                 knowledge=knowledge,
                 tickets=tickets,
                 contacts=ContactService(db),
+                inbound_mail=inbound_mail,
+                inbound_text=inbound_text,
+                secret_box=box,
                 probes=(("database", db.ping), ("broker", hub.ping)),
                 gauges=lambda: {
                     "flowsupport_event_loop_lag_seconds_max": watch.take_max(),

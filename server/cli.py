@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from server import __version__
+from server.channels.secretbox import SecretBox
 from server.config import Settings
-from server.errors import FlowSupportError, StartupError
+from server.errors import FlowSupportError, StartupError, ValidationFailed
 from server.services.admin import AdminService
 from server.store.db import Database
 from server.store.provision import database_urls, prepare
@@ -76,7 +77,7 @@ async def _with_admin(
         await prepare(urls, run_migrations=settings.auto_migrate)
         db = await Database.connect(urls.app, max_size=2)
         try:
-            return await work(AdminService(db))
+            return await work(AdminService(db, SecretBox(settings.secret_key)))
         finally:
             await db.close()
 
@@ -116,6 +117,59 @@ async def _apikey_create(args: argparse.Namespace, settings: Settings) -> dict[s
     async def work(admin: AdminService) -> dict[str, Any]:
         tenant = await admin.find_tenant(args.tenant)
         return {"api_key": await admin.create_api_key(tenant, args.name)}
+
+    return await _with_admin(settings, work)
+
+
+async def _channel_add(args: argparse.Namespace, settings: Settings) -> dict[str, Any]:
+    """DESIGN.md's three forms: e-mail; SMS or WhatsApp through Twilio; WhatsApp by Meta."""
+
+    def need(*names: str) -> None:
+        missing = [f"--{n.replace('_', '-')}" for n in names if not getattr(args, n)]
+        if missing:
+            raise ValidationFailed(
+                f"a {args.kind} channel by {args.provider} needs {', '.join(missing)}"
+            )
+
+    async def work(admin: AdminService) -> dict[str, Any]:
+        tenant = await admin.find_tenant(args.tenant)
+        if args.kind == "email":
+            need("address")
+            channel = await admin.add_email_channel(tenant, args.address)
+            return {"channel_id": str(channel.id)}
+        base = {"api_base": args.api_base} if args.api_base else {}
+        if args.provider == "twilio":
+            need("number", "account_sid", "auth_token")
+            channel = await admin.add_text_channel(
+                tenant,
+                kind=args.kind,
+                provider="twilio",
+                address=args.number,
+                settings={"account_sid": args.account_sid, **base},
+                secrets={"auth_token": args.auth_token},
+            )
+            path = "twilio"
+        elif args.provider == "meta" and args.kind == "whatsapp":
+            need("phone_number_id", "app_secret", "verify_token", "access_token")
+            channel = await admin.add_text_channel(
+                tenant,
+                kind="whatsapp",
+                provider="meta",
+                address=args.phone_number_id,
+                settings=base,
+                secrets={
+                    "app_secret": args.app_secret,
+                    "verify_token": args.verify_token,
+                    "access_token": args.access_token,
+                },
+            )
+            path = "whatsapp"
+        else:
+            raise ValidationFailed("--provider must be twilio (sms, whatsapp) or meta (whatsapp)")
+        return {
+            "channel_id": str(channel.id),
+            "webhook_url": f"{settings.public_url}/v1/channels/{path}/{channel.id}",
+        }
 
     return await _with_admin(settings, work)
 
@@ -174,6 +228,25 @@ def _parser() -> argparse.ArgumentParser:
     apikey_create.add_argument("--name", required=True)
     _json_flag(apikey_create)
     apikey_create.set_defaults(handler=_apikey_create)
+
+    channel = commands.add_parser("channel", help="manage customer channels").add_subparsers(
+        dest="action", required=True, metavar="ACTION"
+    )
+    channel_add = channel.add_parser("add", help="add an address customers write to")
+    channel_add.add_argument("--tenant", required=True, help="tenant id or name")
+    channel_add.add_argument("--kind", required=True, choices=["email", "sms", "whatsapp"])
+    channel_add.add_argument("--address", help="email: the address mail arrives at")
+    channel_add.add_argument("--provider", choices=["twilio", "meta"], help="sms/whatsapp")
+    channel_add.add_argument("--number", help="twilio: the number in E.164 form")
+    channel_add.add_argument("--account-sid", help="twilio: the account SID")
+    channel_add.add_argument("--auth-token", help="twilio: the auth token (stored encrypted)")
+    channel_add.add_argument("--phone-number-id", help="meta: the WhatsApp phone number id")
+    channel_add.add_argument("--app-secret", help="meta: the app secret (stored encrypted)")
+    channel_add.add_argument("--verify-token", help="meta: the webhook verify token")
+    channel_add.add_argument("--access-token", help="meta: the access token (stored encrypted)")
+    channel_add.add_argument("--api-base", help="the provider API's base URL (tests, proxies)")
+    _json_flag(channel_add)
+    channel_add.set_defaults(handler=_channel_add)
     return parser
 
 

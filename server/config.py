@@ -40,6 +40,10 @@ class Settings:
     extractive_pace_ms: int
     inprocess_jobs: str  # auto | on | off
     visitor_leave_grace_s: int
+    smtp_listen: tuple[str, int] | None  # FLOWSUPPORT_SMTP_LISTEN host:port
+    smtp_url: str | None  # FLOWSUPPORT_SMTP_URL: outbound relay
+    mailgun_signing_key: str | None
+    max_attachment_bytes: int
 
     @property
     def runs_jobs_in_process(self) -> bool:
@@ -124,6 +128,12 @@ class Settings:
             extractive_pace_ms=read.integer("EXTRACTIVE_PACE_MS", 40, low=0, high=1000),
             inprocess_jobs=read.choice("INPROCESS_JOBS", ("auto", "on", "off"), "auto"),
             visitor_leave_grace_s=read.integer("VISITOR_LEAVE_GRACE_S", 15, low=0, high=3600),
+            smtp_listen=read.host_port("SMTP_LISTEN"),
+            smtp_url=read.url("SMTP_URL", ("smtp", "smtps")),
+            mailgun_signing_key=read.text("MAILGUN_SIGNING_KEY"),
+            max_attachment_bytes=read.integer(
+                "MAX_ATTACHMENT_BYTES", 10_000_000, low=0, high=100_000_000
+            ),
         )
 
 
@@ -163,6 +173,17 @@ class _Reader:
         if not low <= value <= high:
             raise ConfigError(f"{full} must be between {low} and {high}, not {value}")
         return value
+
+    def host_port(self, name: str) -> tuple[str, int] | None:
+        raw = self.text(name)
+        if raw is None:
+            return None
+        host, _, port = raw.rpartition(":")
+        if not host or not port.isdigit() or not 0 < int(port) < 65536:
+            raise ConfigError(
+                f"{PREFIX}{name} must be HOST:PORT (e.g. 127.0.0.1:2525), not {raw!r}"
+            )
+        return host.strip("[]"), int(port)
 
     def url(self, name: str, schemes: tuple[str, ...]) -> str | None:
         raw = self.text(name)

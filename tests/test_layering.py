@@ -26,12 +26,20 @@ LAYERS: dict[str, set[str]] = {
     "server.broker": CONFIGURED,
     "server.ai": MODELLED,
     "server.kb": MODELLED,
-    "server.services": SERVICES,
+    "server.services": SERVICES | {"server.channels"},  # the pure mail parser
+    "server.channels": TRANSPORT,
     "server.realtime": TRANSPORT | {"server.broker", "server"},  # the Broker seam
-    "server.api": TRANSPORT | {"server"},  # the package itself, for __version__
+    "server.api": TRANSPORT | {"server", "server.channels"},  # + the package, for __version__
     # The worker process composes services, the hub and a broker, like `serve` does.
     "server.workers": MODELLED
-    | {"server.services", "server.store", "server.realtime", "server.broker", "server.ai"},
+    | {
+        "server.services",
+        "server.store",
+        "server.realtime",
+        "server.broker",
+        "server.ai",
+        "server.channels",
+    },
 }
 
 PURE = {"asyncpg", "redis", "starlette", "litellm", "websockets", "uvicorn", "uvloop", "httpx"}

@@ -13,10 +13,8 @@ from server.errors import BadRequest, TooLarge, ValidationFailed
 M = TypeVar("M", bound=BaseModel)
 
 
-async def read_json(request: Request, model: type[M], max_bytes: int) -> M:
-    """Parse the body as `model`; errors name the offending field."""
-    if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
-        raise BadRequest("Content-Type must be application/json")
+async def read_limited(request: Request, max_bytes: int) -> bytes:
+    """The raw body, refused (413) as soon as it passes `max_bytes`."""
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > max_bytes:
         raise TooLarge(f"request body exceeds {max_bytes} bytes")
@@ -25,6 +23,14 @@ async def read_json(request: Request, model: type[M], max_bytes: int) -> M:
         body += chunk
         if len(body) > max_bytes:
             raise TooLarge(f"request body exceeds {max_bytes} bytes")
+    return bytes(body)
+
+
+async def read_json(request: Request, model: type[M], max_bytes: int) -> M:
+    """Parse the body as `model`; errors name the offending field."""
+    if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+        raise BadRequest("Content-Type must be application/json")
+    body = await read_limited(request, max_bytes)
     try:
         data = json.loads(body)
     except (ValueError, UnicodeDecodeError):

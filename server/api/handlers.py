@@ -31,6 +31,7 @@ from server.api.schemas import (
     TicketPageOut,
     TicketPatch,
     TicketWithComments,
+    UserList,
     UserOut,
 )
 from server.clock import rfc3339
@@ -304,3 +305,9 @@ async def get_contact(request: Request) -> JSONResponse:
         tickets=[TicketOut.of(t) for t in profile.tickets],
     )
     return JSONResponse(out.model_dump())
+
+
+async def list_users(request: Request) -> JSONResponse:
+    who = await principal(request)
+    found = await services(request).admin.staff(who)
+    return JSONResponse(UserList(users=[UserOut.of(u) for u in found]).model_dump())

@@ -12,7 +12,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from server import __version__
-from server.api import handlers
+from server.api import handlers, webhooks
 from server.api.schemas import (
     ArticleIn,
     ArticleList,
@@ -35,6 +35,7 @@ from server.api.schemas import (
     TicketPageOut,
     TicketPatch,
     TicketWithComments,
+    UserList,
 )
 from server.api.web import web_routes
 
@@ -94,6 +95,16 @@ ENDPOINTS = (
             ("cursor", "next_cursor of the previous page"),
         ),
         tags=("conversations",),
+    ),
+    Endpoint(
+        "GET",
+        "/v1/users",
+        handlers.list_users,
+        "The tenant's agents and admins, for assignment (staff)",
+        UserList,
+        auth=True,
+        errors=(401, 403),
+        tags=("auth",),
     ),
     Endpoint(
         "GET",
@@ -356,5 +367,12 @@ def routes() -> list[BaseRoute]:
     table: list[BaseRoute] = [Route(ep.path, ep.handler, methods=[ep.method]) for ep in ENDPOINTS]
     table.append(Route("/openapi.json", openapi, methods=["GET"]))
     table.append(Route("/metrics", handlers.metrics, methods=["GET"]))
+    table += [
+        # Providers' webhooks: not JSON APIs, so not in the OpenAPI document (README).
+        Route("/v1/channels/email/inbound", webhooks.mailgun_inbound, methods=["POST"]),
+        Route("/v1/channels/twilio/{channel_id}", webhooks.twilio_webhook, methods=["POST"]),
+        Route("/v1/channels/whatsapp/{channel_id}", webhooks.whatsapp_verify, methods=["GET"]),
+        Route("/v1/channels/whatsapp/{channel_id}", webhooks.whatsapp_webhook, methods=["POST"]),
+    ]
     table += web_routes()
     return table

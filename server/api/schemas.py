@@ -213,6 +213,7 @@ class TicketOut(Strict):
     status: str
     priority: str
     requester_contact_id: str
+    requester: dict[str, str | None] = Field(description='{"id", "name", "email"}')
     assignee_id: str | None
     tags: list[str]
     custom_fields: dict[str, Any]
@@ -240,6 +241,11 @@ class TicketOut(Strict):
             status=t.status,
             priority=t.priority,
             requester_contact_id=str(t.requester_contact_id),
+            requester={
+                "id": str(t.requester_contact_id),
+                "name": t.requester_name,
+                "email": t.requester_email,
+            },
             assignee_id=_str(t.assignee_id),
             tags=list(t.tags),
             custom_fields=t.custom_fields,
@@ -319,6 +325,10 @@ def _str(value: object | None) -> str | None:
 
 def _time(value: datetime | None) -> str | None:
     return None if value is None else rfc3339(value)
+
+
+class UserList(Strict):
+    users: list[UserOut]
 
 
 class ConversationOut(Strict):

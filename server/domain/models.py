@@ -81,6 +81,7 @@ class Contact:
     name: str | None
     attributes: dict[str, Any]
     created_at: datetime
+    phone: str | None = None  # E.164, for SMS and WhatsApp
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ class Conversation:
     created_at: datetime
     updated_at: datetime
     ticket_id: uuid.UUID | None = None
+    channel_id: uuid.UUID | None = None  # the address or number it came in through
 
 
 @dataclass(frozen=True)
@@ -191,3 +193,28 @@ class ConversationSummary:
     preview_body: str | None
     preview_sender_kind: str | None
     preview_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Channel:
+    """An address (or number) through which a tenant's customers write in."""
+
+    id: uuid.UUID
+    tenant_id: TenantId
+    kind: str  # email | sms | whatsapp
+    address: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class ConfiguredChannel:
+    """A provider channel as its webhook and its outbound delivery need it: credentials
+    still sealed (opened only by whoever must use them)."""
+
+    id: uuid.UUID
+    tenant_id: TenantId
+    kind: str
+    provider: str
+    address: str
+    settings: dict[str, Any]
+    sealed: bytes | None

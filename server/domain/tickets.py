@@ -46,6 +46,8 @@ class Ticket:
     breaches: tuple[str, ...]
     created_at: datetime
     updated_at: datetime
+    requester_name: str | None = None
+    requester_email: str | None = None
 
     @property
     def due_at(self) -> datetime | None:

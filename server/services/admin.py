@@ -8,19 +8,24 @@ again by row-level security.
 from __future__ import annotations
 
 import asyncio
+import re
+import uuid
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
+from server.channels.secretbox import SecretBox
 from server.domain import validation
 from server.domain.access import Principal, SecurityContext, may_grant_role
-from server.domain.models import Role, Tenant, User
+from server.domain.models import Channel, Role, Tenant, User
 from server.domain.tenant_settings import TenantSettings
 from server.errors import Forbidden, NotFound, ValidationFailed
 from server.services import credentials
-from server.store import audit, principals, tenants
+from server.store import audit, channels, principals, tenants
 from server.store.db import Connection, Database
 
 OPERATOR = SecurityContext.operator()
+_E164 = re.compile(r"^\+[1-9][0-9]{6,14}$")
 
 
 @dataclass(frozen=True)
@@ -41,8 +46,9 @@ def actor_of(principal: Principal) -> Actor:
 
 
 class AdminService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, box: SecretBox | None = None) -> None:
         self._db = db
+        self._box = box  # seals channel credentials; needed only to add SMS/WhatsApp
 
     async def create_tenant(
         self, name: str, origins: list[str], actor: Actor = OPERATOR_ACTOR
@@ -81,6 +87,72 @@ class AdminService:
                 conn, actor, tenant, "tenant.origins", "tenant", str(tenant.id), {"origins": clean}
             )
 
+    async def add_email_channel(
+        self, tenant: Tenant, address: str, actor: Actor = OPERATOR_ACTOR
+    ) -> Channel:
+        """An address the tenant receives customers' mail at (one tenant per address)."""
+        _require_settings_access(tenant, actor)
+        clean = validation.email(address)
+        async with self._db.unit(self._within(tenant, actor)) as conn:
+            channel = await channels.insert(conn, tenant_id=tenant.id, kind="email", address=clean)
+            await _audit(
+                conn, actor, tenant, "channel.add", "channel", str(channel.id), {"kind": "email"}
+            )
+        return channel
+
+    async def add_text_channel(
+        self,
+        tenant: Tenant,
+        *,
+        kind: str,
+        provider: str,
+        address: str,
+        settings: dict[str, Any],
+        secrets: dict[str, str],
+        actor: Actor = OPERATOR_ACTOR,
+    ) -> Channel:
+        """An SMS or WhatsApp number (Twilio) or WhatsApp business number (Meta); its
+        credentials are sealed with the server's key, bound to the channel's id."""
+        _require_settings_access(tenant, actor)
+        if self._box is None:
+            raise ValidationFailed("this process cannot seal credentials (no secret key)")
+        if (kind, provider) not in (
+            ("sms", "twilio"),
+            ("whatsapp", "twilio"),
+            ("whatsapp", "meta"),
+        ):
+            raise ValidationFailed(f"a {kind} channel cannot use {provider}")
+        if provider == "twilio" and not _E164.match(address):
+            raise ValidationFailed("--number must be in E.164 form, e.g. +14155550100")
+        if any(not value for value in secrets.values()):
+            raise ValidationFailed("every credential must be given")
+        if settings.get("api_base") is not None:
+            settings["api_base"] = _api_base(str(settings["api_base"]))
+        channel_id = uuid.uuid4()
+        async with self._db.unit(self._within(tenant, actor)) as conn:
+            channel = await channels.insert(
+                conn,
+                tenant_id=tenant.id,
+                kind=kind,
+                address=address,
+                provider=provider,
+                settings=settings,
+                channel_id=channel_id,
+            )
+            await channels.set_credentials(
+                conn, channel.id, self._box.seal(secrets, bound_to=str(channel.id))
+            )
+            await _audit(
+                conn,
+                actor,
+                tenant,
+                "channel.add",
+                "channel",
+                str(channel.id),
+                {"kind": kind, "provider": provider},
+            )
+        return channel
+
     async def settings(self, tenant: Tenant, actor: Actor) -> TenantSettings:
         """The tenant's settings with defaults filled in; its admins (and the operator)."""
         _require_settings_access(tenant, actor)
@@ -104,6 +176,13 @@ class AdminService:
             await tenants.merge_settings(conn, tenant.id, values)
             await _audit(conn, actor, tenant, "tenant.settings", "tenant", str(tenant.id), values)
         return updated
+
+    async def staff(self, principal: Principal, limit: int = 500) -> list[User]:
+        """The tenant's agents and admins, for assignment menus (staff only)."""
+        if principal.kind not in ("agent", "bot"):
+            raise Forbidden("the staff list is for agents and bots")
+        async with self._db.unit(principal.context()) as conn:
+            return await principals.active_users(conn, limit)
 
     async def tenant_of(self, principal: Principal) -> Tenant:
         """The principal's own tenant."""
@@ -181,6 +260,14 @@ class AdminService:
         if actor.context.role is Role.SUPER_ADMIN:
             return SecurityContext(tenant.id, Role.SUPER_ADMIN, actor.context.user_id)
         return actor.context
+
+
+def _api_base(value: str) -> str:
+    """A provider API's base URL (tests point it at a local stand-in)."""
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValidationFailed("--api-base must be an http(s) URL")
+    return value.strip().rstrip("/")
 
 
 def _require_settings_access(tenant: Tenant, actor: Actor) -> None:

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+from server.channels.secretbox import SecretBox
 from server.config import Settings
 from server.services.admin import AdminService
 from server.services.auth import AuthService
 from server.services.contacts import ContactService
 from server.services.conversations import ConversationService
+from server.services.inbound_mail import InboundMail
+from server.services.inbound_text import InboundText
 from server.services.knowledge import KnowledgeBase
 from server.services.tickets import TicketService
 from server.store.db import Database
@@ -25,6 +28,9 @@ class Services:
     knowledge: KnowledgeBase
     tickets: TicketService
     contacts: ContactService
+    inbound_mail: InboundMail
+    inbound_text: InboundText
+    secret_box: SecretBox  # opens channel credentials to check providers' webhooks
     # Readiness checks by name: each raises FlowSupportError when its dependency is down.
     probes: tuple[tuple[str, Callable[[], Awaitable[None]]], ...]
     # Current values for /metrics (the lag gauge resets when read).

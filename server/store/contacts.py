@@ -12,7 +12,7 @@ from server.domain.models import Contact
 from server.ids import ContactId, TenantId
 from server.store.db import Connection
 
-COLUMNS = "id, tenant_id, external_id, email, name, attributes, created_at"
+COLUMNS = "id, tenant_id, external_id, email, name, attributes, created_at, phone"
 
 
 def new_id() -> ContactId:
@@ -29,11 +29,12 @@ async def insert(
     email: str | None = None,
     name: str | None = None,
     attributes: dict[str, Any] | None = None,
+    phone: str | None = None,
 ) -> Contact:
     row = await conn.fetchrow(
         f"""
-        INSERT INTO contacts (id, tenant_id, external_id, email, name, attributes)
-        VALUES ($1, $2, $3, $4, $5, $6::jsonb) RETURNING {COLUMNS}
+        INSERT INTO contacts (id, tenant_id, external_id, email, name, attributes, phone)
+        VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7) RETURNING {COLUMNS}
         """,
         contact_id,
         tenant_id,
@@ -41,6 +42,7 @@ async def insert(
         email,
         name,
         json.dumps(attributes or {}),
+        phone,
     )
     assert row is not None
     return _contact(row)
@@ -102,4 +104,23 @@ def _contact(row: asyncpg.Record) -> Contact:
         name=row["name"],
         attributes=json.loads(row["attributes"]),
         created_at=row["created_at"],
+        phone=row["phone"],
     )
+
+
+async def by_email(conn: Connection, email: str) -> Contact | None:
+    """The context tenant's oldest contact with this address (case-insensitive)."""
+    row = await conn.fetchrow(
+        f"SELECT {COLUMNS} FROM contacts WHERE lower(email) = lower($1) "
+        "ORDER BY created_at, id LIMIT 1",
+        email,
+    )
+    return _contact(row) if row else None
+
+
+async def by_phone(conn: Connection, phone: str) -> Contact | None:
+    """The context tenant's oldest contact with this E.164 number."""
+    row = await conn.fetchrow(
+        f"SELECT {COLUMNS} FROM contacts WHERE phone = $1 ORDER BY created_at, id LIMIT 1", phone
+    )
+    return _contact(row) if row else None

@@ -14,7 +14,7 @@ from server.store.db import Connection
 
 COLUMNS = (
     "id, tenant_id, contact_id, status, channel, subject, assignee_id, priority, tags, "
-    "ai_enabled, last_seq, created_at, updated_at, ticket_id"
+    "ai_enabled, last_seq, created_at, updated_at, ticket_id, channel_id"
 )
 
 
@@ -26,17 +26,20 @@ async def insert(
     channel: str = "web",
     subject: str | None = None,
     ai_enabled: bool = True,
+    channel_id: uuid.UUID | None = None,
 ) -> Conversation:
     row = await conn.fetchrow(
         f"""
-        INSERT INTO conversations (tenant_id, contact_id, channel, subject, ai_enabled)
-        VALUES ($1, $2, $3, $4, $5) RETURNING {COLUMNS}
+        INSERT INTO conversations (tenant_id, contact_id, channel, subject, ai_enabled,
+                                   channel_id)
+        VALUES ($1, $2, $3, $4, $5, $6) RETURNING {COLUMNS}
         """,
         tenant_id,
         contact_id,
         channel,
         subject,
         ai_enabled,
+        channel_id,
     )
     assert row is not None
     return from_row(row)
@@ -144,6 +147,7 @@ def from_row(row: asyncpg.Record) -> Conversation:
         created_at=row["created_at"],
         updated_at=row["updated_at"],
         ticket_id=row["ticket_id"],
+        channel_id=row["channel_id"],
     )
 
 
@@ -245,3 +249,19 @@ async def listing(
         )
         for r in rows
     ]
+
+
+async def open_on_channel(
+    conn: Connection, contact_id: ContactId, channel_id: uuid.UUID
+) -> Conversation | None:
+    """The contact's latest conversation through this channel that is not over."""
+    row = await conn.fetchrow(
+        f"""
+        SELECT {COLUMNS} FROM conversations
+        WHERE contact_id = $1 AND channel_id = $2 AND status NOT IN ('resolved', 'closed')
+        ORDER BY updated_at DESC, id DESC LIMIT 1
+        """,
+        contact_id,
+        channel_id,
+    )
+    return from_row(row) if row else None

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import uuid
+from datetime import datetime
 from typing import Any
 
 import asyncpg
@@ -119,3 +121,65 @@ async def latest(conn: Connection, conversation_id: ConversationId, limit: int) 
         limit,
     )
     return [from_row(r) for r in rows]
+
+
+async def get(conn: Connection, message_id: uuid.UUID) -> Message | None:
+    row = await conn.fetchrow(f"SELECT {COLUMNS} FROM messages WHERE id = $1", message_id)
+    return from_row(row) if row else None
+
+
+# Delivery statuses in the order they happen; a callback never moves a message backwards
+# ("read" arriving before "delivered" stays "read"). Failures rank below "delivered".
+DELIVERY_RANK = {
+    "accepted": 0,
+    "scheduled": 0,
+    "queued": 0,
+    "sending": 1,
+    "sent": 2,
+    "undelivered": 3,
+    "failed": 3,
+    "delivered": 4,
+    "read": 5,
+}
+
+
+async def set_external(conn: Connection, message_id: uuid.UUID, external_id: str) -> None:
+    """The provider's id of a message we sent, for its status callbacks."""
+    await conn.execute(
+        "UPDATE messages SET external_id = $2, delivery_status = coalesce(delivery_status, "
+        "'sent') WHERE id = $1",
+        message_id,
+        external_id,
+    )
+
+
+async def advance_delivery(
+    conn: Connection, external_id: str, status: str, error: str | None
+) -> bool:
+    """Move a sent message's delivery status forward; False when unknown, older or equal."""
+    rank = DELIVERY_RANK.get(status)
+    if rank is None:
+        return False
+    cases = " ".join(f"WHEN '{name}' THEN {value}" for name, value in DELIVERY_RANK.items())
+    status_set = await conn.execute(
+        f"""
+        UPDATE messages SET delivery_status = $2, delivery_error = $3
+        WHERE external_id = $1
+          AND coalesce(CASE delivery_status {cases} END, -1) < $4
+        """,
+        external_id,
+        status,
+        error,
+        rank,
+    )
+    return status_set.split()[-1] != "0"
+
+
+async def last_from_visitor(conn: Connection, conversation_id: ConversationId) -> datetime | None:
+    """When the customer last wrote in this conversation (WhatsApp's 24-hour window)."""
+    value = await conn.fetchval(
+        "SELECT max(created_at) FROM messages WHERE conversation_id = $1 AND sender_kind = "
+        "'visitor'",
+        conversation_id,
+    )
+    return None if value is None else value

@@ -93,6 +93,16 @@ async def api_key_record(conn: Connection, key_id: ApiKeyId) -> ApiKeyRecord | N
     )
 
 
+async def active_users(conn: Connection, limit: int) -> list[User]:
+    """The context's tenant's enabled staff, by name (row-level security picks the tenant)."""
+    rows = await conn.fetch(
+        f"SELECT {USER_COLUMNS} FROM users WHERE disabled_at IS NULL "
+        "ORDER BY lower(coalesce(nullif(name, ''), email)), id LIMIT $1",
+        limit,
+    )
+    return [_user(r) for r in rows]
+
+
 def _user(row: asyncpg.Record) -> User:
     return User(
         id=UserId(row["id"]),

@@ -16,7 +16,10 @@ from server.store.db import Connection
 COLUMNS = (
     "id, tenant_id, number, conversation_id, subject, status, priority, requester_contact_id, "
     "assignee_id, tags, custom_fields, escalation_reason, summary, first_response_due_at, "
-    "resolution_due_at, first_responded_at, solved_at, breaches, created_at, updated_at"
+    "resolution_due_at, first_responded_at, solved_at, breaches, created_at, updated_at, "
+    # Who asked, for lists (unqualified: the ticket row of whichever query this is in).
+    "(SELECT k.name FROM contacts k WHERE k.id = requester_contact_id) AS requester_name, "
+    "(SELECT k.email FROM contacts k WHERE k.id = requester_contact_id) AS requester_email"
 )
 COMMENT_COLUMNS = "id, ticket_id, author_kind, author_id, author_name, body, public, created_at"
 UPDATABLE = {
@@ -232,6 +235,8 @@ def from_row(row: asyncpg.Record) -> Ticket:
         breaches=tuple(row["breaches"]),
         created_at=row["created_at"],
         updated_at=row["updated_at"],
+        requester_name=row["requester_name"],
+        requester_email=row["requester_email"],
     )
 
 
@@ -289,3 +294,9 @@ async def of_requester(conn: Connection, contact_id: ContactId, limit: int) -> l
         limit,
     )
     return [from_row(r) for r in rows]
+
+
+async def by_number(conn: Connection, number: int) -> Ticket | None:
+    """The context tenant's ticket with this number (row-level security picks the tenant)."""
+    row = await conn.fetchrow(f"SELECT {COLUMNS} FROM tickets WHERE number = $1", number)
+    return from_row(row) if row else None

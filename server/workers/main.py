@@ -13,11 +13,14 @@ import uvloop
 
 from server.ai.select import chat_model_for, summarizer_for
 from server.broker.select import broker_in
+from server.channels.secretbox import SecretBox
 from server.clock import Clock, SystemClock
 from server.config import Settings
 from server.errors import StartupError
 from server.realtime.hub import Hub
 from server.services.escalation import EscalationService
+from server.services.outbound_mail import OutboundMail
+from server.services.outbound_text import OutboundText
 from server.services.tickets import TicketService
 from server.store.db import Database
 from server.store.provision import database_urls, prepare
@@ -60,7 +63,14 @@ async def _main(settings: Settings) -> int:
                 summarizer=summarizer_for(chat_model_for(settings)),
             )
             stack.push_async_callback(escalation.close)
-            async with background_worker(db, clock, escalation, TicketService(db, hub, clock)):
+            outbound = OutboundMail(db, hub, settings.smtp_url)
+            texts = OutboundText(
+                db, hub, SecretBox(settings.secret_key), clock, settings.public_url
+            )
+            stack.push_async_callback(texts.close)
+            async with background_worker(
+                db, clock, escalation, TicketService(db, hub, clock), outbound, texts
+            ):
                 log.info("worker started")
                 await stop.wait()
     except StartupError as exc:
@@ -72,12 +82,17 @@ async def _main(settings: Settings) -> int:
 
 @asynccontextmanager
 async def background_worker(
-    db: Database, clock: Clock, escalation: EscalationService, tickets: TicketService
+    db: Database,
+    clock: Clock,
+    escalation: EscalationService,
+    tickets: TicketService,
+    outbound_mail: OutboundMail,
+    outbound_text: OutboundText,
 ) -> AsyncIterator[None]:
     """The job runner and the timers, running until the block exits (then they finish
     the job in hand and stop)."""
     stop = asyncio.Event()
-    handlers = job_handlers(db)
+    handlers = job_handlers(outbound_mail, outbound_text)
     log.info("jobs and timers running; job kinds: %s", ", ".join(sorted(handlers)) or "none")
     tasks = [
         asyncio.create_task(JobRunner(db, clock, handlers).run(stop)),

@@ -97,3 +97,14 @@ async def test_the_api_answers_cross_origin_requests_without_cookies(
     assert preflight.headers["access-control-allow-origin"] == "*"
     assert "authorization" in preflight.headers["access-control-allow-headers"].lower()
     assert "access-control-allow-credentials" not in preflight.headers
+
+
+async def test_staff_list_is_the_tenants_own(
+    http: httpx.AsyncClient, shop: Tenant, other_shop: Tenant
+) -> None:
+    listed = await http.get("/v1/users", headers={"authorization": f"Bearer {shop.agent_token}"})
+    users = listed.json()["users"]
+    assert {u["role"] for u in users} == {"agent", "admin"} and len(users) == 3
+    assert shop.agent_email in {u["email"] for u in users}
+    assert other_shop.agent_email not in {u["email"] for u in users}
+    assert {"id", "name", "email", "role", "tenant_id"} == set(users[0])

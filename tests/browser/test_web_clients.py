@@ -311,6 +311,9 @@ async def test_both_clients_come_back_after_a_server_restart(
                 "Connected", timeout=30_000
             )
             await expect(widget_messages(visitor, "visitor")).to_have_count(2, timeout=30_000)
+            # The message typed while down shows at once as pending; wait until it is stored.
+            pending = visitor.locator('[data-testid="fs-message"][data-pending="true"]')
+            await expect(pending).to_have_count(0, timeout=30_000)
             await agent.get_by_test_id("composer").fill("fourth, after the restart")
             await agent.get_by_test_id("composer").press("Enter")
             await expect(widget_messages(visitor)).to_have_count(4, timeout=15_000)

@@ -7,11 +7,12 @@ import { activityOf, admitToList, countLive, mergeConversations, refreshSoon } f
 import { advance, focusComposer, isSubscribed, reading, scheduleRead } from './live.js';
 import { addMessage } from './thread.js';
 import { patchIn, removeIn, saveNames, store, toastError } from './state.js';
+import { isStaff } from './staff.js';
 import { onTicketFrame } from './tickets.js';
 
 function rememberName(state, who) {
   if (!who || !who.id || !who.name || (who.kind !== 'agent' && who.kind !== 'bot')) return state;
-  if (state.names[who.id] === who.name) return state;
+  if (state.names[who.id] === who.name || isStaff(state, who.id)) return state; // the staff list names its own
   const names = { ...state.names, [who.id]: who.name };
   saveNames(state.session.user.tenant_id, names);
   return { ...state, names };

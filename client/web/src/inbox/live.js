@@ -4,8 +4,8 @@
  *
  * Resume rule: after every reconnect the open conversation is subscribed again with
  * `after_seq` = the thread's gapless `lastSeq`, messages not yet acknowledged are sent
- * again with the same `client_msg_id`, and the list and tickets are re-read over HTTP
- * (inbox events and ticket frames are live-only).
+ * again with the same `client_msg_id`, and the list, tickets and staff are re-read over
+ * HTTP (inbox events and ticket frames are live-only).
  */
 
 import { RealtimeClient, socketUrl } from '../shared/realtime.js';
@@ -15,6 +15,7 @@ import { patchIn, store, toastError } from './state.js';
 import { loadOlder } from './actions.js';
 import { HANDLERS } from './frames.js';
 import { reloadTickets } from './tickets.js';
+import { loadStaff } from './staff.js';
 
 const MAX_REPLAY = 1000; // events one subscribe replays (README "Realtime")
 let client = null;
@@ -84,6 +85,7 @@ function welcomed(welcome, { resumed }) {
   if (resumed) {
     loadList();
     reloadTickets();
+    loadStaff(); // colleagues added or renamed while away
   }
   resendPending();
 }

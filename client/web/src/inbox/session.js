@@ -8,6 +8,7 @@ import { applyRoute } from './actions.js';
 import { loadList, resetUnread } from './conversations.js';
 import { expireSignals } from './frames.js';
 import { sendRead, startLive, stopLive } from './live.js';
+import { loadStaff } from './staff.js';
 import { initialState, loadNames, loadSeen, parseHash, saveSession, store, toast } from './state.js';
 
 let timers = [];
@@ -51,6 +52,7 @@ export function start() {
   }));
   startLive(expired);
   loadList();
+  loadStaff();
   const route = store.get().route;
   store.set((s) => ({ ...s, route: { view: route.view, conversationId: null, ticketId: null } }));
   applyRoute(route);

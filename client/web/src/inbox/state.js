@@ -26,7 +26,8 @@ export function initialState() {
     conn: 'connecting', // connecting | connected | reconnecting | stopped
     connProblem: null,
     presence: { count: 0, agents: [] },
-    names: {},
+    names: {}, // agent id -> name (the staff list, presence, senders, comment authors)
+    staff: { state: 'idle', loading: false, users: null }, // GET /v1/users: idle | ok | unavailable | error
     route: parseHash(globalThis.location?.hash || ''),
     lastConversationId: null, // where "Conversations" (g c) returns to
     lastTicketId: null,

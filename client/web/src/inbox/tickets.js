@@ -4,6 +4,7 @@
  */
 
 import { api } from './http.js';
+import { isStaff } from './staff.js';
 import { patchIn, store, toast, toastError } from './state.js';
 
 let generation = 0;
@@ -100,7 +101,10 @@ export async function loadTicket(id, { quiet = false } = {}) {
       let next = mergeTickets(s, [ticket]);
       next = patchIn(next, 'ticketDetail', id, { state: 'ok', comments: comments || [] });
       const names = { ...next.names };
-      for (const c of comments || []) if (c.author?.kind === 'agent' && c.author.id && c.author.name) names[c.author.id] = c.author.name;
+      for (const c of comments || []) {
+        const a = c.author;
+        if (a?.kind === 'agent' && a.id && a.name && !isStaff(next, a.id)) names[a.id] = a.name;
+      }
       return { ...next, names };
     });
   } catch (error) {

@@ -33,7 +33,8 @@ function Header({ conv }) {
   const session = useStore(store, (s) => s.session);
   const presence = useStore(store, (s) => s.presence);
   const names = useStore(store, (s) => s.names);
-  const options = assigneeOptions({ session, presence, names }, conv.assignee_id);
+  const staff = useStore(store, (s) => s.staff);
+  const options = assigneeOptions({ session, presence, names, staff }, conv.assignee_id);
   const me = session.user.id;
   const viewers = useStore(store, (s) => s.viewers[conv.id]);
   const ticket = useStore(store, (s) => (conv.ticket_id ? s.tickets[conv.ticket_id] : null));

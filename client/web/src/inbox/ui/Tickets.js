@@ -5,6 +5,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { navigate } from '../actions.js';
 import { loadContact } from '../conversations.js';
 import { addComment, loadMoreTickets, loadTickets, patchTicket, setTicketFilters, visibleTicketIds } from '../tickets.js';
+import { staffNameOf } from '../staff.js';
 import { store } from '../state.js';
 import { useStore } from '../../shared/store.js';
 import { clockTime, dueText, fullTime, parseTime, relativeTime } from '../../shared/time.js';
@@ -79,14 +80,27 @@ export function SlaChip({ ticket, now }) {
   return html`<span class=${`chip ${soon ? 'chip-warn' : 'chip-quiet'}`} title=${`Next SLA target ${fullTime(ticket.due_at)}`}><${Icon} name="clock" size=${11} /> ${dueText(ticket.due_at, now)}</span>`;
 }
 
+/**
+ * Who asked: the ticket's own `requester` (every ticket answer and frame carries it), else
+ * the contact's profile if loaded (an older server), else just the contact id.
+ */
+export function requesterOf(ticket, contact) {
+  if (ticket.requester) return { ...ticket.requester, id: ticket.requester.id || ticket.requester_contact_id };
+  if (contact?.state === 'ok') return contact.profile.contact;
+  return { id: ticket.requester_contact_id };
+}
+
 const TicketRow = memo(function TicketRow({ id, active, highlighted, now }) {
   const ticket = useStore(store, (s) => s.tickets[id]);
   const assignee = useStore(store, (s) => (ticket?.assignee_id ? agentName(s.names, ticket.assignee_id, s.session.user) : null));
+  const contact = useStore(store, (s) => (ticket && !ticket.requester ? s.contacts[ticket.requester_contact_id] : null));
   const ref = useRef(null);
   useEffect(() => {
     if (highlighted || active) ref.current?.scrollIntoView({ block: 'nearest' });
   }, [highlighted, active]);
   if (!ticket) return null;
+  const requester = requesterOf(ticket, contact);
+  const who = contactName(requester, ticket.requester_contact_id);
   return html`<li>
     <button ref=${ref} data-testid="ticket-item" data-ticket-id=${id} data-status=${ticket.status}
       class=${`row ticket-row ${active ? 'active' : ''} ${highlighted ? 'highlighted' : ''}`} aria-current=${active ? 'true' : undefined}
@@ -95,6 +109,10 @@ const TicketRow = memo(function TicketRow({ id, active, highlighted, now }) {
         <span class="row-top">
           <span class="row-name"><span class="ticket-no">#${ticket.number}</span> ${ticket.subject}</span>
           <time class="row-time" datetime=${ticket.updated_at}>${relativeTime(ticket.updated_at, now)}</time>
+        </span>
+        <span class="row-preview row-requester" title=${requester.email && requester.name ? `${who} <${requester.email}>` : who}>
+          <${Avatar} name=${who} id=${ticket.requester_contact_id} size=${18} />
+          <span data-testid="ticket-requester" class="ellipsis">${who}</span>
         </span>
         <span class="row-meta">
           <${StatusChip} status=${ticket.status} />
@@ -110,9 +128,11 @@ const TicketRow = memo(function TicketRow({ id, active, highlighted, now }) {
 export function TicketView({ id }) {
   const ticket = useStore(store, (s) => s.tickets[id]);
   const detail = useStore(store, (s) => s.ticketDetail[id]);
+  const contact = useStore(store, (s) => (ticket && !ticket.requester ? s.contacts[ticket.requester_contact_id] : null));
   const session = useStore(store, (s) => s.session);
   const presence = useStore(store, (s) => s.presence);
   const names = useStore(store, (s) => s.names);
+  const staff = useStore(store, (s) => s.staff);
   const now = useNow(30000);
   const body = useRef(null);
   const count = detail?.comments?.length || 0;
@@ -126,8 +146,10 @@ export function TicketView({ id }) {
       <div class="placeholder">${detail?.state === 'missing' ? html`<p>This ticket does not exist or is not yours to see.</p>` : detail?.state === 'error' ? html`<p>${detail.error}</p>` : html`<p class="muted"><${Spinner} /> Loading ticket…</p>`}</div>
     </section>`;
   }
-  const options = assigneeOptions({ session, presence, names }, ticket.assignee_id);
+  const options = assigneeOptions({ session, presence, names, staff }, ticket.assignee_id);
   const comments = detail?.comments || [];
+  const requester = requesterOf(ticket, contact);
+  const who = contactName(requester, ticket.requester_contact_id);
 
   return html`<section class="pane main-pane" data-testid="ticket-view" data-ticket-id=${id} aria-label=${`Ticket ${ticket.number}`}>
     <header class="conv-head">
@@ -135,7 +157,13 @@ export function TicketView({ id }) {
         <span class="ticket-badge"><${Icon} name="ticket" size=${18} /></span>
         <div class="conv-title-text">
           <h2><span class="ticket-no">#${ticket.number}</span> ${ticket.subject}</h2>
-          <span class="muted small">Opened ${ago(ticket.created_at, now)} · updated ${ago(ticket.updated_at, now)}</span>
+          <span class="muted small">
+            <span class="requester-inline" title=${requester.email && requester.name ? `${who} <${requester.email}>` : who}>
+              <${Icon} name="user" size=${12} />
+              <span data-testid="ticket-view-requester" class="ellipsis">${who}${requester.email && requester.name ? html` <span class="faint">· ${requester.email}</span>` : ''}</span>
+            </span>
+            <span class="nowrap">· Opened ${ago(ticket.created_at, now)} · updated ${ago(ticket.updated_at, now)}</span>
+          </span>
         </div>
         <div class="conv-title-side">
           <${SlaChip} ticket=${ticket} now=${now} />
@@ -178,7 +206,8 @@ export function TicketView({ id }) {
 
 function Comment({ comment }) {
   const author = comment.author || {};
-  const name = author.name || (author.kind === 'visitor' ? 'Customer' : author.kind === 'ai' ? 'AI Assistant' : author.kind === 'system' ? 'System' : 'Agent');
+  const current = useStore(store, (s) => (author.kind === 'agent' ? staffNameOf(s, author.id) : null));
+  const name = current || author.name || (author.kind === 'visitor' ? 'Customer' : author.kind === 'ai' ? 'AI Assistant' : author.kind === 'system' ? 'System' : 'Agent');
   return html`<article data-testid="ticket-comment" data-public=${comment.public ? 'true' : 'false'} class=${`comment ${comment.public ? 'public' : 'internal'}`}>
     <${Avatar} name=${name} kind=${author.kind === 'agent' || author.kind === 'visitor' ? 'visitor' : author.kind} id=${author.id} size=${30} />
     <div class="group-body">
@@ -254,11 +283,12 @@ export function TicketDetails({ id }) {
     if (ticket?.requester_contact_id) loadContact(ticket.requester_contact_id);
   }, [ticket?.requester_contact_id]);
   if (!ticket) return html`<aside class="pane details-pane" aria-label="Ticket details"></aside>`;
-  const person = contact?.state === 'ok' ? contact.profile.contact : { id: ticket.requester_contact_id };
+  const person = requesterOf(ticket, contact);
   const name = contactName(person, ticket.requester_contact_id);
   const row = (label, value) => value && html`<dt>${label}</dt><dd title=${fullTime(value)}>${fullTime(value)}</dd>`;
   return html`<aside class="pane details-pane" data-testid="ticket-details" aria-label="Ticket details">
-    <section class="card customer">
+    <section class="card customer" data-testid="ticket-details-requester" aria-label="Requester">
+      <h4>Requester</h4>
       <${Avatar} name=${name} id=${ticket.requester_contact_id} size=${48} />
       <h3>${name}</h3>
       ${person.email && person.name && html`<p class="muted small break">${person.email}</p>`}

@@ -9,6 +9,7 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { deliver } from '../live.js';
 import { loadOlder, stopAi } from '../actions.js';
 import { groupMessages, safeUrl } from '../thread.js';
+import { staffNameOf } from '../staff.js';
 import { store } from '../state.js';
 import { useStore } from '../../shared/store.js';
 import { clockTime, dayLabel, fullTime } from '../../shared/time.js';
@@ -80,7 +81,7 @@ export function Transcript({ id, conv }) {
   </div>`;
 }
 
-function senderName(sender, visitor, names, me) {
+function senderName(sender, visitor, names, me, current) {
   switch (sender.kind) {
     case 'visitor':
       return sender.name || visitor;
@@ -90,7 +91,7 @@ function senderName(sender, visitor, names, me) {
       return sender.name || 'Bot';
     case 'agent':
       if (sender.id === me.id) return `${sender.name || me.name}`;
-      return sender.name || names[sender.id] || 'Agent';
+      return current || sender.name || names[sender.id] || 'Agent'; // the staff list's name first
     default:
       return sender.name || 'System';
   }
@@ -100,7 +101,8 @@ const Group = memo(function Group({ group, messages, visitor, contactId, seenSeq
   const names = useStore(store, (s) => s.names);
   const me = useStore(store, (s) => s.session.user);
   const sender = group.sender;
-  const name = senderName(sender, visitor, names, me);
+  const current = useStore(store, (s) => (sender.kind === 'agent' ? staffNameOf(s, sender.id) : null));
+  const name = senderName(sender, visitor, names, me, current);
   const first = messages[0];
   const isMe = sender.kind === 'agent' && sender.id === me.id;
   return html`<div class=${`group kind-${sender.kind} ${group.private ? 'note' : ''} ${isMe ? 'mine' : ''}`}>

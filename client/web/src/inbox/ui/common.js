@@ -114,27 +114,39 @@ export function useNow(ms = 30000) {
   return now;
 }
 
-/** An agent's name from what the inbox has heard (presence, messages, comments). */
+/** An agent's name: the staff list's, else what the inbox has heard (presence, senders, comments). */
 export function agentName(names, id, me) {
   if (!id) return 'Unassigned';
   if (me && id === me.id) return `${me.name} (you)`;
   return names[id] || `Agent ${shortId(id)}`;
 }
 
-/** Assignee options: Unassigned, me, agents online, and the current assignee. */
+export const ONLINE_MARK = '● ';
+
+/**
+ * Assignee options: Unassigned, me, then the tenant's staff (GET /v1/users) with those
+ * online marked "● ", and the current assignee if neither lists them. Without a staff list
+ * (a server without it, or refusing it): the agents online, as presence tells.
+ */
 export function assigneeOptions(state, current) {
   const me = state.session.user;
+  const online = new Set((state.presence.agents || []).map((a) => a.id));
   const seen = new Set([me.id]);
   const options = [
     { value: '', label: 'Unassigned' },
     { value: me.id, label: `${me.name} (you)` },
   ];
-  for (const a of state.presence.agents || []) {
-    if (seen.has(a.id)) continue;
-    seen.add(a.id);
-    options.push({ value: a.id, label: `${a.name || `Agent ${shortId(a.id)}`} · online` });
-  }
-  if (current && !seen.has(current)) options.push({ value: current, label: agentName(state.names, current, me) });
+  const add = (id, name) => {
+    if (!id || seen.has(id)) return;
+    seen.add(id);
+    const label = name || agentName(state.names, id, me);
+    options.push({ value: id, label: online.has(id) ? `${ONLINE_MARK}${label}` : label });
+  };
+  const staff = state.staff?.state === 'ok' ? state.staff.users || [] : [];
+  for (const u of staff) add(u.id, u.name || u.email);
+  // Online but not (yet) in the list: someone added since it was read, or no list at all.
+  for (const a of state.presence.agents || []) add(a.id, a.name || state.names[a.id]);
+  if (current) add(current, null);
   return options;
 }
 

@@ -1,0 +1,207 @@
+"""Mail from customers into conversations: the same model as web chat, threaded.
+
+A mail lands in the conversation its In-Reply-To/References point to, else the one whose
+ticket number its subject carries (when the sender is that ticket's requester), else a new
+conversation for the contact found or created by address. The same mail delivered twice
+(a webhook retried, an SMTP resend) is stored once: its Message-ID is the message's
+idempotency key. Automatic mail (auto-replies, lists, bounces) never opens a conversation
+nor triggers an answer: threaded into one, it is kept as an internal note.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from server.channels.email_parse import ParsedMail, parse_mail, payload
+from server.domain.access import SecurityContext
+from server.domain.events import EventSink, MessageCreated
+from server.domain.models import Conversation, Message, Role, Sender
+from server.domain.tenant_settings import TenantSettings
+from server.errors import NotFound, ValidationFailed
+from server.ids import ConversationId, TenantId
+from server.store import audit, channels, contacts, conversations, messages, tenants, tickets
+from server.store.db import Connection, Database
+
+log = logging.getLogger("flowsupport.mail")
+VisitorWrote = Callable[[Conversation, Message], None]
+MAX_BODY_CHARS = 8000  # PROTOCOL.md's message limit; the rest stays in the stored original
+
+
+@dataclass(frozen=True)
+class Delivered:
+    conversation_id: ConversationId
+    message_id: str
+    created: bool  # False: this mail was already stored (a redelivery)
+
+
+class InboundMail:
+    def __init__(
+        self,
+        db: Database,
+        sink: EventSink,
+        visitor_wrote: VisitorWrote,
+        *,
+        max_attachment_bytes: int,
+    ) -> None:
+        self._db = db
+        self._sink = sink
+        self._visitor_wrote = visitor_wrote
+        self._max_attachment_bytes = max_attachment_bytes
+
+    async def claim_token(self, provider: str, token: str) -> bool:
+        """A webhook's token, the first time it is seen (False: a replayed delivery)."""
+        async with self._db.anonymous() as conn:
+            return await channels.claim_token(conn, provider, token)
+
+    async def refused(self, provider: str, reason: str) -> None:
+        """A webhook call that failed authentication: an audit entry, nothing else kept."""
+        async with self._db.unit(SecurityContext.operator()) as conn:
+            await audit.record(
+                conn,
+                tenant_id=None,
+                actor_kind="webhook",
+                actor_id=provider,
+                action="channel.webhook.refused",
+                details={"reason": reason},
+            )
+
+    async def accepts(self, address: str) -> bool:
+        """Whether an address is one of some tenant's e-mail channels (SMTP RCPT TO)."""
+        async with self._db.anonymous() as conn:
+            return await channels.owner_of(conn, "email", address.lower()) is not None
+
+    async def receive(self, raw: bytes, recipients: list[str] | None = None) -> Delivered | None:
+        """Store one mail; None when it was dropped (automatic mail with no thread). Raises
+        NotFound when no recipient is a channel (never attached to a default tenant) and
+        ValidationFailed when the mail cannot be read."""
+        try:
+            mail = parse_mail(raw, max_attachment_bytes=self._max_attachment_bytes)
+        except ValueError as exc:
+            raise ValidationFailed(f"unreadable mail: {exc}") from None
+        if mail.from_address is None:
+            raise ValidationFailed("the mail has no From address")
+        owner = await self._owner(list(recipients or ()) + list(mail.to_addresses))
+        if owner is None:
+            raise NotFound("no e-mail channel has any of this mail's recipients")
+        channel_id, tenant_id, own_address = owner
+        if mail.from_address == own_address:
+            return None  # our own mail come back: a loop
+        async with self._db.unit(SecurityContext(tenant_id, Role.AGENT)) as conn:
+            delivered = await self._store(conn, tenant_id, channel_id, raw, mail)
+        if delivered is None:
+            return None
+        outcome, announce, conversation = delivered
+        if announce is not None:
+            await self._sink.persisted(announce)
+            if not mail.automated:
+                self._visitor_wrote(conversation, announce.message)
+        return outcome
+
+    async def _owner(self, addresses: list[str]) -> tuple[Any, TenantId, str] | None:
+        async with self._db.anonymous() as conn:
+            for address in dict.fromkeys(a.lower() for a in addresses):
+                found = await channels.owner_of(conn, "email", address)
+                if found is not None:
+                    return found[0], found[1], address
+        return None
+
+    async def _store(
+        self, conn: Connection, tenant_id: TenantId, channel_id: Any, raw: bytes, mail: ParsedMail
+    ) -> tuple[Delivered, MessageCreated | None, Conversation] | None:
+        assert mail.from_address is not None
+        contact = await contacts.by_email(conn, mail.from_address)
+        conversation = await self._thread(conn, mail, contact.id if contact else None)
+        if conversation is None and mail.automated:
+            log.info("dropped automatic mail from %s with no thread", mail.from_address)
+            return None
+        if contact is None:
+            contact = await contacts.insert(
+                conn,
+                contact_id=contacts.new_id(),
+                tenant_id=tenant_id,
+                email=mail.from_address,
+                name=mail.from_name,
+            )
+        if conversation is None:
+            tenant = await tenants.get(conn, tenant_id)
+            settings = TenantSettings.from_stored(tenant.settings if tenant else {})
+            conversation = await conversations.insert(
+                conn,
+                tenant_id=tenant_id,
+                contact_id=contact.id,
+                channel="email",
+                subject=mail.subject[:300] or None,
+                ai_enabled=settings.ai_enabled,
+                channel_id=channel_id,
+            )
+        key = mail.message_id or hashlib.sha256(raw).hexdigest()
+        automated = mail.automated
+        result, current = await messages.append(
+            conn,
+            conversation_id=conversation.id,
+            sender=(
+                Sender("system", None, f"Automatic mail from {mail.from_address}")
+                if automated
+                else Sender("visitor", str(contact.id), mail.from_name or mail.from_address)
+            ),
+            body=_body(mail, self._max_attachment_bytes)[:MAX_BODY_CHARS],
+            private=automated,
+            client_msg_id="mail:" + hashlib.sha256(key.encode()).hexdigest()[:40],
+            expects_reply=not automated,
+        )
+        if result.created:
+            await self._keep_attachments(conn, tenant_id, result.message.id, raw, mail)
+        if mail.message_id:
+            await channels.remember_refs(conn, tenant_id, conversation.id, [mail.message_id])
+        outcome = Delivered(conversation.id, mail.message_id or key, result.created)
+        if not result.created:
+            return outcome, None, current
+        return outcome, MessageCreated(result.message, current), current
+
+    async def _thread(
+        self, conn: Connection, mail: ParsedMail, contact_id: Any
+    ) -> Conversation | None:
+        # Its own Message-ID last (preferred): a mail delivered again goes where it went.
+        own = [mail.message_id] if mail.message_id else []
+        found = await channels.conversation_for_refs(
+            conn, [*mail.references, *mail.in_reply_to, *own]
+        )
+        if found is None and mail.ticket_number is not None and contact_id is not None:
+            ticket = await tickets.by_number(conn, mail.ticket_number)
+            if ticket is not None and ticket.requester_contact_id == contact_id:
+                found = ticket.conversation_id
+        return None if found is None else await conversations.get(conn, found)
+
+    async def _keep_attachments(
+        self, conn: Connection, tenant_id: TenantId, message_id: Any, raw: bytes, mail: ParsedMail
+    ) -> None:
+        """Files up to the size limit are stored with the message; larger ones are only
+        named in its text, with the reason (see `_body`)."""
+        for index, attachment in enumerate(mail.attachments):
+            if attachment.size <= self._max_attachment_bytes:
+                await channels.store_attachment(
+                    conn,
+                    tenant_id=tenant_id,
+                    message_id=message_id,
+                    filename=attachment.filename,
+                    content_type=attachment.content_type,
+                    data=payload(raw, index),
+                    sha256=attachment.sha256,
+                )
+
+
+def _body(mail: ParsedMail, max_attachment_bytes: int) -> str:
+    text = mail.text.strip() or "(no text)"
+    if mail.attachments:
+        listed = [
+            a.filename
+            if a.size <= max_attachment_bytes
+            else f"{a.filename} (not kept: {a.size:,} bytes, over {max_attachment_bytes:,})"
+            for a in mail.attachments
+        ]
+        text += "\n\n[attachments: " + ", ".join(listed) + "]"
+    return text

@@ -1,0 +1,300 @@
+"""SMS and WhatsApp end to end: providers' signed webhooks in, AI answers and agents'
+replies out through local stand-ins of Twilio's and Meta's APIs (real HTTP both ways)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+import tempfile
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import httpx
+import pytest
+from twilio.request_validator import RequestValidator
+
+from server.config import Settings
+from server.store.provision import database_urls
+from tests.fakes.meta_server import (
+    ACCESS_TOKEN,
+    PHONE_NUMBER_ID,
+    MetaState,
+    meta_message,
+    meta_payload,
+    meta_server,
+    meta_signature,
+)
+from tests.fakes.twilio_server import (
+    ACCOUNT_SID,
+    AUTH_TOKEN,
+    TwilioState,
+    twilio_form,
+    twilio_server,
+    twilio_status_form,
+)
+from tests.live import LiveServer, running_server
+from tests.provision import Tenant, ingest, provision
+from tests.realtime.test_ai_answers import CORPUS
+from tests.wsclient import session
+
+SMS_NUMBER = "+14155550199"
+APP_SECRET = "meta-test-app-secret"
+VERIFY_TOKEN = "meta-verify-me"
+
+
+@pytest.fixture(scope="module")
+def providers() -> Iterator[tuple[str, TwilioState, str, MetaState]]:
+    with twilio_server() as (twilio_base, twilio), meta_server() as (meta_base, meta):
+        yield twilio_base, twilio, meta_base, meta
+
+
+@pytest.fixture(scope="module")
+def text_server() -> Iterator[LiveServer]:
+    data_dir = Path(tempfile.mkdtemp(prefix="fs-texts-"))
+    with running_server(data_dir, extra_env={"FLOWSUPPORT_VISITOR_LEAVE_GRACE_S": "3600"}) as s:
+        yield s
+    shutil.rmtree(data_dir, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+async def desk(
+    text_server: LiveServer,
+    providers: tuple[str, TwilioState, str, MetaState],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[str, Any]:
+    twilio_base, _, meta_base, _ = providers
+    tenant = await provision(text_server, ai=True)
+    folder = tmp_path_factory.mktemp("kb")
+    shutil.copy(CORPUS / "cancel-subscription.md", folder / "cancel-subscription.md")
+    ingest(text_server, tenant.tenant_id, folder)
+    sms = text_server.cli_json(
+        "channel",
+        "add",
+        "--tenant",
+        tenant.tenant_id,
+        "--kind",
+        "sms",
+        "--provider",
+        "twilio",
+        "--number",
+        SMS_NUMBER,
+        "--account-sid",
+        ACCOUNT_SID,
+        "--auth-token",
+        AUTH_TOKEN,
+        "--api-base",
+        twilio_base,
+    )
+    wa = text_server.cli_json(
+        "channel",
+        "add",
+        "--tenant",
+        tenant.tenant_id,
+        "--kind",
+        "whatsapp",
+        "--provider",
+        "meta",
+        "--phone-number-id",
+        PHONE_NUMBER_ID,
+        "--app-secret",
+        APP_SECRET,
+        "--verify-token",
+        VERIFY_TOKEN,
+        "--access-token",
+        ACCESS_TOKEN,
+        "--api-base",
+        meta_base,
+    )
+    assert sms["webhook_url"] == f"{text_server.base_url}/v1/channels/twilio/{sms['channel_id']}"
+    return {"tenant": tenant, "sms": sms["webhook_url"], "wa": wa["webhook_url"]}
+
+
+def twilio_signed(url: str, params: dict[str, str]) -> str:
+    """Signed by Twilio's own library, not by ours: third-party code checks our check."""
+    return str(RequestValidator(AUTH_TOKEN).compute_signature(url, params))
+
+
+async def twilio_post(url: str, params: dict[str, str], *, sign: bool = True) -> httpx.Response:
+    headers = {"x-twilio-signature": twilio_signed(url, params)} if sign else {}
+    async with httpx.AsyncClient() as http:
+        return await http.post(url, data=params, headers=headers)
+
+
+async def meta_post(url: str, payload: dict[str, Any], secret: str = APP_SECRET) -> httpx.Response:
+    body = json.dumps(payload).encode()
+    headers = {
+        "x-hub-signature-256": meta_signature(secret, body),
+        "content-type": "application/json",
+    }
+    async with httpx.AsyncClient() as http:
+        return await http.post(url, content=body, headers=headers)
+
+
+async def until(check: Any, what: str) -> None:
+    for _ in range(150):
+        if check():
+            return
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+@pytest.fixture
+async def owner(text_server: LiveServer) -> AsyncIterator[asyncpg.Connection]:
+    settings = Settings.from_env({"FLOWSUPPORT_DATA_DIR": str(text_server.data_dir)})
+    async with database_urls(settings) as urls:
+        conn = await asyncpg.connect(urls.owner)
+        yield conn
+        await conn.close()
+
+
+async def test_sms_in_ai_answer_out_once_however_often_delivered(
+    desk: dict[str, Any],
+    providers: tuple[str, TwilioState, str, MetaState],
+    owner: asyncpg.Connection,
+) -> None:
+    _, twilio, _, _ = providers
+    before = len(twilio.messages)
+    params = twilio_form(
+        from_number="+14155550111",
+        to_number=SMS_NUMBER,
+        body="How do I cancel my subscription?",
+        message_sid="SM" + uuid.uuid4().hex,
+    )
+    for _ in range(3):  # Twilio retried twice
+        response = await twilio_post(desk["sms"], params)
+        assert response.status_code == 200 and "<Response>" in response.text
+    await until(lambda: len(twilio.messages) > before, "the AI answer by SMS")
+    await asyncio.sleep(1.5)
+    sent = twilio.messages[before:]
+    assert len(sent) == 1  # one message, one answer
+    assert sent[0].to == "+14155550111" and sent[0].from_ == SMS_NUMBER
+    assert "Cancel" in sent[0].body and "Source: Cancel your subscription plan" in sent[0].body
+    assert sent[0].status_callback == desk["sms"]
+    count = await owner.fetchval(
+        "SELECT count(*) FROM messages WHERE client_msg_id = $1", f"twilio:{params['MessageSid']}"
+    )
+    assert count == 1
+    # Statuses arrive out of order: "read" first, then a late "delivered": it stays read.
+    for status in ("read", "delivered", "sent"):
+        callback = twilio_status_form(message_sid=sent[0].sid, status=status)
+        assert (await twilio_post(desk["sms"], callback)).status_code == 200
+    stored = await owner.fetchval(
+        "SELECT delivery_status FROM messages WHERE external_id = $1", sent[0].sid
+    )
+    assert stored == "read"
+
+
+async def test_forged_or_misaddressed_webhooks_store_nothing(
+    desk: dict[str, Any], owner: asyncpg.Connection
+) -> None:
+    params = twilio_form(from_number="+14155550122", to_number=SMS_NUMBER, body="forged")
+    assert (await twilio_post(desk["sms"], params, sign=False)).status_code == 403
+    bad = {**params, "Body": "tampered after signing"}
+    headers = {"x-twilio-signature": twilio_signed(desk["sms"], params)}
+    async with httpx.AsyncClient() as http:
+        assert (await http.post(desk["sms"], data=bad, headers=headers)).status_code == 403
+    stored = await owner.fetchval("SELECT count(*) FROM contacts WHERE phone = '+14155550122'")
+    assert stored == 0
+    refused = await owner.fetchval(
+        "SELECT count(*) FROM audit_log WHERE action = 'channel.webhook.refused'"
+    )
+    assert refused >= 2
+    unknown = desk["sms"].rsplit("/", 1)[0] + f"/{uuid.uuid4()}"
+    assert (await twilio_post(unknown, params)).status_code == 404
+    payload = meta_payload(messages=[meta_message(body="hi")])
+    assert (await meta_post(desk["wa"], payload, secret="wrong-secret")).status_code == 403
+    malformed = {"From": "+14155550122", "To": SMS_NUMBER}  # signed, but no MessageSid
+    assert (await twilio_post(desk["sms"], malformed)).status_code == 422
+    assert (await meta_post(desk["wa"], {"object": "page"})).status_code == 422
+
+
+async def test_whatsapp_verification_messages_and_the_24_hour_window(
+    desk: dict[str, Any],
+    providers: tuple[str, TwilioState, str, MetaState],
+    text_server: LiveServer,
+    owner: asyncpg.Connection,
+) -> None:
+    _, _, _, meta = providers
+    tenant: Tenant = desk["tenant"]
+    async with httpx.AsyncClient() as http:
+        ok = await http.get(
+            desk["wa"],
+            params={
+                "hub.mode": "subscribe",
+                "hub.verify_token": VERIFY_TOKEN,
+                "hub.challenge": "42x",
+            },
+        )
+        assert ok.status_code == 200 and ok.text == "42x"
+        wrong = await http.get(
+            desk["wa"],
+            params={"hub.mode": "subscribe", "hub.verify_token": "nope", "hub.challenge": "1"},
+        )
+        assert wrong.status_code == 403
+    before = len(meta.messages)
+    message = meta_message(from_number="+4915112345678", body="Hallo, I have a billing question")
+    payload = meta_payload(messages=[message])
+    for _ in range(2):
+        assert (await meta_post(desk["wa"], payload)).status_code == 200
+    conversation_id = await owner.fetchval(
+        "SELECT m.conversation_id FROM messages m WHERE m.client_msg_id = $1",
+        f"meta:{message['id']}",
+    )
+    assert conversation_id is not None
+    async with session(text_server.ws_url, {"token": tenant.agent_token}) as agent:
+        await agent.ok({"type": "subscribe", "conversation_id": str(conversation_id)})
+        await agent.say(str(conversation_id), "Hi! Which invoice is it about?", "wa-1")
+        # The AI found no answer, so the customer first got the escalation notice.
+        await until(
+            lambda: any(m.body.startswith("Hi! Which") for m in meta.messages[before:]),
+            "the agent's WhatsApp reply",
+        )
+        bodies = [m.body for m in meta.messages[before:]]
+        assert bodies[0].startswith("Thanks for your patience") and len(bodies) == 2
+        assert meta.messages[-1].to.lstrip("+") == "4915112345678"
+        # A day later the customer has not written again: WhatsApp forbids a free reply.
+        await owner.execute(
+            "UPDATE messages SET created_at = now() - interval '25 hours' "
+            "WHERE conversation_id = $1 AND sender_kind = 'visitor'",
+            conversation_id,
+        )
+        sent = len(meta.messages)
+        await agent.say(str(conversation_id), "Are you still there?", "wa-2")
+        note = await agent.next("message.created", timeout=15, conversation_id=str(conversation_id))
+        while not note["message"]["private"]:
+            note = await agent.next("message.created", timeout=15)
+        assert "24 hours" in note["message"]["body"]
+        assert len(meta.messages) == sent
+
+
+async def test_provider_down_then_up_delivers_once_and_long_replies_split(
+    desk: dict[str, Any],
+    providers: tuple[str, TwilioState, str, MetaState],
+    text_server: LiveServer,
+    owner: asyncpg.Connection,
+) -> None:
+    _, twilio, _, _ = providers
+    tenant: Tenant = desk["tenant"]
+    params = twilio_form(from_number="+14155550133", to_number=SMS_NUMBER, body="Hi there")
+    assert (await twilio_post(desk["sms"], params)).status_code == 200
+    conversation_id = await owner.fetchval(
+        "SELECT conversation_id FROM messages WHERE client_msg_id = $1",
+        f"twilio:{params['MessageSid']}",
+    )
+    await asyncio.sleep(1.5)  # let any AI answer go out first
+    before = len(twilio.messages)
+    twilio.fail_next = [500]
+    long_reply = " ".join(f"Step {i}: do the next thing carefully." for i in range(60))
+    assert len(long_reply) > 1600
+    async with session(text_server.ws_url, {"token": tenant.agent_token}) as agent:
+        await agent.ok({"type": "subscribe", "conversation_id": str(conversation_id)})
+        await agent.say(str(conversation_id), long_reply, "long-1")
+    await until(lambda: len(twilio.messages) >= before + 2, "the split reply after a retry")
+    await asyncio.sleep(2)
+    parts = [m.body for m in twilio.messages[before:]]
+    assert len(parts) == 2 and all(len(p) <= 1600 for p in parts)
+    assert " ".join(parts).replace("  ", " ") == long_reply
