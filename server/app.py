@@ -6,8 +6,10 @@ with it; nothing lives at module level, so two apps can run in one process.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
+from functools import partial
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -15,6 +17,7 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import Receive, Scope, Send
 
+import server.metrics as metrics
 from server.ai.select import chat_model_for, summarizer_for
 from server.api import errors
 from server.api.routes import openapi_document, routes
@@ -23,6 +26,7 @@ from server.channels.secretbox import SecretBox
 from server.channels.smtp_listener import start_smtp_listener
 from server.clock import Clock, SystemClock
 from server.config import Settings
+from server.domain.access import SecurityContext
 from server.domain.models import Conversation, Message
 from server.errors import FlowSupportError
 from server.kb.embedders import embedder_for
@@ -45,6 +49,8 @@ from server.services.outbound_mail import OutboundMail
 from server.services.outbound_text import OutboundText
 from server.services.tickets import TicketService
 from server.services.visitors import VisitorService
+from server.store import jobs as job_rows
+from server.store import tickets as ticket_rows
 from server.store.db import Database
 from server.store.provision import DatabaseUrls, database_urls, prepare
 from server.workers.main import background_worker
@@ -146,10 +152,7 @@ def create_app(
                 inbound_text=inbound_text,
                 secret_box=box,
                 probes=(("database", db.ping), ("broker", hub.ping)),
-                gauges=lambda: {
-                    "flowsupport_event_loop_lag_seconds_max": watch.take_max(),
-                    "flowsupport_connections": float(len(hub.connections)),
-                },
+                scrape=partial(_scrape, db, hub, watch, the_clock),
             )
             app.state.realtime = Realtime(
                 hub=hub,
@@ -204,3 +207,23 @@ class RealtimeFirst:
             await realtime_asgi(scope, receive, send)
         else:
             await self.app(scope, receive, send)
+
+
+async def _scrape(db: Database, hub: Hub, watch: LoopWatch, clock: Clock) -> None:
+    """The state gauges of /metrics, read now (counters and histograms count themselves)."""
+    kinds = Counter(c.principal.kind for c in hub.connections)
+    for kind in ("visitor", "agent", "bot"):
+        metrics.CONNECTIONS.labels(kind).set(kinds.get(kind, 0))
+    metrics.OUTBOX_FRAMES.set(sum(c.queued for c in hub.connections))
+    metrics.LOOP_LAG_MAX.set(watch.take_max())
+    size, idle = db.pool_use()
+    metrics.DB_POOL.labels("busy").set(size - idle)
+    metrics.DB_POOL.labels("idle").set(idle)
+    try:
+        async with db.unit(SecurityContext.operator()) as conn:
+            metrics.JOBS_DUE.set(await job_rows.due_count(conn, clock.now()))
+            by_status = await ticket_rows.count_by_status(conn)
+    except FlowSupportError:
+        return  # the database is down: /readyz says so; the other gauges still report
+    for status in ("new", "open", "pending", "solved", "closed"):
+        metrics.TICKETS.labels(status).set(by_status.get(status, 0))

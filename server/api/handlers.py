@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.requests import Request
-from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.responses import JSONResponse, Response
 
 from server.api.body import query_int, read_json
 from server.api.schemas import (
@@ -38,6 +39,7 @@ from server.clock import rfc3339
 from server.domain.access import Principal
 from server.errors import FlowSupportError, Unauthorized, ValidationFailed
 from server.ids import ConversationId, parse_uuid
+from server.metrics import REGISTRY
 from server.services.admin import actor_of
 from server.services.container import Services
 from server.services.conversations import InboxFilter
@@ -112,12 +114,10 @@ async def readyz(request: Request) -> JSONResponse:
     return JSONResponse(body.model_dump(), status_code=200 if ready else 503)
 
 
-async def metrics(request: Request) -> PlainTextResponse:
-    """Prometheus text format; the deploy issue adds counters and histograms."""
-    lines = []
-    for name, value in services(request).gauges().items():
-        lines += [f"# TYPE {name} gauge", f"{name} {value!r}"]
-    return PlainTextResponse("\n".join(lines) + "\n", media_type="text/plain; version=0.0.4")
+async def metrics(request: Request) -> Response:
+    """Prometheus's text exposition format (server/metrics.py lists what is in it)."""
+    await services(request).scrape()
+    return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST)
 
 
 SNIPPET_CHARS = 300

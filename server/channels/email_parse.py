@@ -84,7 +84,7 @@ def parse_mail(raw: bytes, *, max_attachment_bytes: int = 10_000_000) -> ParsedM
         full_text=full_text,
         attachments=tuple(_attachment(part) for part in attachment_parts),
         automated=_automated(msg, from_address),
-        ticket_number=ticket_number(subject),
+        ticket_number=_ticket_number(subject),
     )
 
 
@@ -101,7 +101,7 @@ def payload(raw: bytes, attachment_index: int) -> bytes:
 _TICKET = re.compile(r"\[(?:[^\[\]#]*\s)?#(\d{1,18})\]|\bticket\s*:?\s*#(\d{1,18})(?!\w)", re.I)
 
 
-def ticket_number(subject: str) -> int | None:
+def _ticket_number(subject: str) -> int | None:
     """The ticket a reply belongs to, from the tag our outgoing subjects carry."""
     match = _TICKET.search(subject)
     return None if match is None else int(match.group(1) or match.group(2))
@@ -413,6 +413,7 @@ _BLOCKS = (
     | dict.fromkeys(("section", "article", "header", "footer", "center", "address"), 1)
 )
 _NOT_SHOWN = ("#", "cid:", "javascript:", "data:")
+_COMMENT_CLOSE = re.compile(r"--\s*>")  # what html.parser ends a comment at
 
 
 class _HtmlText(HTMLParser):
@@ -431,7 +432,7 @@ class _HtmlText(HTMLParser):
         self._paragraph = (0, 0)  # (newlines a <p> owes, len(chunks) at its start)
         self._only_spaces = False  # the text since <p> was all (non-breaking) spaces
         self._skip: list[str] = []
-        self._links: list[tuple[str, int]] = []
+        self._link: tuple[str, int] | None = None  # (href, len(chunks) at <a>)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "body":
@@ -442,7 +443,7 @@ class _HtmlText(HTMLParser):
             return
         if tag == "br":
             self._pay()
-            self._write("\n")
+            self._write(">\n" if self._quote and self._newlines else "\n")
         elif tag == "p":
             # Outlook's paragraphs have no margins; its blank lines are <p>&nbsp;</p>.
             outlook = (dict(attrs).get("class") or "").startswith("Mso")
@@ -455,7 +456,8 @@ class _HtmlText(HTMLParser):
         elif tag in ("td", "th"):
             self._space = self._cell = True
         elif tag == "a":
-            self._links.append(((dict(attrs).get("href") or "").strip(), len(self.chunks)))
+            self._end_link()  # links do not nest: a new one closes the last, as in browsers
+            self._link = ((dict(attrs).get("href") or "").strip(), len(self.chunks))
         self._owe(tag)
 
     def handle_endtag(self, tag: str) -> None:
@@ -473,12 +475,8 @@ class _HtmlText(HTMLParser):
             if not self._cell:  # the cell's last block does not break the row
                 self._owed = 0
             self._space, self._cell = True, False
-        elif tag == "a" and self._links:
-            href, start = self._links.pop()
-            text = "".join(self.chunks[start:]).strip()
-            shown = href and not href.lower().startswith(_NOT_SHOWN)
-            if text and shown and _bare_url(text) != _bare_url(href):
-                self._word(f"({href})", space=True)
+        elif tag == "a":
+            self._end_link()
 
     def handle_data(self, data: str) -> None:
         if self._skip:
@@ -488,6 +486,16 @@ class _HtmlText(HTMLParser):
             self._word(word, space=index > 0 or self._space or data[0].isspace())
         self._space = data[-1:].isspace() or (self._space and not words)
         self._only_spaces = self._only_spaces or (bool(data) and not words)
+
+    def _end_link(self) -> None:
+        """Append " (url)" after a link whose text is not its address."""
+        if self._link is None:
+            return
+        (href, start), self._link = self._link, None
+        text = "".join(self.chunks[start:]).strip()
+        shown = href and not href.lower().startswith(_NOT_SHOWN)
+        if text and shown and _bare_url(text) != _bare_url(href):
+            self._word(f"({href})", space=True)
 
     def parse_marked_section(self, i: int, report: bool = True) -> int:
         """Skip a "<![word" that is no marked section, which the base class asserts on."""
@@ -530,9 +538,36 @@ def _bare_url(url: str) -> str:
 
 def _html_text(html: str) -> str:
     parser = _HtmlText()
-    parser.feed(html)
+    parser.feed(_defuse(html))
     parser.close()
     return "".join(parser.chunks)
+
+
+def _defuse(html: str) -> str:
+    """Escape each "<" that opens nothing it closes before the next "<". Before the fix
+    for CPython gh-135462 (CVE-2025-6069, in 2025 patch releases; 3.11.7 lacks it) the
+    parser rescans to the end for every unclosed construct: 150 kB of "<a " took minutes.
+    Escaped, they are text. Linear: each search stops at the next "<" or runs once."""
+    out: list[str] = []
+    pos = 0
+    no_comment_end = len(html)  # a "-->" search that failed once fails for every later one
+    while (start := html.find("<", pos)) >= 0:
+        if html.startswith("<!--", start):
+            found = _COMMENT_CLOSE.search(html, start + 4) if start < no_comment_end else None
+            if found is None:
+                no_comment_end = min(no_comment_end, start)
+            end, close = (found.start(), found.end()) if found else (-1, -1)
+        else:
+            following = html.find("<", start + 1)
+            end = html.find(">", start + 1, following if following >= 0 else len(html))
+            section = end >= 0 and html.startswith("<![", start)
+            if section and not html[start:end].rstrip().endswith("]"):
+                end = -1  # marked sections end in "]>" ("]]>" for CDATA); this one cannot
+            close = end + 1
+        out.append(html[pos:start] + "&lt;" if end < 0 else html[pos:close])
+        pos = start + 1 if end < 0 else close
+    out.append(html[pos:])
+    return "".join(out)
 
 
 # --- what is new: quotes, reply headers, signatures ---------------------------------------
@@ -575,7 +610,10 @@ def _is_attribution(lines: list[str], index: int) -> bool:
     candidates = [line]
     if _OPENER.match(line) and index + 1 < len(lines):
         candidates.append(f"{line} {lines[index + 1].strip()}")
-    return any(_ATTRIBUTION.match(text) and re.search(r"\d", text) for text in candidates)
+    return any(
+        len(text) <= 300 and _ATTRIBUTION.match(text) and re.search(r"\d", text)
+        for text in candidates  # the length bound keeps the regex linear on hostile lines
+    )
 
 
 def _is_outlook_header(lines: list[str], index: int) -> bool:

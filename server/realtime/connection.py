@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import server.metrics as metrics
 from server.domain.access import Principal
 from server.errors import FlowSupportError
 from server.protocol.codec import Codec
@@ -86,6 +87,11 @@ class Connection:
     def start(self) -> None:
         self._writer = asyncio.create_task(self._write(), name=f"writer-{self.session_id}")
 
+    @property
+    def queued(self) -> int:
+        """Frames waiting in the outbox (the /metrics queue-depth gauge)."""
+        return self._outbox.qsize()
+
     def send(self, frame: dict[str, Any]) -> None:
         self.enqueue(self.codec.encode(frame))
 
@@ -97,6 +103,7 @@ class Connection:
             self._outbox.put_nowait(data)
         except asyncio.QueueFull:
             log.warning("session %s: outbox full, closing slow client", self.session_id)
+            metrics.SLOW_CLIENT_DISCONNECTS.inc()
             self.spawn(self.shut(CLOSE_RESTARTING, "too slow: reconnect and resume by seq"))
 
     def deliver(self, envelope: Envelope) -> None:

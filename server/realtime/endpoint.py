@@ -15,6 +15,7 @@ from typing import Any
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
+import server.metrics as metrics
 from server.clock import Clock
 from server.domain.access import Principal, origin_allowed
 from server.errors import (
@@ -160,10 +161,12 @@ async def _serve(
                 request_id = _peek_id(connection.codec, data)
                 raise RateLimited("too many frames", retry_after_ms)
             frame = parse_frame(connection.codec.decode(data))
+            metrics.FRAMES_RECEIVED.labels(frame.type).inc()
             request_id = getattr(frame, "id", None)
             log.debug("session %s <- %s", connection.session_id, type(frame).__name__)
             await dispatch.HANDLERS[type(frame)](context, frame)
         except FrameError as exc:
+            metrics.FRAMES_RECEIVED.labels("invalid").inc()
             connection.send(present.error(exc.error, exc.request_id))
         except FlowSupportError as exc:
             connection.send(present.error(exc, request_id))

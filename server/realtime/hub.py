@@ -8,9 +8,11 @@ Redis is down) and published for the other nodes; a node ignores its own echo.
 from __future__ import annotations
 
 import logging
+import time
 import uuid
 from typing import Any
 
+import server.metrics as metrics
 from server.broker.base import Broker, PresenceMember, PresenceStore
 from server.domain.events import AiEvent, PersistedEvent, Signal, TicketChanged
 from server.errors import FlowSupportError
@@ -155,8 +157,10 @@ class Hub:
 
     async def _fan_out(self, envelope: Envelope, *topics: str) -> None:
         """Deliver here now, then tell the other nodes (at most once; they catch up by seq)."""
+        started = time.perf_counter()
         for topic in topics:
             self._deliver(topic, envelope)
+        metrics.FANOUT_SECONDS.observe(time.perf_counter() - started)
         payload = envelope.pack()
         for topic in topics:
             try:
@@ -166,8 +170,10 @@ class Hub:
 
     def _deliver(self, topic: str, envelope: Envelope) -> None:
         is_inbox = topic.endswith(":inbox")
-        for connection in tuple(self._members.get(topic, ())):
+        members = tuple(self._members.get(topic, ()))
+        for connection in members:
             connection.offer(is_inbox, envelope)
+        metrics.FRAMES_FANNED_OUT.inc(len(members))
 
     # -- from the broker ------------------------------------------------------------------
 

@@ -11,9 +11,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 import uuid
 from dataclasses import dataclass
 
+import server.metrics as metrics
 from server.ai.base import AnswerRequest, ChatModel, Passage, TokenUsage
 from server.clock import Clock, SystemClock
 from server.domain import budgets, handoff
@@ -126,6 +128,7 @@ class AnswerService:
         parts: list[str] = []
         passages: tuple[Passage, ...] = ()
         usage = TokenUsage()
+        asked = time.monotonic()
         try:
             staff = SecurityContext(tenant, Role.AGENT)
             question = message.body[:MAX_QUESTION_CHARS]
@@ -153,6 +156,8 @@ class AnswerService:
                         piece = await asyncio.wait_for(anext(pieces), self._stall_s)
                     except StopAsyncIteration:
                         break
+                    if not parts:
+                        metrics.AI_FIRST_TOKEN_SECONDS.observe(time.monotonic() - asked)
                     await self._sink.ai(
                         AiDelta(tenant, conversation_id, stream_id, len(parts), piece)
                     )
@@ -202,6 +207,7 @@ class AnswerService:
         return budgets.check(settings, used, self._model.prompt_tokens(request), now)
 
     async def _count(self, conversation: Conversation, tokens: int) -> None:
+        metrics.AI_TOKENS.inc(tokens)
         try:
             staff = SecurityContext(conversation.tenant_id, Role.AGENT)
             async with self._db.unit(staff) as conn:
@@ -236,6 +242,7 @@ class AnswerService:
         message: Message | None = None,
         problem: AiProblem | None = None,
     ) -> None:
+        metrics.AI_ANSWERS.labels(reason).inc()
         cited = _citations(passages[:1]) if reason == "complete" else ()
         await self._sink.ai(
             AiDone(

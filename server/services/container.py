@@ -33,5 +33,5 @@ class Services:
     secret_box: SecretBox  # opens channel credentials to check providers' webhooks
     # Readiness checks by name: each raises FlowSupportError when its dependency is down.
     probes: tuple[tuple[str, Callable[[], Awaitable[None]]], ...]
-    # Current values for /metrics (the lag gauge resets when read).
-    gauges: Callable[[], dict[str, float]]
+    # Sets the state gauges of server.metrics just before /metrics is rendered.
+    scrape: Callable[[], Awaitable[None]]

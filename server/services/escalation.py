@@ -17,6 +17,7 @@ from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
 
+import server.metrics as metrics
 from server.ai.base import Handoff, Summarizer, TokenUsage
 from server.clock import Clock
 from server.domain import handoff
@@ -76,6 +77,10 @@ class EscalationService:
                 return await self._escalate_in(conn, tenant_id, conversation_id, reason, by)
 
         outcome, announced = await retry_on_conflict(attempt)
+        if announced:
+            metrics.ESCALATIONS.labels(reason).inc()
+        if outcome.created:
+            metrics.TICKETS_CREATED.inc()
         for event in announced:
             await self._sink.persisted(event)
         # Past the AI budget, the summary stays extractive: it would spend more tokens.

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import server.metrics as metrics
 from server.clock import Clock
 from server.domain import tickets as rules
 from server.domain.access import Principal, SecurityContext, is_staff, sender_of
@@ -155,6 +156,7 @@ class TicketService:
             if conversation is not None:
                 await conversations.update(conn, conversation.id, {"ticket_id": ticket.id})
             await _audit(conn, principal, "ticket.create", ticket, {"number": ticket.number})
+        metrics.TICKETS_CREATED.inc()
         await self._sink.ticket(TicketChanged("ticket.updated", ticket, ("created",)))
         return ticket
 

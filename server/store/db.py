@@ -72,6 +72,10 @@ class Database:
         except (OSError, asyncpg.InterfaceError) as exc:
             raise Unavailable(f"database unavailable: {exc}") from exc
 
+    def pool_use(self) -> tuple[int, int]:
+        """(connections open, of which idle): the pool gauge of /metrics."""
+        return self._pool.get_size(), self._pool.get_idle_size()
+
     @asynccontextmanager
     async def anonymous(self) -> AsyncIterator[Connection]:
         """A transaction with no security context: sees no tenant rows (pre-auth look-ups)."""

@@ -114,3 +114,11 @@ async def retry_later(conn: Connection, job: Job, *, run_at: datetime, error: st
         error,
     )
     return status == "UPDATE 1"
+
+
+async def due_count(conn: Connection, now: datetime) -> int:
+    """Jobs due and not finished (for the queue-depth gauge)."""
+    value = await conn.fetchval(
+        "SELECT count(*) FROM jobs WHERE finished_at IS NULL AND run_at <= $1", now
+    )
+    return int(value)

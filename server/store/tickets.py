@@ -300,3 +300,8 @@ async def by_number(conn: Connection, number: int) -> Ticket | None:
     """The context tenant's ticket with this number (row-level security picks the tenant)."""
     row = await conn.fetchrow(f"SELECT {COLUMNS} FROM tickets WHERE number = $1", number)
     return from_row(row) if row else None
+
+
+async def count_by_status(conn: Connection) -> dict[str, int]:
+    rows = await conn.fetch("SELECT status, count(*) AS n FROM tickets GROUP BY status")
+    return {r["status"]: int(r["n"]) for r in rows}

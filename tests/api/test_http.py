@@ -8,9 +8,12 @@ from typing import Any
 
 import httpx
 import pytest
+from prometheus_client.parser import text_string_to_metric_families
 
 from server.services.credentials import TokenSigner
 from tests.live import LiveServer
+from tests.provision import ORIGIN, Tenant
+from tests.wsclient import session
 
 
 def make_tenant(live: LiveServer, password: str = "s3cret-pass") -> dict[str, Any]:
@@ -366,14 +369,40 @@ async def test_unknown_route_and_method(http: httpx.AsyncClient) -> None:
     assert_error(await http.get("/v1/auth/login"), 405, "bad_request")
 
 
-async def test_metrics_expose_loop_lag_and_connections(http: httpx.AsyncClient) -> None:
-    """/metrics is Prometheus text with the event-loop lag and the connection count."""
-    response = await http.get("/metrics")
-    assert response.headers["content-type"].startswith("text/plain")
-    values = {
-        line.split()[0]: float(line.split()[1])
-        for line in response.text.splitlines()
-        if line and not line.startswith("#")
-    }
-    assert values["flowsupport_event_loop_lag_seconds_max"] >= 0
-    assert values["flowsupport_connections"] >= 0
+async def test_metrics_parse_and_move_with_traffic(
+    http: httpx.AsyncClient, live_server: LiveServer, shop: Tenant
+) -> None:
+    """/metrics parses with Prometheus's own text parser, and its counters move when
+    frames flow, connections open and escalations happen."""
+
+    async def scrape() -> dict[str, float]:
+        response = await http.get("/metrics")
+        assert response.headers["content-type"].startswith("text/plain")
+        values: dict[str, float] = {}
+        for family in text_string_to_metric_families(response.text):
+            for sample in family.samples:
+                key = sample.name + "".join(f",{k}={v}" for k, v in sorted(sample.labels.items()))
+                values[key] = sample.value
+        return values
+
+    before = await scrape()
+    assert before["flowsupport_event_loop_lag_seconds_max"] >= 0
+    async with session(live_server.ws_url, {"widget_key": shop.widget_key}, origin=ORIGIN) as v:
+        during = await scrape()
+        assert during["flowsupport_connections,kind=visitor"] >= 1
+        conversation_id = (await v.ok({"type": "conversation.start"}))["conversation"]["id"]
+        await v.say(conversation_id, "hello", "m-1")
+        await v.ok({"type": "handoff.request", "conversation_id": conversation_id})
+    after = await scrape()
+
+    def moved(key: str) -> float:
+        return after.get(key, 0) - before.get(key, 0)
+
+    assert moved("flowsupport_frames_received_total,type=message.send") >= 1
+    assert moved("flowsupport_frames_fanned_out_total") >= 1
+    assert moved("flowsupport_fanout_seconds_count") >= 1
+    assert moved("flowsupport_escalations_total,reason=customer_asked") >= 1
+    assert moved("flowsupport_tickets_created_total") >= 1
+    assert after["flowsupport_tickets,status=new"] >= 1
+    assert after["flowsupport_db_pool_connections,state=idle"] >= 0
+    assert "flowsupport_jobs_due" in after

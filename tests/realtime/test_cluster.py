@@ -21,7 +21,7 @@ from websockets.exceptions import ConnectionClosed
 from tests.fakes.tcp_proxy import TcpProxy, tcp_proxy
 from tests.live import LiveServer, running_server, service_missing
 from tests.provision import ORIGIN, Tenant, provision
-from tests.wsclient import WAIT_S, session
+from tests.wsclient import WAIT_S, Client, session
 
 REDIS_URL = os.environ.get("FLOWSUPPORT_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 
@@ -184,3 +184,59 @@ async def test_sigterm_closes_clients_with_1012(shop: Tenant) -> None:
             assert node.stop() == 0
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
+
+
+async def test_rolling_restart_moves_clients_without_losing_a_message() -> None:
+    """Two nodes on one Redis; a visitor on A and an agent on B talk while A is told to
+    stop (a rolling deploy). The visitor is closed with 1012, reconnects to B with its
+    visitor token and resumes by after_seq; both then hold every message exactly once."""
+    redis_reachable()
+    data_dir = Path(tempfile.mkdtemp(prefix="fs-rolling-"))
+    env = {"FLOWSUPPORT_REDIS_URL": REDIS_URL}
+    try:
+        with running_server(data_dir, extra_env=env) as b:
+            tenant = await provision(b)
+            with running_server(data_dir, extra_env=env) as a:
+                hello = {"widget_key": tenant.widget_key}
+                async with (
+                    session(a.ws_url, hello, origin=ORIGIN) as visitor,
+                    session(b.ws_url, {"token": tenant.agent_token}) as agent,
+                ):
+                    token = visitor.welcome["visitor_token"]
+                    started = await visitor.ok({"type": "conversation.start"})
+                    conversation_id = started["conversation"]["id"]
+                    await agent.ok({"type": "subscribe", "conversation_id": conversation_id})
+                    await visitor.say(conversation_id, "before the deploy", "v-1")
+                    sending = asyncio.create_task(
+                        _agent_says(agent, conversation_id, [f"agent {i}" for i in range(10)])
+                    )
+                    await asyncio.sleep(0.05)
+                    a.process.send_signal(signal.SIGTERM)  # A drains mid-conversation
+                    frames = list(visitor.inbox)
+                    with pytest.raises(ConnectionClosed) as closed:
+                        while True:
+                            frames.append(await visitor.recv(timeout=20))
+                    assert closed.value.rcvd is not None and closed.value.rcvd.code == 1012
+                    seen = [f["seq"] for f in visitor.of_type(frames, "message.created")]
+                    await sending
+                assert a.process.wait(timeout=30) == 0
+            async with session(b.ws_url, {**hello, "visitor_token": token}, origin=ORIGIN) as again:
+                last = max(seen)
+                await again.ok(
+                    {"type": "subscribe", "conversation_id": conversation_id, "after_seq": last}
+                )
+                await again.say(conversation_id, "after the deploy", "v-2")
+                rest = [
+                    (await again.next("message.created", timeout=10))["seq"]
+                    for _ in range(12 - last)
+                ]
+                assert seen + rest == list(range(1, 13))  # 1 + 10 + 1, once each, in order
+                assert again.of_type(await again.quiet(0.5), "message.created") == []
+    finally:
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+async def _agent_says(agent: Client, conversation_id: str, bodies: list[str]) -> None:
+    for i, body in enumerate(bodies):
+        await agent.say(conversation_id, body, f"a-{i}")
+        await asyncio.sleep(0.02)

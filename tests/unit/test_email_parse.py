@@ -913,3 +913,81 @@ def test_outlook_list_markup_and_bogus_marked_sections() -> None:
     )
     raw = mail(HUMAN).replace(b"text/plain", b"text/html") + html.encode()
     assert parse_mail(raw).text == "1. Restart the app\n\nThen log in."
+
+
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        ("<a " * 50_000, "<a" + " <a" * 49_999),
+        ("<!-- a " * 3, "<!-- a <!-- a <!-- a"),
+        ("<script>" + "</" * 50_000, ""),
+        ('<a href="https://x.example/">t ' * 10_000, "t (https://x.example/) " * 9_999 + "t"),
+    ],
+    ids=["unclosed-tags", "unclosed-comments", "unclosed-end-tags", "nested-links"],
+)
+def test_hostile_html_is_read_in_linear_time(html: str, text: str) -> None:
+    """Unclosed constructs become text; on CPython's quadratic parser they would take minutes."""
+    raw = mail(HUMAN).replace(b"text/plain", b"text/html") + html.encode()
+    assert parse_mail(raw).text == text.strip()
+
+
+def test_a_long_line_that_looks_like_an_attribution() -> None:
+    """Attributions are short; a huge "Am ... schrieb" line is text, read in linear time."""
+    line = "Am " + "schrieb " * 10_000 + ":"
+    assert parse_mail(mail(HUMAN, line)).text == line
+
+
+def test_gmail_html_only_reply_quotes_become_quote_lines() -> None:
+    """Without a plain part, the blockquote turns into "> " lines and is stripped like one."""
+    plain_start = GMAIL_REPLY.index(b"--000000000000a1b2c3d4e5f6\r\nContent-Type: text/plain")
+    html_start = GMAIL_REPLY.index(b"--000000000000a1b2c3d4e5f6\r\nContent-Type: text/html")
+    parsed = parse_mail(GMAIL_REPLY[:plain_start] + GMAIL_REPLY[html_start:])
+    assert parsed.text == parse_mail(GMAIL_REPLY).text
+    assert parsed.full_text.endswith(
+        "<support@flowsupport.example> wrote:\n"
+        "> Hello Jane,\n"
+        ">\n"
+        "> we have issued the refund; it should arrive within five days."
+    )
+
+
+SCREENSHOT_IN_HTML = b"""\
+From: Ana <ana@example.org>
+Subject: Error
+Content-Type: multipart/alternative; boundary=A
+
+--A
+Content-Type: text/plain; charset=us-ascii
+
+See the screenshot.
+
+--A
+Content-Type: multipart/related; boundary=R
+
+--R
+Content-Type: text/html; charset=us-ascii
+
+<div>See the screenshot.<br><img src="cid:shot"></div>
+--R
+Content-Type: image/png
+Content-ID: <shot>
+Content-Transfer-Encoding: base64
+
+iVBORw0KGgo=
+--R--
+--A
+Content-Type: text/watch-html; charset=us-ascii
+
+<b>See the screenshot.</b>
+--A--
+"""
+
+
+def test_a_screenshot_in_the_html_alternative_is_kept() -> None:
+    """The plain part is the body, yet the image only the HTML shows is an inline file;
+    the other renderings (HTML, watch-html) are not files."""
+    parsed = parse_mail(SCREENSHOT_IN_HTML)
+    assert parsed.text == "See the screenshot."
+    (image,) = parsed.attachments
+    assert (image.filename, image.content_type, image.inline) == ("attachment", "image/png", True)
+    assert payload(SCREENSHOT_IN_HTML, 0) == b"\x89PNG\r\n\x1a\n"
