@@ -25,8 +25,9 @@ LAYERS: dict[str, set[str]] = {
     "server.domain": BASE,
     "server.store": MODELLED,
     "server.broker": CONFIGURED,
-    "server.ai": MODELLED,
-    "server.kb": MODELLED,
+    "server.ai": MODELLED | {"server.llm_calls"},
+    "server.kb": MODELLED | {"server.llm_calls"},
+    "server.llm_calls": {"server.errors"},
     "server.services": SERVICES | {"server.channels"},  # the pure mail parser
     "server.channels": TRANSPORT,
     "server.realtime": TRANSPORT | {"server.broker", "server"},  # the Broker seam

@@ -9,26 +9,14 @@ interrupted): never two competing answers.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import os
-import random
-import time
 from collections.abc import AsyncIterator
 from typing import Any
 
 from server.ai.base import CHARS_PER_TOKEN, AnswerRequest, Handoff, TokenUsage, estimate_tokens
 from server.ai.prompts import build_messages, build_summary_messages
 from server.errors import Unavailable
-
-RETRYABLE_STATUS = {408, 409, 429, 500, 502, 503, 504}
-
-
-def _litellm() -> Any:
-    os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
-    import litellm
-
-    return litellm
+from server.llm_calls import import_litellm, with_retries
 
 
 class LiteLLMModel:
@@ -108,28 +96,21 @@ class LiteLLMModel:
         return await self._call(build_messages(request), stream=True, max_tokens=self._max_tokens)
 
     async def _call(self, messages: list[dict[str, str]], *, stream: bool, max_tokens: int) -> Any:
-        litellm = _litellm()
-        deadline = time.monotonic() + self._retry_budget_s
-        attempt = 0
-        while True:
-            try:
-                extra = {"stream_options": {"include_usage": True}} if stream else {}
-                return await litellm.acompletion(
-                    model=self._model,
-                    messages=messages,
-                    stream=stream,
-                    api_base=self._api_base,
-                    api_key=self._api_key,
-                    max_tokens=max_tokens,
-                    **extra,
-                    timeout=self._first_token_timeout_s,
-                    num_retries=0,
-                )
-            except Exception as exc:
-                status = getattr(exc, "status_code", None)
-                retryable = status in RETRYABLE_STATUS or isinstance(exc, asyncio.TimeoutError)
-                wait = min(2.0, 0.25 * 2**attempt) * random.uniform(0.5, 1.0)
-                if not retryable or time.monotonic() + wait > deadline:
-                    raise Unavailable(f"LLM provider failed: {type(exc).__name__}") from exc
-                attempt += 1
-                await asyncio.sleep(wait)
+        litellm = import_litellm()
+        extra = {"stream_options": {"include_usage": True}} if stream else {}
+        return await with_retries(
+            lambda: litellm.acompletion(
+                model=self._model,
+                messages=messages,
+                stream=stream,
+                api_base=self._api_base,
+                api_key=self._api_key,
+                max_tokens=max_tokens,
+                timeout=self._first_token_timeout_s,
+                num_retries=0,
+                **extra,
+            ),
+            budget_s=self._retry_budget_s,
+            max_wait_s=2.0,
+            failed="LLM provider failed",
+        )

@@ -17,13 +17,14 @@ import email
 import email.policy
 import hashlib
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from email.errors import HeaderParseError
 from email.header import decode_header
 from email.message import Message
 from email.utils import getaddresses
-from html.parser import HTMLParser
+
+from server.channels.html_text import html_text
+from server.channels.reply_text import is_forward, new_lines, tidy
 
 
 class MalformedMail(ValueError):
@@ -69,8 +70,8 @@ def parse_mail(raw: bytes, *, max_attachment_bytes: int = 10_000_000) -> ParsedM
     body_parts, attachment_parts = _parts(msg)
     subject = " ".join(_header(msg, "Subject").split())
     lines = _body_text(body_parts).split("\n")
-    full_text = _tidy(lines)
-    forwarded = _FORWARD_SUBJECT.match(subject) is not None
+    full_text = tidy(lines)
+    forwarded = is_forward(subject)
     from_name, from_address = _from(msg)
     return ParsedMail(
         message_id=next(iter(_ids(_header(msg, "Message-ID"))), None),
@@ -80,7 +81,7 @@ def parse_mail(raw: bytes, *, max_attachment_bytes: int = 10_000_000) -> ParsedM
         from_name=from_name,
         to_addresses=_recipients(msg),
         subject=subject,
-        text=_tidy(_new_lines(lines, forwarded)) or full_text,
+        text=tidy(new_lines(lines, forwarded)) or full_text,
         full_text=full_text,
         attachments=tuple(_attachment(part) for part in attachment_parts),
         automated=_automated(msg, from_address),
@@ -338,7 +339,7 @@ def _part_text(part: Message) -> str:
     text = _decode(data, _charset(part)) if isinstance(data, bytes) else ""
     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     if part.get_content_subtype() == "html":
-        return _html_text(text)
+        return html_text(text)
     if str(part.get_param("format", "")).lower() == "flowed":
         return _unflow(text, delsp=str(part.get_param("delsp", "")).lower() == "yes")
     return text
@@ -399,270 +400,3 @@ def _safe_filename(name: str | None) -> str:
         keep = dot and len(extension) <= 16
         name = f"{stem[: 199 - len(extension)]}.{extension}" if keep else name[:200]
     return name or "attachment"
-
-
-# --- HTML to text -----------------------------------------------------------------------
-
-_DROP = frozenset({"script", "style", "head", "title", "template"})
-# Newlines a block element owes before its content and after it: 2 is a paragraph.
-_BLOCKS = (
-    {"p": 2, "h1": 2, "h2": 2, "h3": 2, "h4": 2, "h5": 2, "h6": 2}
-    | dict.fromkeys(
-        ("div", "li", "tr", "table", "ul", "ol", "blockquote", "pre", "hr", "dl", "dt", "dd"), 1
-    )
-    | dict.fromkeys(("section", "article", "header", "footer", "center", "address"), 1)
-)
-_NOT_SHOWN = ("#", "cid:", "javascript:", "data:")
-_COMMENT_CLOSE = re.compile(r"--\s*>")  # what html.parser ends a comment at
-
-
-class _HtmlText(HTMLParser):
-    """HTML as a mail client shows it, as plain text: blocks on their own lines, list
-    items as "- ", blockquotes as "> " so quote stripping treats them like plain text."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.chunks: list[str] = []
-        self._newlines = 2  # trailing newlines written; 2 at the start, so none lead
-        self._owed = 0  # newlines owed before the next word
-        self._space = False
-        self._bullet = False
-        self._quote = 0
-        self._cell = False  # in a table cell before its first word: no line breaks
-        self._paragraph = (0, 0)  # (newlines a <p> owes, len(chunks) at its start)
-        self._only_spaces = False  # the text since <p> was all (non-breaking) spaces
-        self._skip: list[str] = []
-        self._link: tuple[str, int] | None = None  # (href, len(chunks) at <a>)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "body":
-            self._skip.clear()  # a <head> nobody closed
-        if tag in _DROP:
-            self._skip.append(tag)
-        if self._skip:
-            return
-        if tag == "br":
-            self._pay()
-            self._write(">\n" if self._quote and self._newlines else "\n")
-        elif tag == "p":
-            # Outlook's paragraphs have no margins; its blank lines are <p>&nbsp;</p>.
-            outlook = (dict(attrs).get("class") or "").startswith("Mso")
-            self._paragraph = (1 if outlook else 2, len(self.chunks))
-            self._only_spaces = False
-        elif tag == "li":
-            self._bullet = True
-        elif tag == "blockquote":
-            self._quote += 1
-        elif tag in ("td", "th"):
-            self._space = self._cell = True
-        elif tag == "a":
-            self._end_link()  # links do not nest: a new one closes the last, as in browsers
-            self._link = ((dict(attrs).get("href") or "").strip(), len(self.chunks))
-        self._owe(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _DROP and tag in self._skip:
-            del self._skip[len(self._skip) - 1 - self._skip[::-1].index(tag) :]
-        if self._skip:
-            return
-        self._owe(tag)
-        if tag == "p" and self._only_spaces and self._paragraph[1] == len(self.chunks):
-            self._pay()
-            self._write("\n")
-        elif tag == "blockquote":
-            self._quote = max(0, self._quote - 1)
-        elif tag in ("td", "th"):
-            if not self._cell:  # the cell's last block does not break the row
-                self._owed = 0
-            self._space, self._cell = True, False
-        elif tag == "a":
-            self._end_link()
-
-    def handle_data(self, data: str) -> None:
-        if self._skip:
-            return
-        words = data.split()
-        for index, word in enumerate(words):
-            self._word(word, space=index > 0 or self._space or data[0].isspace())
-        self._space = data[-1:].isspace() or (self._space and not words)
-        self._only_spaces = self._only_spaces or (bool(data) and not words)
-
-    def _end_link(self) -> None:
-        """Append " (url)" after a link whose text is not its address."""
-        if self._link is None:
-            return
-        (href, start), self._link = self._link, None
-        text = "".join(self.chunks[start:]).strip()
-        shown = href and not href.lower().startswith(_NOT_SHOWN)
-        if text and shown and _bare_url(text) != _bare_url(href):
-            self._word(f"({href})", space=True)
-
-    def parse_marked_section(self, i: int, report: bool = True) -> int:
-        """Skip a "<![word" that is no marked section, which the base class asserts on."""
-        try:
-            return super().parse_marked_section(i, report)
-        except AssertionError:
-            end = self.rawdata.find(">", i)
-            return -1 if end < 0 else end + 1
-
-    def _owe(self, tag: str) -> None:
-        level = self._paragraph[0] if tag == "p" else _BLOCKS.get(tag, 0)
-        if not self._cell or tag == "tr":
-            self._owed = max(self._owed, level)
-
-    def _pay(self) -> None:
-        if self._owed > self._newlines:
-            self._write("\n" * (self._owed - self._newlines))
-        self._owed = 0
-
-    def _word(self, word: str, *, space: bool) -> None:
-        self._pay()
-        if self._newlines:
-            self._write("> " * self._quote + "- " * self._bullet)
-            self._bullet = False
-        elif space:
-            self._write(" ")
-        self._write(word)
-        self._cell = False
-
-    def _write(self, text: str) -> None:
-        self.chunks.append(text)
-        content = text.rstrip("\n")
-        self._newlines = len(text) - len(content) + (0 if content else self._newlines)
-
-
-def _bare_url(url: str) -> str:
-    url = url.lower().removeprefix("mailto:").removeprefix("tel:")
-    return re.sub(r"^https?://", "", url).rstrip("/")
-
-
-def _html_text(html: str) -> str:
-    parser = _HtmlText()
-    parser.feed(_defuse(html))
-    parser.close()
-    return "".join(parser.chunks)
-
-
-def _defuse(html: str) -> str:
-    """Escape each "<" that opens nothing it closes before the next "<". Before the fix
-    for CPython gh-135462 (CVE-2025-6069, in 2025 patch releases; 3.11.7 lacks it) the
-    parser rescans to the end for every unclosed construct: 150 kB of "<a " took minutes.
-    Escaped, they are text. Linear: each search stops at the next "<" or runs once."""
-    out: list[str] = []
-    pos = 0
-    no_comment_end = len(html)  # a "-->" search that failed once fails for every later one
-    while (start := html.find("<", pos)) >= 0:
-        if html.startswith("<!--", start):
-            found = _COMMENT_CLOSE.search(html, start + 4) if start < no_comment_end else None
-            if found is None:
-                no_comment_end = min(no_comment_end, start)
-            end, close = (found.start(), found.end()) if found else (-1, -1)
-        else:
-            following = html.find("<", start + 1)
-            end = html.find(">", start + 1, following if following >= 0 else len(html))
-            section = end >= 0 and html.startswith("<![", start)
-            if section and not html[start:end].rstrip().endswith("]"):
-                end = -1  # marked sections end in "]>" ("]]>" for CDATA); this one cannot
-            close = end + 1
-        out.append(html[pos:start] + "&lt;" if end < 0 else html[pos:close])
-        pos = start + 1 if end < 0 else close
-    out.append(html[pos:])
-    return "".join(out)
-
-
-# --- what is new: quotes, reply headers, signatures ---------------------------------------
-
-# Reply attributions (Gmail, Apple Mail, Thunderbird) in the languages our customers write.
-_ATTRIBUTION = re.compile(
-    r"^(?:On\b.*\bwrote|Am\b.*\bschrieb\b.*|Le\b.*\ba\s+écrit|El\b.*\bescribió|Op\b.*\bschreef\b.*"
-    r"|Il\b.*\bha\s+scritto|Em\b.*\bescreveu)\s*:$"
-)
-_OPENER = re.compile(r"^(?:On|Am|Le|El|Op|Il|Em)\s")
-_ORIGINAL = re.compile(
-    r"^-{2,}\s*(?:Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original"
-    r"|Oorspronkelijk bericht|Messaggio originale)\s*-{2,}$",
-    re.I,
-)
-_RULE = re.compile(r"^_{10,}$")
-_FROM_LINE = re.compile(r"^\*?(?:From|Von|De|Van|Da|Från|Fra)\s?:\*?\s*\S")
-_SENT_LINE = re.compile(
-    r"^\*?(?:Sent|Date|Gesendet|Datum|Envoyé|Enviado(?: el)?|Verzonden|Inviato|Skickat|Sendt)\s?:"
-)
-_FORWARD = re.compile(
-    r"^(?:-{2,}\s*(?:Forwarded message|Weitergeleitete Nachricht|Message transféré"
-    r"|Mensaje reenviado|Doorgestuurd bericht)\s*-{2,}|Begin forwarded message:"
-    r"|Anfang der weitergeleiteten Nachricht:|Début du message réexpédié\s?:)$",
-    re.I,
-)
-_FORWARD_SUBJECT = re.compile(r"^(?:\[[^\]]*\]\s*)?(?:fwd?|wg|tr|rv|enc)\s*:", re.I)
-_FOOTER = re.compile(
-    r"^(?:Sent from my [\w .'-]{1,40}|Sent from (?:Outlook|Mail|Yahoo Mail)(?: for [\w ]{1,20})?"
-    r"|Get Outlook for (?:iOS|Android)|Von meinem [\w -]{1,30} gesendet"
-    r"|Envoyé de mon [\w -]{1,30}|Enviado desde mi [\w -]{1,30})[.!]?"
-    r"(?:\s*(?:<[^>\s]*>|\([^)\s]*\)))?$",
-    re.I,
-)
-
-
-def _is_attribution(lines: list[str], index: int) -> bool:
-    """ "On <date>, <name> wrote:", also wrapped over two lines; a date is always there."""
-    line = lines[index].strip()
-    candidates = [line]
-    if _OPENER.match(line) and index + 1 < len(lines):
-        candidates.append(f"{line} {lines[index + 1].strip()}")
-    return any(
-        len(text) <= 300 and _ATTRIBUTION.match(text) and re.search(r"\d", text)
-        for text in candidates  # the length bound keeps the regex linear on hostile lines
-    )
-
-
-def _is_outlook_header(lines: list[str], index: int) -> bool:
-    """Outlook's "-----Original Message-----", or a From:/Sent: block (after a rule)."""
-    line = lines[index].strip()
-    following = [text.strip() for text in lines[index + 1 : index + 6] if text.strip()]
-    if _RULE.match(line):
-        return bool(following) and _FROM_LINE.match(following[0]) is not None
-    if _FROM_LINE.match(line):
-        return any(_SENT_LINE.match(text) for text in following[:4])
-    return _ORIGINAL.match(line) is not None
-
-
-def _new_lines(lines: list[str], forwarded: bool) -> list[str]:
-    """The lines the sender wrote. A reply header ends them; a forward is content, kept
-    whole; quotes, footers and the signature (from "-- ", RFC 3676 §4.3) are dropped."""
-    kept: list[str] = []
-    in_signature = after_quote = False
-    for index, line in enumerate(lines):
-        stripped = line.strip()
-        if _FORWARD.match(stripped) or (forwarded and _is_outlook_header(lines, index)):
-            while kept and not kept[-1].strip():
-                kept.pop()
-            return [*kept, "", *lines[index:]]
-        if in_signature:
-            continue
-        if _is_attribution(lines, index) or _is_outlook_header(lines, index):
-            break
-        if stripped.startswith(">"):
-            if kept and kept[-1].strip():
-                kept.append("")  # one blank line where the quote was
-            after_quote = True
-        elif line.rstrip() == "--":
-            in_signature = True
-        elif _FOOTER.match(stripped):
-            continue
-        elif stripped or not (after_quote and (not kept or not kept[-1].strip())):
-            after_quote = after_quote and not stripped
-            kept.append(line)
-    return kept
-
-
-def _tidy(lines: Iterable[str]) -> str:
-    """Lines without trailing whitespace, at most two blank lines in a row, none around."""
-    out: list[str] = []
-    blanks = 0
-    for line in lines:
-        line = line.rstrip()
-        blanks = 0 if line else blanks + 1
-        if blanks <= 2:
-            out.append(line)
-    return "\n".join(out).strip("\n")

@@ -8,23 +8,11 @@ the search's cosine distance and the relevance threshold expect.
 
 from __future__ import annotations
 
-import asyncio
 import math
-import os
-import random
-import time
 from typing import Any
 
 from server.errors import Unavailable
-
-RETRYABLE_STATUS = {408, 409, 429, 500, 502, 503, 504}
-
-
-def _litellm() -> Any:
-    os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
-    import litellm
-
-    return litellm
+from server.llm_calls import import_litellm, with_retries
 
 
 class LiteLLMEmbedder:
@@ -73,26 +61,19 @@ class LiteLLMEmbedder:
         return vectors
 
     async def _call(self, texts: list[str]) -> Any:
-        litellm = _litellm()
-        deadline = time.monotonic() + self._retry_budget_s
-        attempt = 0
-        while True:
-            try:
-                return await litellm.aembedding(
-                    model=self._model,
-                    input=texts,
-                    api_base=self._api_base,
-                    timeout=self._timeout_s,
-                    num_retries=0,
-                )
-            except Exception as exc:
-                status = getattr(exc, "status_code", None)
-                retryable = status in RETRYABLE_STATUS or isinstance(exc, asyncio.TimeoutError)
-                wait = min(4.0, 0.25 * 2**attempt) * random.uniform(0.5, 1.0)
-                if not retryable or time.monotonic() + wait > deadline:
-                    raise Unavailable(f"embedding with {self._model} failed: {exc}") from exc
-                attempt += 1
-                await asyncio.sleep(wait)
+        litellm = import_litellm()
+        return await with_retries(
+            lambda: litellm.aembedding(
+                model=self._model,
+                input=texts,
+                api_base=self._api_base,
+                timeout=self._timeout_s,
+                num_retries=0,
+            ),
+            budget_s=self._retry_budget_s,
+            max_wait_s=4.0,
+            failed=f"embedding with {self._model} failed",
+        )
 
 
 def _items(response: Any) -> list[dict[str, Any]]:
