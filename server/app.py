@@ -20,6 +20,7 @@ from starlette.types import Receive, Scope, Send
 import server.metrics as metrics
 from server.ai.select import chat_model_for, summarizer_for
 from server.api import errors
+from server.api.request_ids import RequestIds
 from server.api.routes import openapi_document, routes
 from server.broker.select import broker_in
 from server.channels.secretbox import SecretBox
@@ -174,13 +175,14 @@ def create_app(
         # visitor token. Credentials travel in the Authorization header, never in cookies,
         # so answering any origin exposes nothing a page does not already hold.
         middleware=[
+            Middleware(RequestIds),
             Middleware(
                 CORSMiddleware,
                 allow_origins=["*"],
                 allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
                 allow_headers=["authorization", "content-type"],
                 max_age=600,
-            )
+            ),
         ],
         exception_handlers={
             FlowSupportError: errors.on_flowsupport_error,

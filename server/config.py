@@ -44,6 +44,7 @@ class Settings:
     smtp_url: str | None  # FLOWSUPPORT_SMTP_URL: outbound relay
     mailgun_signing_key: str | None
     max_attachment_bytes: int
+    log_format: str  # json | text
 
     @property
     def runs_jobs_in_process(self) -> bool:
@@ -131,6 +132,9 @@ class Settings:
             smtp_listen=read.host_port("SMTP_LISTEN"),
             smtp_url=read.url("SMTP_URL", ("smtp", "smtps")),
             mailgun_signing_key=read.text("MAILGUN_SIGNING_KEY"),
+            log_format=read.choice(
+                "LOG_FORMAT", ("json", "text"), "json" if env == "production" else "text"
+            ),
             max_attachment_bytes=read.integer(
                 "MAX_ATTACHMENT_BYTES", 10_000_000, low=0, high=100_000_000
             ),

@@ -10,6 +10,7 @@ from dataclasses import replace
 import uvicorn
 import uvloop
 
+import server.logs as logs
 from server.app import create_app
 from server.config import Settings
 from server.errors import StartupError
@@ -21,7 +22,7 @@ log = logging.getLogger("flowsupport")
 
 def serve(settings: Settings, *, host: str | None, port: int | None) -> int:
     """Run until SIGTERM/SIGINT; start-up problems print one line and exit 1."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    logs.configure(json_lines=settings.log_format == "json")
     # uvicorn handles SIGTERM itself, then raises it again once it has stopped; the default
     # action would kill us before the embedded database is released, so absorb that echo.
     signal.signal(signal.SIGTERM, lambda signum, frame: None)

@@ -15,6 +15,7 @@ from typing import Any
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
+import server.logs as logs
 import server.metrics as metrics
 from server.clock import Clock
 from server.domain.access import Principal, origin_allowed
@@ -94,6 +95,8 @@ async def websocket_endpoint(websocket: WebSocket, direct_send: Send | None = No
     except WebSocketDisconnect:
         return
     session.authenticated(principal.kind, rt.clock.monotonic())
+    logs.SESSION_ID.set(session_id)  # this task's log records carry the session and tenant
+    logs.TENANT_ID.set(str(principal.tenant_id))
 
     async def transmit(data: str | bytes) -> None:
         if isinstance(data, bytes):

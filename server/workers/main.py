@@ -11,6 +11,7 @@ from contextlib import AsyncExitStack, asynccontextmanager
 
 import uvloop
 
+import server.logs as logs
 from server.ai.select import chat_model_for, summarizer_for
 from server.broker.select import broker_in
 from server.channels.secretbox import SecretBox
@@ -33,7 +34,7 @@ log = logging.getLogger("flowsupport.worker")
 
 def run_worker(settings: Settings) -> int:
     """Run jobs until SIGTERM or SIGINT; the job in hand finishes first."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    logs.configure(json_lines=settings.log_format == "json")
     return uvloop.run(_main(settings))
 
 

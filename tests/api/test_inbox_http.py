@@ -108,3 +108,10 @@ async def test_staff_list_is_the_tenants_own(
     assert shop.agent_email in {u["email"] for u in users}
     assert other_shop.agent_email not in {u["email"] for u in users}
     assert {"id", "name", "email", "role", "tenant_id"} == set(users[0])
+
+
+async def test_every_response_names_its_request(http: httpx.AsyncClient) -> None:
+    given = await http.get("/healthz", headers={"x-request-id": "lb-abc-12345"})
+    assert given.headers["x-request-id"] == "lb-abc-12345"
+    made = await http.get("/healthz", headers={"x-request-id": "bad id; drop table"})
+    assert len(made.headers["x-request-id"]) == 32  # replaced by a fresh one

@@ -1,0 +1,44 @@
+"""Process logging: one JSON object per line in production (what log pipelines parse),
+plain text in development; every record carries the ids of the request, session and tenant
+it happened in (contextvars), never personal data (ids only, no names, e-mails or bodies)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from contextvars import ContextVar
+
+REQUEST_ID: ContextVar[str | None] = ContextVar("request_id", default=None)
+SESSION_ID: ContextVar[str | None] = ContextVar("session_id", default=None)
+TENANT_ID: ContextVar[str | None] = ContextVar("tenant_id", default=None)
+TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, object] = {
+            "time": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created))
+            + f".{int(record.msecs):03d}Z",
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        for name, var in (
+            ("request_id", REQUEST_ID),
+            ("session_id", SESSION_ID),
+            ("tenant_id", TENANT_ID),
+        ):
+            value = var.get()
+            if value is not None:
+                entry[name] = value
+        if record.exc_info:
+            entry["error"] = self.formatException(record.exc_info)
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def configure(json_lines: bool) -> None:
+    """Root logging for a `flowsupport` process (serve, worker)."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(JsonFormatter() if json_lines else logging.Formatter(TEXT_FORMAT))
+    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
