@@ -74,6 +74,17 @@ async def check_server(conn: asyncpg.Connection, where: str) -> None:
         )
 
 
+# Lets the application role check that the schema is current without reading the table
+# (it owns nothing and may reach only tables under row-level security).
+APPLIED_VERSIONS_FUNCTION = """
+CREATE OR REPLACE FUNCTION applied_migration_versions() RETURNS SETOF integer
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
+    AS $$ SELECT version FROM schema_migrations $$;
+REVOKE ALL ON FUNCTION applied_migration_versions() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION applied_migration_versions() TO flowsupport_app;
+"""
+
+
 async def migrate(conn: asyncpg.Connection) -> list[str]:
     """Apply pending migrations; return the names applied by this call."""
     migrations = load_migrations()
@@ -115,17 +126,28 @@ async def migrate(conn: asyncpg.Connection) -> list[str]:
                     migration.checksum,
                 )
             applied_now.append(migration.name)
+        await conn.execute(APPLIED_VERSIONS_FUNCTION)
     finally:
         await conn.execute("SELECT pg_advisory_unlock($1)", MIGRATION_LOCK)
     return applied_now
 
 
 async def pending(conn: asyncpg.Connection) -> list[str]:
-    """Migrations this build has that the database has not applied (for a read-only check)."""
-    exists = await conn.fetchval("SELECT to_regclass('schema_migrations') IS NOT NULL")
-    done: set[int] = set()
-    if exists:
-        done = {r["version"] for r in await conn.fetch("SELECT version FROM schema_migrations")}
+    """Migrations this build has that the database has not applied (the read-only check
+    `serve` makes as the application role, which may not read schema_migrations itself)."""
+    if await conn.fetchval("SELECT to_regprocedure('applied_migration_versions()') IS NOT NULL"):
+        rows = await conn.fetch("SELECT * FROM applied_migration_versions()")
+        done = {int(r[0]) for r in rows}
+    elif await conn.fetchval("SELECT to_regclass('schema_migrations') IS NOT NULL"):
+        try:
+            done = {r["version"] for r in await conn.fetch("SELECT version FROM schema_migrations")}
+        except asyncpg.InsufficientPrivilegeError:
+            raise StartupError(
+                "cannot tell which migrations this database has: run `flowsupport migrate` "
+                "with this version (as the owner, FLOWSUPPORT_MIGRATION_DATABASE_URL)"
+            ) from None
+    else:
+        done = set()
     return [m.name for m in load_migrations() if m.version not in done]
 
 

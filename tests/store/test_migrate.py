@@ -12,7 +12,8 @@ import pytest
 
 from server.errors import DatabaseRequirementError, StartupError
 from server.store.embedded import EmbeddedLocation
-from server.store.migrate import check_server, load_migrations, migrate
+from server.store.migrate import check_server, load_migrations, migrate, pending
+from server.store.provision import DatabaseUrls, prepare
 from tests.conftest import create_database
 from tests.live import service_missing
 
@@ -104,3 +105,21 @@ async def test_serve_refuses_postgres_without_pgvector(tmp_path: object) -> None
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
     assert "lacks the vector extension" in lines[0]
+
+
+async def test_production_start_checks_migrations_as_the_application_role(
+    fresh_urls: DatabaseUrls,
+) -> None:
+    """`serve` in production (external database, no auto-migrate) verifies the schema as the
+    application role, which cannot read schema_migrations: it must pass once migrated, and
+    name `flowsupport migrate` before that."""
+    urls = fresh_urls
+    await prepare(urls, run_migrations=True)
+    app = await asyncpg.connect(urls.app)
+    try:
+        with pytest.raises(asyncpg.InsufficientPrivilegeError):
+            await app.fetch("SELECT version FROM schema_migrations")  # the premise
+        assert await pending(app) == []
+    finally:
+        await app.close()
+    await prepare(urls, run_migrations=False)  # the production path: no privilege error
