@@ -45,6 +45,7 @@ PASSAGES = 3
 MAX_QUESTION_CHARS = 500  # what is searched of a long message: its opening
 STALL_S = 20.0  # no new piece for this long after the first: the answer has failed
 INTERRUPTED = " … [interrupted]"
+DRAIN_S = 5.0  # at shutdown, how long answers being written may take to finish
 AI_SENDER = Sender("ai", None, "Assistant")
 
 
@@ -79,6 +80,7 @@ class AnswerService:
         self._sink = sink
         self._threshold = threshold
         self._running: dict[str, _Running] = {}
+        self._shutting_down = False
 
     def visitor_wrote(self, conversation: Conversation, message: Message) -> None:
         """Start answering a visitor's message (after commit); a newer question replaces an
@@ -109,8 +111,13 @@ class AnswerService:
         with contextlib.suppress(asyncio.CancelledError):
             await running.task
 
-    async def close(self) -> None:
-        """Shutdown: cancel every running answer (each ends `stopped`)."""
+    async def close(self, drain_s: float = DRAIN_S) -> None:
+        """Shutdown: answers being written get `drain_s` to finish; the rest end `error`,
+        their partial text kept and marked interrupted, and a person takes over."""
+        self._shutting_down = True
+        tasks = [running.task for running in self._running.values()]
+        if tasks:
+            await asyncio.wait(tasks, timeout=drain_s)
         for running in list(self._running.values()):
             running.task.cancel()
         for running in list(self._running.values()):
@@ -173,7 +180,19 @@ class AnswerService:
             # PROTOCOL.md: ai.done first, then the message.created carrying the seq.
             await self._sink.persisted(created)
         except asyncio.CancelledError:
-            await self._end(conversation, stream_id, "stopped", passages, 0.0)
+            if self._shutting_down and parts:
+                # The node is going away mid-answer: keep what the visitor saw, marked.
+                partial = await self._persist(
+                    conversation, stream_id, "".join(parts) + INTERRUPTED, passages
+                )
+                problem = AiProblem("unavailable", "the server restarted mid-answer")
+                await self._end(
+                    conversation, stream_id, "error", passages, 0.0, partial.message, problem
+                )
+                await self._sink.persisted(partial)
+                await self._escalate(conversation, "ai_error")
+            else:
+                await self._end(conversation, stream_id, "stopped", passages, 0.0)
             raise
         except Exception:
             log.exception("answer %s in conversation %s failed", stream_id, conversation_id)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
 
-from tests.live import LiveServer
+from tests.live import LiveServer, running_server
 from tests.provision import ORIGIN, Tenant, ingest, provision
 from tests.wsclient import Client, session
 
@@ -131,3 +132,31 @@ async def test_agent_stops_the_answer_and_takes_over(
         assert refused["code"] == "forbidden"
         last = await agent.ok({"type": "subscribe", "conversation_id": conversation_id})
         assert last["last_seq"] == 1  # only the question: no partial answer stored
+
+
+async def test_restart_mid_answer_keeps_it_marked_interrupted(tmp_path: Path) -> None:
+    """SIGTERM while an answer is being written (slower than the drain allows): the visitor
+    saw part of it, so that part is stored marked interrupted, and a person takes over."""
+    data_dir = tmp_path / "data"
+    slow = {"FLOWSUPPORT_EXTRACTIVE_PACE_MS": "1000"}
+    with running_server(data_dir, extra_env=slow) as first:
+        tenant = await provision(first, ai=True)
+        folder = tmp_path / "kb"
+        folder.mkdir()
+        shutil.copy(CORPUS / "2fa.md", folder / "2fa.md")
+        ingest(first, tenant.tenant_id, folder)
+        async with session(first.ws_url, {"widget_key": tenant.widget_key}, origin=ORIGIN) as v:
+            conversation_id = await ask(v, "How do I turn on two-factor authentication?")
+            await v.next("ai.delta", timeout=15)
+            token = v.welcome["visitor_token"]
+            first.process.send_signal(signal.SIGTERM)
+            assert first.process.wait(timeout=60) == 0
+    with running_server(data_dir) as second:
+        hello = {"widget_key": tenant.widget_key, "visitor_token": token}
+        async with session(second.ws_url, hello, origin=ORIGIN) as v:
+            await v.ok({"type": "subscribe", "conversation_id": conversation_id, "after_seq": 0})
+            frames = await v.quiet(2.0)
+    bodies = [f["message"] for f in v.of_type(frames, "message.created")]
+    answers = [m["body"] for m in bodies if m["sender"]["kind"] == "ai"]
+    assert len(answers) == 1 and answers[0].endswith("[interrupted]")
+    assert any(m["sender"]["kind"] == "system" for m in bodies)  # handed to a person
