@@ -42,6 +42,9 @@ class OutboundMail:
 
     async def deliver(self, tenant_id: TenantId, message_id: uuid.UUID) -> None:
         """Send one stored reply; raises to be retried (the job runner backs off)."""
+        if self._smtp_url is None:  # nothing to read: tell the agents and stop
+            await note_undelivered(self._db, self._sink, tenant_id, message_id, DISABLED_NOTE)
+            return
         staff = SecurityContext(tenant_id, Role.AGENT)
         async with self._db.unit(staff) as conn:
             message = await messages.get(conn, message_id)
@@ -50,15 +53,11 @@ class OutboundMail:
             conversation = await conversations.get(conn, message.conversation_id)
             if conversation is None or conversation.channel_id is None:
                 return
-            disabled = self._smtp_url is None
             contact = await contacts.get(conn, conversation.contact_id)
             channel = await channels.get(conn, conversation.channel_id)
             ticket = await tickets.of_conversation(conn, conversation.id)
             refs = await channels.last_ref(conn, conversation.id)
             tenant = await tenants.get(conn, tenant_id)
-        if disabled:
-            await note_undelivered(self._db, self._sink, tenant_id, message_id, DISABLED_NOTE)
-            return
         if contact is None or not contact.email or channel is None:
             raise NotFound("the conversation has no customer address to mail")
         domain = channel.address.rpartition("@")[2]

@@ -1,5 +1,8 @@
--- A visitor's "thanks, bye" needs no reply: append_message learns whether a message
--- expects one, and only those start (or keep) the unanswered-question clock.
+-- append_message (0005) as the conversation features need it, defined once:
+-- - awaiting_reply_since (0008): set by a visitor's message that expects a reply, cleared by
+--   any public reply; a visitor's "thanks, bye" expects none (p_expects_reply) and leaves it;
+-- - a reply in an e-mail, SMS or WhatsApp conversation queues its delivery job (jobs, 0004)
+--   in the same transaction, so it is never stored without being sent, nor sent twice.
 
 DROP FUNCTION append_message(uuid, text, uuid, text, text, boolean, text, jsonb);
 
@@ -54,6 +57,16 @@ BEGIN
     INSERT INTO conversation_events (tenant_id, conversation_id, seq, kind, message_id, private)
     VALUES (v_conversation.tenant_id, p_conversation_id, v_conversation.last_seq,
             'message.created', v_message.id, p_private);
+    -- Public words to a mail or text customer leave through their channel: a delivery job in
+    -- this transaction,
+    -- so a reply is never stored without being sent (and never sent twice: dedupe key).
+    IF v_conversation.channel IN ('email', 'sms', 'whatsapp') AND NOT p_private
+       AND p_sender_kind <> 'visitor' THEN
+        INSERT INTO jobs (tenant_id, kind, payload, dedupe_key)
+        VALUES (v_conversation.tenant_id, v_conversation.channel || '.deliver',
+                jsonb_build_object('message_id', v_message.id), v_message.id::text)
+        ON CONFLICT DO NOTHING;
+    END IF;
     RETURN QUERY SELECT true, v_message, v_conversation;
 END
 $$;
