@@ -55,6 +55,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import httpx
 from websockets.asyncio.client import ClientConnection, connect
 
+from kb_ingest.samples import PLAUSIBLE_DOCS
 from server.config import Settings
 from server.services.admin import AdminService
 from server.store.db import Database
@@ -62,7 +63,7 @@ from server.store.provision import database_urls
 from tests.fakes.openai_server import openai_server
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared/kb_corpus/plausible-docs/docs"
+CORPUS = PLAUSIBLE_DOCS
 QUESTIONS = ROOT / "bench/data/plausible_questions.json"
 ORIGIN = "https://shop.example"
 WARM_UP = 3

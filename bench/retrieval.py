@@ -25,6 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kb_ingest.__main__ import collect
+from kb_ingest.samples import PLAUSIBLE_DOCS
 from server.config import Settings
 from server.domain.access import SecurityContext
 from server.domain.models import Role
@@ -37,7 +38,7 @@ from server.store.db import Database
 from server.store.provision import database_urls, prepare
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared/kb_corpus/plausible-docs/docs"
+CORPUS = PLAUSIBLE_DOCS
 MODES = {
     "hybrid": ("semantic", "lexical", "trigram"),
     "semantic only": ("semantic",),

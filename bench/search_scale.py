@@ -50,6 +50,7 @@ from pgvector.asyncpg import register_vector
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kb_ingest.__main__ import collect
+from kb_ingest.samples import PLAUSIBLE_DOCS
 from server.config import Settings
 from server.domain.access import SecurityContext
 from server.domain.models import Role, SearchHit, Tenant
@@ -63,7 +64,7 @@ from server.store.db import Database
 from server.store.provision import database_urls, prepare
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared/kb_corpus/plausible-docs/docs"
+CORPUS = PLAUSIBLE_DOCS
 TENANT_PREFIX = "scale-"
 PREFIXES = ("Acme", "Orbit", "Nimbus", "Vertex", "Lumen", "Cobalt", "Quill", "Harbor", "Pixel")
 SUFFIXES = ("ly", "Stats", "Metrics", "Insight", "Pulse", "Trace", "Lens", "Scope", "Count")

@@ -1,6 +1,6 @@
 """``flowsupport demo``: the product on one machine with something to try: a demo tenant
 whose widget runs on /demo, an agent and an admin to sign in to /inbox with, and the
-Plausible help center as its knowledge base (when ../shared/kb_corpus is there)."""
+Plausible help center as its knowledge base (bundled under examples/kb/plausible)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from kb_ingest.__main__ import collect
+from kb_ingest.samples import PLAUSIBLE_DOCS
 from server.api.web import DEMO_TENANT
 from server.config import Settings
 from server.errors import Conflict, NotFound
@@ -20,7 +21,7 @@ from server.services.knowledge import KnowledgeBase
 from server.store.db import Database
 from server.store.provision import database_urls, prepare
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared/kb_corpus/plausible-docs/docs"
+CORPUS = PLAUSIBLE_DOCS
 AGENT = ("agent@demo.flowsupport.test", "demo-agent-pass", "Ada Agent", "agent")
 ADMIN = ("admin@demo.flowsupport.test", "demo-admin-pass", "Ida Admin", "admin")
 

@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from kb_ingest.__main__ import collect
+from kb_ingest.samples import PLAUSIBLE_DOCS
 from server.domain.access import SecurityContext
 from server.domain.models import Role
 from server.errors import Conflict
@@ -22,7 +23,7 @@ from server.store.db import Database
 from tests.live import LiveServer
 from tests.provision import Tenant
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared/kb_corpus/plausible-docs/docs"
+CORPUS = PLAUSIBLE_DOCS
 SAMPLE = [
     "change-plan.md",
     "cancel-subscription.md",

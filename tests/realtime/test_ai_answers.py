@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from kb_ingest.samples import PLAUSIBLE_DOCS
 from tests.live import LiveServer, running_server
 from tests.provision import ORIGIN, Tenant, ingest, provision
 from tests.wsclient import Client, session
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared/kb_corpus/plausible-docs/docs"
+CORPUS = PLAUSIBLE_DOCS
 SAMPLE = ["change-plan.md", "cancel-subscription.md", "excluding.md", "2fa.md"]
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from kb_ingest.samples import PLAUSIBLE_DOCS
 from server.kb.chunking import MAX_CHUNK_CHARS, chunk, clean_markdown, content_hash, parse
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared/kb_corpus/plausible-docs/docs"
+CORPUS = PLAUSIBLE_DOCS
 
 MDX = """---
 title: Change your plan
