@@ -1,12 +1,15 @@
 """Read Markdown/MDX, HTML and text files, chunk them, embed them, upsert them.
 
-    python -m kb_ingest PATH... --tenant T [--prune] [--json]
+    python -m kb_ingest PATH... --tenant T [--base-url URL] [--prune] [--json]
 
 Each file becomes one article whose `source_path` is its path relative to the PATH it was
 found under, so running again updates the same articles: unchanged files are skipped
 without embedding work, changed ones are re-chunked, and with --prune articles whose file
-is gone are removed. A progress bar is drawn on a terminal; --json prints one summary
-object {"articles", "chunks", "skipped", "removed", "seconds"}.
+is gone are removed. --base-url gives each article its public URL (the URL joined with its
+front-matter `slug`, else with its path without the extension) and turns links between
+articles into absolute links, so citations are links. A progress bar is drawn on a
+terminal; --json prints one summary object {"articles", "chunks", "skipped", "removed",
+"seconds"}.
 """
 
 from __future__ import annotations
@@ -15,14 +18,18 @@ import argparse
 import asyncio
 import json
 import sys
+import time
 from pathlib import Path
+from typing import TextIO
 
 from server.config import Settings
 from server.errors import FlowSupportError, StartupError
 from server.kb.chunking import SUFFIXES
 from server.kb.embedders import embedder_for
+from server.kb.site import base_url
 from server.services.admin import AdminService
-from server.services.knowledge import IngestSummary, KnowledgeBase, SourceFile
+from server.services.ingestion import IngestProgress, IngestSummary, SourceFile
+from server.services.knowledge import KnowledgeBase
 from server.store.db import Database
 from server.store.provision import database_urls, prepare
 
@@ -45,13 +52,40 @@ def collect(paths: list[Path]) -> list[SourceFile]:
     return found
 
 
-def progress_bar(done: int, total: int, label: str) -> None:
+def progress_line(step: IngestProgress) -> str:
+    rate = step.chunks / step.seconds if step.seconds > 0 else 0.0
+    return (
+        f"{step.articles}/{step.total_articles} articles, "
+        f"{step.chunks}/{step.total_chunks} chunks, {rate:.0f} chunks/s"
+    )
+
+
+def progress_bar(step: IngestProgress) -> None:
+    """Redraws one line on a terminal: a bar, articles written and chunks per second."""
     width = 30
-    filled = width * done // max(1, total)
-    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {label}")
-    if done == total:
+    filled = width * step.chunks // max(1, step.total_chunks)
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {progress_line(step)}  ")
+    if step.chunks >= step.total_chunks:
         sys.stderr.write("\n")
     sys.stderr.flush()
+
+
+class ProgressLines:
+    """Progress for a log rather than a terminal: a line every `every` seconds, and the
+    last one."""
+
+    def __init__(self, out: TextIO, every: float = 5.0, prefix: str = "") -> None:
+        self._out = out
+        self._every = every
+        self._prefix = prefix
+        self._last = time.monotonic()
+
+    def __call__(self, step: IngestProgress) -> None:
+        now = time.monotonic()
+        final = step.chunks >= step.total_chunks
+        if step.chunks and (final or now - self._last >= self._every):
+            self._last = now
+            print(f"{self._prefix}{progress_line(step)}", file=self._out, flush=True)
 
 
 async def ingest(args: argparse.Namespace) -> IngestSummary:
@@ -65,7 +99,7 @@ async def ingest(args: argparse.Namespace) -> IngestSummary:
             show = progress_bar if sys.stderr.isatty() and not args.json else None
             return await KnowledgeBase(
                 db, embedder_for(settings.embed_model, settings.embed_api_base)
-            ).ingest(tenant.id, files, prune=args.prune, progress=show)
+            ).ingest(tenant.id, files, prune=args.prune, base_url=args.base_url, progress=show)
         finally:
             await db.close()
 
@@ -74,10 +108,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kb_ingest", description=__doc__)
     parser.add_argument("paths", nargs="+", metavar="PATH")
     parser.add_argument("--tenant", required=True, help="tenant id or name")
+    parser.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="where the help center is published (http or https): each article's URL is "
+        "URL joined with its front-matter slug or its path without the extension",
+    )
     parser.add_argument("--prune", action="store_true", help="remove articles whose file is gone")
     parser.add_argument("--json", action="store_true", help="print one JSON summary")
     args = parser.parse_args(argv)
     try:
+        if args.base_url is not None:
+            args.base_url = base_url(args.base_url)
         summary = asyncio.run(ingest(args))
     except (StartupError, FileNotFoundError) as exc:
         return _fail(

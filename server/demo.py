@@ -10,13 +10,14 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from kb_ingest.__main__ import collect
-from kb_ingest.samples import PLAUSIBLE_DOCS
+from kb_ingest.__main__ import ProgressLines, collect, progress_bar
+from kb_ingest.samples import PLAUSIBLE_BASE_URL, PLAUSIBLE_DOCS
 from server.api.web import DEMO_TENANT
 from server.config import Settings
 from server.errors import Conflict, NotFound
 from server.kb.embedders import embedder_for
 from server.services.admin import AdminService
+from server.services.ingestion import IngestSummary
 from server.services.knowledge import KnowledgeBase
 from server.store.db import Database
 from server.store.provision import database_urls, prepare
@@ -26,9 +27,12 @@ AGENT = ("agent@demo.flowsupport.test", "demo-agent-pass", "Ada Agent", "agent")
 ADMIN = ("admin@demo.flowsupport.test", "demo-admin-pass", "Ida Admin", "admin")
 
 
-async def prepare_demo(settings: Settings, corpus: Path | None) -> list[str]:
+async def prepare_demo(
+    settings: Settings, corpus: Path | None, base_url: str | None = None
+) -> list[str]:
     """Create (or bring up to date) the demo tenant, its staff and knowledge base; the
-    lines to print. `corpus` is read only when it is a folder (checked by the caller)."""
+    lines to print. `corpus` is read only when it is a folder (checked by the caller);
+    `base_url` is where its pages are published, so citations are links."""
     async with database_urls(settings) as urls:
         await prepare(urls, run_migrations=settings.auto_migrate)
         db = await Database.connect(urls.app, max_size=2)
@@ -50,11 +54,17 @@ async def prepare_demo(settings: Settings, corpus: Path | None) -> list[str]:
                 knowledge = KnowledgeBase(
                     db, embedder_for(settings.embed_model, settings.embed_api_base)
                 )
-                summary = await knowledge.ingest(tenant.id, collect([corpus]))
-                lines.append(
-                    f"knowledge base: {summary.articles} articles "
-                    f"({summary.skipped} unchanged since the last run)"
+                summary = await knowledge.ingest(
+                    tenant.id,
+                    collect([corpus]),
+                    base_url=base_url,
+                    progress=(
+                        progress_bar
+                        if sys.stderr.isatty()
+                        else ProgressLines(sys.stderr, prefix="knowledge base: ")
+                    ),
                 )
+                lines.append(knowledge_line(summary))
             else:
                 lines.append("knowledge base: none (pass --kb PATH to load help-center files)")
         finally:
@@ -69,6 +79,21 @@ async def prepare_demo(settings: Settings, corpus: Path | None) -> list[str]:
     ]
 
 
+def knowledge_line(summary: IngestSummary) -> str:
+    """What the demo says of its knowledge base after loading it."""
+    total = summary.articles + summary.skipped
+    if not summary.articles:
+        return f"knowledge base: {total} articles, unchanged"
+    new = summary.articles - summary.updated
+    if not summary.skipped and not summary.updated:
+        return (
+            f"knowledge base: {total} articles ({summary.chunks} passages) "
+            f"loaded in {summary.seconds:.0f} s"
+        )
+    changes = [f"{n} {word}" for n, word in ((new, "new"), (summary.updated, "updated")) if n]
+    return f"knowledge base: {total} articles ({', '.join(changes)})"
+
+
 def run_demo(settings: Settings, *, host: str | None, port: int | None, kb: Path | None) -> int:
 
     from server.serve import serve  # imports uvicorn only when serving
@@ -77,6 +102,9 @@ def run_demo(settings: Settings, *, host: str | None, port: int | None, kb: Path
         settings, host=host or settings.host, port=settings.port if port is None else port
     )
     corpus = kb if kb is not None else CORPUS
-    for line in asyncio.run(prepare_demo(listening, corpus if corpus.is_dir() else None)):
+    # The bundled help center's pages are on the web: its citations link there.
+    base_url = PLAUSIBLE_BASE_URL if corpus.resolve() == CORPUS.resolve() else None
+    prepared = prepare_demo(listening, corpus if corpus.is_dir() else None, base_url)
+    for line in asyncio.run(prepared):
         print(line)
     return serve(listening, host=None, port=None)

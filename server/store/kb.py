@@ -1,29 +1,16 @@
-"""Knowledge-base rows and hybrid search, inside PostgreSQL.
-
-Search fuses three rankings by reciprocal rank (k=60): pgvector HNSW cosine distance for
-meaning, full-text search for stemmed words, and pg_trgm word similarity for exact tokens
-(product names, error codes). The tenant filter is inside each ranking, and HNSW iterative
-scans keep going until a small tenant has its k best chunks.
-"""
+"""Knowledge-base rows: articles and their chunks with embeddings (the search over them is
+store/kb_search.py)."""
 
 from __future__ import annotations
 
 import json
-import re
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
-from server.domain.models import Chunk, KbArticle, SearchHit, StoredArticle
+from server.domain.models import Chunk, KbArticle, StoredArticle
 from server.ids import TenantId
 from server.store.db import Connection
-
-# Reciprocal-rank constants per ranking, calibrated on bench/data/plausible_questions.json
-# (bench/retrieval.py): with the usual k=60 everywhere, a chunk that merely shares words
-# with a question outranked the one that answers it (recall@1 0.58 against 0.76 for meaning
-# alone). A small k for the semantic ranking keeps its order; the word rankings (k=60) add
-# what meaning missed, such as exact product names and error codes, and break near-ties.
-RRF_K = 60
-SEMANTIC_K = 2
 
 
 def vector_literal(vector: list[float]) -> str:
@@ -62,24 +49,117 @@ async def list_articles(conn: Connection, tenant_id: TenantId, limit: int) -> li
     return [_article(r) for r in rows]
 
 
-async def article_by_source(
-    conn: Connection, tenant_id: TenantId, source_path: str
-) -> StoredArticle | None:
-    row = await conn.fetchrow(
-        "SELECT id, title, source_path, url, content_hash FROM kb_articles "
-        "WHERE tenant_id = $1 AND source_path = $2",
-        tenant_id,
-        source_path,
-    )
-    return StoredArticle(**dict(row)) if row else None
-
-
-async def sources(conn: Connection, tenant_id: TenantId) -> dict[str, uuid.UUID]:
+async def stored_sources(conn: Connection, tenant_id: TenantId) -> dict[str, StoredArticle]:
+    """Every article of the tenant that came from a file, by source path (one query: what
+    an ingestion compares its files with)."""
     rows = await conn.fetch(
-        "SELECT source_path, id FROM kb_articles WHERE tenant_id = $1 AND source_path IS NOT NULL",
+        "SELECT id, title, source_path, url, content_hash FROM kb_articles "
+        "WHERE tenant_id = $1 AND source_path IS NOT NULL",
         tenant_id,
     )
-    return {r["source_path"]: r["id"] for r in rows}
+    return {r["source_path"]: StoredArticle(**dict(r)) for r in rows}
+
+
+async def stored_vectors(
+    conn: Connection, article_ids: list[uuid.UUID], model_id: str
+) -> list[tuple[str, Chunk, list[float]]]:
+    """(article title, chunk, vector) of the chunks these articles hold, embedded with
+    `model_id`: an ingestion reuses the vector of a chunk whose embedded text is unchanged."""
+    rows = await conn.fetch(
+        """
+        SELECT a.title, c.ordinal, c.heading_path, c.content, c.embedding::text AS embedding
+        FROM kb_chunks c JOIN kb_articles a ON a.id = c.article_id
+        WHERE c.article_id = ANY($1::uuid[]) AND c.model_id = $2
+        """,
+        article_ids,
+        model_id,
+    )
+    return [
+        (
+            r["title"],
+            Chunk(r["ordinal"], r["heading_path"], r["content"]),
+            [float(x) for x in r["embedding"][1:-1].split(",")],
+        )
+        for r in rows
+    ]
+
+
+@dataclass(frozen=True)
+class ArticleWrite:
+    """An article and all its chunks, to insert (no id) or to replace."""
+
+    article_id: uuid.UUID | None
+    title: str
+    body: str
+    source_path: str | None
+    url: str | None
+    tags: list[str]
+    metadata: dict[str, Any]
+    content_hash: str
+    chunks: list[Chunk]
+    vectors: list[list[float]]
+
+
+async def save_articles(
+    conn: Connection, *, tenant_id: TenantId, model_id: str, articles: list[ArticleWrite]
+) -> list[uuid.UUID]:
+    """Insert or replace articles and all their chunks, in four statements however many
+    there are (callers run it in one transaction); their ids, in order."""
+    ids = [a.article_id or uuid.uuid4() for a in articles]
+    fresh = [(i, a) for i, a in zip(ids, articles, strict=True) if a.article_id is None]
+    replaced = [(i, a) for i, a in zip(ids, articles, strict=True) if a.article_id is not None]
+    if fresh:
+        await conn.executemany(
+            """
+            INSERT INTO kb_articles (id, tenant_id, title, body, source_path, url, tags,
+                                     metadata, content_hash)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)
+            """,
+            [
+                (
+                    i,
+                    tenant_id,
+                    a.title,
+                    a.body,
+                    a.source_path,
+                    a.url,
+                    a.tags,
+                    json.dumps(a.metadata),
+                    a.content_hash,
+                )
+                for i, a in fresh
+            ],
+        )
+    if replaced:
+        await conn.executemany(
+            """
+            UPDATE kb_articles SET title = $2, body = $3, url = $4, tags = $5,
+                   metadata = $6::jsonb, content_hash = $7, updated_at = now()
+            WHERE id = $1
+            """,
+            [
+                (i, a.title, a.body, a.url, a.tags, json.dumps(a.metadata), a.content_hash)
+                for i, a in replaced
+            ],
+        )
+        await conn.execute(
+            "DELETE FROM kb_chunks WHERE article_id = ANY($1::uuid[])", [i for i, _ in replaced]
+        )
+    rows = [
+        (tenant_id, i, c.ordinal, c.heading_path, c.text, model_id, vector_literal(v))
+        for i, a in zip(ids, articles, strict=True)
+        for c, v in zip(a.chunks, a.vectors, strict=True)
+    ]
+    if rows:
+        await conn.executemany(
+            """
+            INSERT INTO kb_chunks (tenant_id, article_id, ordinal, heading_path, content,
+                                   model_id, embedding)
+            VALUES ($1, $2, $3, $4, $5, $6, $7::vector)
+            """,
+            rows,
+        )
+    return ids
 
 
 async def save_article(
@@ -98,52 +178,12 @@ async def save_article(
     chunks: list[Chunk],
     vectors: list[list[float]],
 ) -> uuid.UUID:
-    """Insert or replace an article and all its chunks (callers run it in one transaction)."""
-    if article_id is None:
-        article_id = await conn.fetchval(
-            """
-            INSERT INTO kb_articles (tenant_id, title, body, source_path, url, tags, metadata,
-                                     content_hash)
-            VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8) RETURNING id
-            """,
-            tenant_id,
-            title,
-            body,
-            source_path,
-            url,
-            tags,
-            json.dumps(metadata),
-            content_hash,
-        )
-    else:
-        await conn.execute(
-            """
-            UPDATE kb_articles SET title = $2, body = $3, url = $4, tags = $5,
-                   metadata = $6::jsonb, content_hash = $7, updated_at = now()
-            WHERE id = $1
-            """,
-            article_id,
-            title,
-            body,
-            url,
-            tags,
-            json.dumps(metadata),
-            content_hash,
-        )
-        await conn.execute("DELETE FROM kb_chunks WHERE article_id = $1", article_id)
-    assert article_id is not None
-    await conn.executemany(
-        """
-        INSERT INTO kb_chunks (tenant_id, article_id, ordinal, heading_path, content, model_id,
-                               embedding)
-        VALUES ($1, $2, $3, $4, $5, $6, $7::vector)
-        """,
-        [
-            (tenant_id, article_id, c.ordinal, c.heading_path, c.text, model_id, vector_literal(v))
-            for c, v in zip(chunks, vectors, strict=True)
-        ],
+    """Insert or replace one article and all its chunks (callers run it in one transaction)."""
+    write = ArticleWrite(
+        article_id, title, body, source_path, url, tags, metadata, content_hash, chunks, vectors
     )
-    return article_id
+    [saved] = await save_articles(conn, tenant_id=tenant_id, model_id=model_id, articles=[write])
+    return saved
 
 
 async def delete_articles(conn: Connection, article_ids: list[uuid.UUID]) -> int:
@@ -160,176 +200,3 @@ async def other_model(conn: Connection, tenant_id: TenantId, model_id: str) -> s
         model_id,
     )
     return None if value is None else str(value)
-
-
-ARMS = ("semantic", "lexical", "trigram")
-
-
-def _search_sql(model_id: str, dimensions: int, arms: tuple[str, ...]) -> str:
-    # The model and its dimension are literals so the per-model partial HNSW index applies;
-    # both come from the embedder, never from a request.
-    model = "'" + model_id.replace("'", "''") + "'"
-    cast = f"vector({int(dimensions)})"
-    selected = "\n        UNION ALL ".join(
-        f"SELECT '{arm}' AS arm, id, rank FROM {arm}" for arm in ARMS if arm in arms
-    )
-    return f"""
-    WITH semantic AS (
-        SELECT id, 1 - (embedding::{cast} <=> $2::{cast}) AS similarity,
-               row_number() OVER (ORDER BY embedding::{cast} <=> $2::{cast}) AS rank
-        FROM (
-            SELECT id, embedding FROM kb_chunks
-            WHERE tenant_id = $1 AND model_id = {model}
-            ORDER BY embedding::{cast} <=> $2::{cast}
-            LIMIT $4
-        ) nearest
-    ),
-    lexical AS (
-        SELECT id, row_number() OVER (ORDER BY ts_rank_cd(search_text, query) DESC) AS rank
-        FROM kb_chunks, websearch_to_tsquery('english', $3) query
-        WHERE tenant_id = $1 AND model_id = {model} AND search_text @@ query
-        ORDER BY ts_rank_cd(search_text, query) DESC
-        LIMIT $4
-    ),
-    trigram AS (
-        -- Exact tokens (codes, product names); skipped when the question has none, since
-        -- matching whole sentences by trigrams is slow and vague. word_similarity reads the
-        -- whole chunk (about 0.08 ms each) and a product's own name is in half its chunks
-        -- (bench/search_scale.py: 50 ms), so it scores at most $4 matches: those holding
-        -- the token as a whole word first, which are the ones it would score 1.
-        SELECT id, row_number() OVER (ORDER BY word_similarity($6, content) DESC) AS rank
-        FROM (
-            SELECT id, content FROM kb_chunks
-            WHERE $6::text IS NOT NULL AND tenant_id = $1 AND model_id = {model}
-              AND content ILIKE '%' || $6::text || '%'
-            ORDER BY content ~* $7::text DESC
-            LIMIT $4
-        ) matches
-        ORDER BY word_similarity($6, content) DESC
-        LIMIT $4
-    ),
-    -- Only the rankings asked for run (the benchmarks time one alone).
-    candidates AS (
-        {selected}
-    ),
-    -- Fusion is per article (the unit an answer cites): each ranking ranks articles by
-    -- their best chunk, then reciprocal ranks are summed with the arm's weight.
-    article_ranks AS (
-        SELECT arm, article_id,
-               row_number() OVER (PARTITION BY arm ORDER BY best) AS rank
-        FROM (
-            SELECT x.arm, c.article_id, min(x.rank) AS best
-            FROM candidates x JOIN kb_chunks c ON c.id = x.id
-            GROUP BY x.arm, c.article_id
-        ) best_per_article
-    ),
-    fused AS (
-        SELECT article_id,
-               sum(1.0 / (CASE arm WHEN 'semantic' THEN {SEMANTIC_K} ELSE {RRF_K} END + rank))
-                   AS score
-        FROM article_ranks GROUP BY article_id
-    ),
-    -- The passage shown and cited for an article: its chunk closest in meaning.
-    passage AS (
-        SELECT DISTINCT ON (c.article_id) c.article_id, c.id, c.heading_path, c.content,
-               coalesce(s.similarity, 0) AS similarity
-        FROM candidates x
-        JOIN kb_chunks c ON c.id = x.id
-        LEFT JOIN semantic s ON s.id = x.id
-        ORDER BY c.article_id, s.similarity DESC NULLS LAST, x.rank
-    )
-    SELECT f.article_id, a.title, a.source_path, a.url, p.heading_path, p.content,
-           f.score, p.similarity
-    FROM fused f
-    JOIN kb_articles a ON a.id = f.article_id
-    JOIN passage p ON p.article_id = f.article_id
-    ORDER BY f.score DESC
-    LIMIT $5
-    """
-
-
-_TOKEN = re.compile(r"[\w.-]*(?:\d[\w.-]*[A-Za-z]|[A-Za-z][\w.-]*\d|[a-z][A-Z]|[A-Z]{2,})[\w.-]*")
-
-
-def exact_token(query: str) -> str | None:
-    """The longest identifier-like word of a query (an error code, a product name such as
-    GA4 or WooCommerce), escaped for ILIKE; None when it has none."""
-    tokens: list[str] = [t.strip(".-") for t in _TOKEN.findall(query) if len(t.strip(".-")) >= 3]
-    if not tokens:
-        return None
-    token = max(tokens, key=len)
-    return token.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def whole_word(token: str) -> str:
-    """A regular expression (PostgreSQL's, case-insensitive with ~*) for `token`, as
-    exact_token escapes it, standing as a whole word: between characters that are not
-    letters or digits, the word boundaries pg_trgm's word_similarity sees."""
-    raw = re.sub(r"\\(.)", r"\1", token)
-    return "(^|[^[:alnum:]])" + re.sub(r"(\W)", r"\\\1", raw) + "($|[^[:alnum:]])"
-
-
-async def search(
-    conn: Connection,
-    *,
-    tenant_id: TenantId,
-    model_id: str,
-    dimensions: int,
-    query_vector: list[float],
-    query_text: str,
-    limit: int,
-    candidates: int = 40,
-    arms: tuple[str, ...] = ARMS,
-) -> list[SearchHit]:
-    """The best chunks for a query, fused; call inside a unit of work (RLS applies).
-
-    `arms` picks rankings to fuse (all by default; the benchmark compares them one by one).
-    """
-    if not arms or not set(arms) <= set(ARMS):
-        raise ValueError(f"arms must be a non-empty subset of {ARMS}")
-    await conn.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
-    await conn.execute("SET LOCAL hnsw.ef_search = 100")
-    token = exact_token(query_text)
-    rows = await conn.fetch(
-        _search_sql(model_id, dimensions, arms),
-        tenant_id,
-        vector_literal(query_vector),
-        query_text,
-        candidates,
-        limit,
-        token,
-        None if token is None else whole_word(token),
-    )
-    return [
-        SearchHit(
-            article_id=r["article_id"],
-            title=r["title"],
-            source_path=r["source_path"],
-            url=r["url"],
-            heading_path=r["heading_path"],
-            content=r["content"],
-            score=float(r["score"]),
-            similarity=float(r["similarity"]),
-        )
-        for r in rows
-    ]
-
-
-async def unknown_terms(conn: Connection, tenant_id: TenantId, terms: list[str]) -> list[str]:
-    """The terms no chunk of the tenant mentions (compared as English full-text lexemes, so
-    "Shopify's" matches "Shopify"); stop words count as known. One GIN probe per term."""
-    rows = await conn.fetch(
-        """
-        SELECT t.term
-        FROM unnest($2::text[]) WITH ORDINALITY AS t(term, position)
-        WHERE numnode(plainto_tsquery('english', t.term)) > 0
-          AND NOT EXISTS (
-              SELECT 1 FROM kb_chunks c
-              WHERE c.tenant_id = $1 AND c.search_text @@ plainto_tsquery('english', t.term)
-          )
-        ORDER BY t.position
-        """,
-        tenant_id,
-        terms,
-    )
-    return [r["term"] for r in rows]
