@@ -8,7 +8,7 @@ Two `flowsupport serve` processes run in turn on one data dir (one knowledge bas
 once with `python -m kb_ingest`): the first with no LLM configured (the extractive
 answerer quotes the best passage), the second answering through LiteLLM from the local
 OpenAI-compatible test server (tests/fakes/openai_server.py, in a thread of this process),
-which streams its pieces at once. Each question from bench/data/plausible_questions.json
+which streams its pieces at once. Each question from bench/data/plausible_eval.json
 (answerable ones) is asked in a fresh conversation by a fresh visitor, and the next one
 waits for `ai.done`, so answers never overlap. Times are taken with time.perf_counter when
 a frame is read, in this process. Target: with an instant LLM, the first `ai.delta` under
@@ -64,7 +64,7 @@ from tests.fakes.openai_server import openai_server
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = PLAUSIBLE_DOCS
-QUESTIONS = ROOT / "bench/data/plausible_questions.json"
+QUESTIONS = ROOT / "bench/data/plausible_eval.json"
 ORIGIN = "https://shop.example"
 WARM_UP = 3
 WAIT_S = 30.0

@@ -13,7 +13,7 @@ non-unique kb_chunks indexes dropped and rebuilt from their own definitions, in 
 transaction, then ANALYZEd. With --data-dir the database is kept: a rerun with the same
 --tenants and --chunks reuses it.
 
-Measured, after a warm-up pass: the 60 questions of bench/data/plausible_questions.json,
+Measured, after a warm-up pass: the 323 questions of bench/data/plausible_eval.json,
 each asked in a random tenant (with that tenant's product name). The question is embedded
 once, timed on its own; then KnowledgeBase.search_as runs with that vector, as an agent:
 the hybrid search (shipped) and, back to back in alternating order, the pgvector semantic
@@ -33,10 +33,8 @@ import json
 import os
 import random
 import re
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -49,9 +47,9 @@ from pgvector.asyncpg import register_vector
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.embedded_db import bench_database
 from kb_ingest.__main__ import collect
 from kb_ingest.samples import PLAUSIBLE_DOCS
-from server.config import Settings
 from server.domain.access import SecurityContext
 from server.domain.models import Role, SearchHit, Tenant
 from server.errors import NotFound
@@ -59,9 +57,8 @@ from server.ids import TenantId
 from server.kb.embedders import DIMENSIONS, MODEL_ID, LocalEmbedder
 from server.services.admin import AdminService
 from server.services.knowledge import KnowledgeBase
-from server.store import kb
+from server.store import kb_search
 from server.store.db import Database
-from server.store.provision import database_urls, prepare
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = PLAUSIBLE_DOCS
@@ -353,7 +350,7 @@ async def plan_indexes(
     """The indexes the planner picks for the store's search query, as an agent runs it."""
     async with db.unit(SecurityContext(tenant, Role.AGENT)) as conn:
         explaining = Explaining(conn)
-        await kb.search(
+        await kb_search.search(
             explaining,  # type: ignore[arg-type]  # the two methods search calls
             tenant_id=tenant,
             model_id=MODEL_ID,
@@ -377,7 +374,7 @@ async def measure(
     embedder = LocalEmbedder()
     precomputed = Precomputed(embedder.model_id, embedder.dimensions)
     knowledge = KnowledgeBase(db, precomputed)
-    questions = [item["q"] for item in data["answerable"]] + list(data["unanswerable"])
+    questions = [item["q"] for item in data["answerable"] + data["unanswerable"]]
     rng = random.Random(1)
     timings: dict[str, list[float]] = {"embedding": [], **{mode: [] for mode in MODES}}
     checks = Checks()
@@ -475,27 +472,18 @@ async def recall(db: Database, fleet: Fleet, data: dict[str, Any], embedder: Loc
 
 async def run(args: argparse.Namespace) -> None:
     data = json.loads(args.questions.read_text())
-    data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="fs-search-scale-"))
-    try:
-        settings = Settings.from_env({"FLOWSUPPORT_DATA_DIR": str(data_dir)})
-        async with database_urls(settings) as urls:
-            await prepare(urls, run_migrations=True)
-            db = await Database.connect(urls.app, max_size=4)
-            owner = await asyncpg.connect(urls.owner)
-            try:
-                await register_vector(owner)
-                fleet = await load(db, owner, args.tenants, args.chunks)
-                print(
-                    f"{fleet.chunks} chunks, {sum(map(len, fleet.articles.values()))} articles "
-                    f"over {len(fleet.tenants)} tenants; {fleet.load}"
-                )
-                await measure(db, owner, fleet, data, args.queries)
-            finally:
-                await owner.close()
-                await db.close()
-    finally:
-        if args.data_dir is None:
-            shutil.rmtree(data_dir, ignore_errors=True)
+    async with bench_database(args.data_dir, "fs-search-scale-") as (db, urls):
+        owner = await asyncpg.connect(urls.owner)
+        try:
+            await register_vector(owner)
+            fleet = await load(db, owner, args.tenants, args.chunks)
+            print(
+                f"{fleet.chunks} chunks, {sum(map(len, fleet.articles.values()))} articles "
+                f"over {len(fleet.tenants)} tenants; {fleet.load}"
+            )
+            await measure(db, owner, fleet, data, args.queries)
+        finally:
+            await owner.close()
 
 
 def main() -> None:
@@ -503,9 +491,7 @@ def main() -> None:
     parser.add_argument("--tenants", type=int, default=100)
     parser.add_argument("--chunks", type=int, default=100_000, help="over all tenants")
     parser.add_argument("--queries", type=int, default=600, help="measured after the warm-up")
-    parser.add_argument(
-        "--questions", type=Path, default=ROOT / "bench/data/plausible_questions.json"
-    )
+    parser.add_argument("--questions", type=Path, default=ROOT / "bench/data/plausible_eval.json")
     parser.add_argument(
         "--data-dir",
         type=Path,

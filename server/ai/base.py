@@ -41,6 +41,25 @@ def estimate_tokens(text: str) -> int:
     return -(-len(text) // CHARS_PER_TOKEN)
 
 
+def pieces_of(text: str, words: int = 3) -> list[str]:
+    """A fixed text cut into token-like pieces of a few words, so a quoted answer or a
+    canned reply streams exactly like a model's tokens (clients need no second path)."""
+    split = text.split(" ")
+    return [
+        " ".join(split[start : start + words]) + ("" if start + words >= len(split) else " ")
+        for start in range(0, len(split), words)
+    ]
+
+
+@dataclass(frozen=True)
+class Grounding:
+    """A model's own check, before it writes: do the sources answer the question, and
+    which of them (1-based, as numbered in the prompt) will the answer use?"""
+
+    answerable: bool
+    passages: tuple[int, ...]
+
+
 class ChatModel(Protocol):
     @property
     def uses_tokens(self) -> bool:
@@ -54,6 +73,12 @@ class ChatModel(Protocol):
     def stream(self, request: AnswerRequest, usage: TokenUsage) -> AsyncIterator[str]:
         """The answer, piece by piece, counting its tokens into `usage` (also when it is
         cut short). Cancellation (ai.stop) closes the iterator."""
+        ...
+
+    async def ground(self, request: AnswerRequest, usage: TokenUsage) -> Grounding | None:
+        """The model's check that the sources answer the question, before any text reaches
+        the visitor; None for a model that writes nothing of its own (quoting). Raises
+        Unavailable when the provider fails."""
         ...
 
 

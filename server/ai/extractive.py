@@ -10,10 +10,12 @@ import asyncio
 import re
 from collections.abc import AsyncIterator
 
-from server.ai.base import AnswerRequest, TokenUsage
+from server.ai.base import AnswerRequest, Grounding, TokenUsage, pieces_of
 
 MAX_ANSWER_CHARS = 700
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_LINES = re.compile(r"([^\n]*)(\n*)")
+_BLOCK_LINE = re.compile(r"^\s*([-*+]\s|\d+[.)]\s|#{1,6}\s|```|>)")
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -30,29 +32,43 @@ class ExtractiveModel:
         return 0
 
     async def stream(self, request: AnswerRequest, usage: TokenUsage) -> AsyncIterator[str]:
-        text = self.answer_text(request)
-        words = text.split(" ")
-        for start in range(0, len(words), self._piece_words):
-            piece = " ".join(words[start : start + self._piece_words])
-            yield piece if start + self._piece_words >= len(words) else piece + " "
+        for piece in pieces_of(self.answer_text(request), self._piece_words):
+            yield piece
             await asyncio.sleep(self._pause_s)
 
+    async def ground(self, request: AnswerRequest, usage: TokenUsage) -> Grounding | None:
+        return None  # it quotes what retrieval judged answerable: nothing of its own to check
+
     def answer_text(self, request: AnswerRequest) -> str:
-        """The best passage whole when it is short (steps keep their beginning); a long one
-        from just before its sentence sharing most words with the question."""
+        """The best passage whole when it is short; a long one from just before its sentence
+        sharing most words with the question. Its Markdown stays as written: list items and
+        paragraphs keep their line breaks, links and emphasis their marks."""
         if not request.passages:
             return ""
-        passage = request.passages[0]
-        sentences = [s.strip(" -*") for s in _SENTENCE.split(passage.text) if s.strip(" -*")]
+        units = _units(request.passages[0].text)
+        if not units:
+            return ""
         asked = set(_WORD.findall(request.question.lower()))
-        overlap = [len(asked & set(_WORD.findall(s.lower()))) for s in sentences]
         start = 0
-        if sum(len(s) + 1 for s in sentences) > MAX_ANSWER_CHARS and sentences:
-            best = max(range(len(sentences)), key=lambda i: (overlap[i], -i))
+        if sum(len(text) + len(gap) for text, gap in units) > MAX_ANSWER_CHARS:
+            overlap = [len(asked & set(_WORD.findall(text.lower()))) for text, _ in units]
+            best = max(range(len(units)), key=lambda i: (overlap[i], -i))
             start = max(0, best - 1)
         answer = ""
-        for sentence in sentences[start:]:
-            if answer and len(answer) + len(sentence) + 1 > MAX_ANSWER_CHARS:
+        for text, gap in units[start:]:
+            if answer and len(answer) + len(text) > MAX_ANSWER_CHARS:
                 break
-            answer = f"{answer} {sentence}".strip()
-        return answer
+            answer += text + gap
+        return answer.strip()
+
+
+def _units(text: str) -> list[tuple[str, str]]:
+    """The passage as (sentence or line, the white space after it), in order: a list item
+    or heading is one unit, a paragraph line splits into its sentences."""
+    units: list[tuple[str, str]] = []
+    for line, newlines in _LINES.findall(text.strip()):
+        pieces = [line] if _BLOCK_LINE.match(line) else _SENTENCE.split(line)
+        for index, piece in enumerate(pieces):
+            if piece.strip():
+                units.append((piece.strip(), newlines if index == len(pieces) - 1 else " "))
+    return units

@@ -13,8 +13,16 @@ import contextlib
 from collections.abc import AsyncIterator
 from typing import Any
 
-from server.ai.base import CHARS_PER_TOKEN, AnswerRequest, Handoff, TokenUsage, estimate_tokens
-from server.ai.prompts import build_messages, build_summary_messages
+from server.ai import grounding
+from server.ai.base import (
+    CHARS_PER_TOKEN,
+    AnswerRequest,
+    Grounding,
+    Handoff,
+    TokenUsage,
+    estimate_tokens,
+)
+from server.ai.prompts import build_grounding_messages, build_messages, build_summary_messages
 from server.errors import Unavailable
 from server.llm_calls import import_litellm, with_retries
 
@@ -42,13 +50,16 @@ class LiteLLMModel:
         return True
 
     def prompt_tokens(self, request: AnswerRequest) -> int:
-        return sum(estimate_tokens(m["content"]) for m in build_messages(request))
+        """The answer's prompt and the self-check's, which is sent first."""
+        messages = build_messages(request) + build_grounding_messages(request)
+        return sum(estimate_tokens(m["content"]) for m in messages)
 
     async def stream(self, request: AnswerRequest, usage: TokenUsage) -> AsyncIterator[str]:
         """Pieces as the provider sends them; `usage` takes the provider's own count when it
         reports one (OpenAI-style `include_usage`), else an estimate from the text."""
         response = await self._open(request)
-        usage.prompt_tokens = self.prompt_tokens(request)  # accepted: the prompt is spent
+        # Accepted: the prompt is spent (the provider's own count replaces this when given).
+        usage.prompt_tokens = sum(estimate_tokens(m["content"]) for m in build_messages(request))
         written_chars = 0
         reported = False
         try:
@@ -76,18 +87,21 @@ class LiteLLMModel:
                 with contextlib.suppress(Exception):
                     await closer()
 
+    async def ground(self, request: AnswerRequest, usage: TokenUsage) -> Grounding:
+        """Ask the model whether the sources answer the question (a JSON reply, read by
+        ai/grounding.py); its tokens count like an answer's."""
+        messages = build_grounding_messages(request)
+        response = await self._call(messages, stream=False, max_tokens=60, json_reply=True)
+        text = str(response.choices[0].message.content or "")
+        _count(usage, response, messages, text)
+        return grounding.parse(text, len(request.passages))
+
     async def summarize(self, handoff: Handoff, usage: TokenUsage) -> str:
         """A handoff note in one (non-streamed) completion, retried like an answer."""
         messages = build_summary_messages(handoff)
         response = await self._call(messages, stream=False, max_tokens=300)
-        counted = getattr(response, "usage", None)
         text = str(response.choices[0].message.content or "").strip()
-        usage.prompt_tokens = int(getattr(counted, "prompt_tokens", 0) or 0) or sum(
-            estimate_tokens(m["content"]) for m in messages
-        )
-        usage.completion_tokens = int(getattr(counted, "completion_tokens", 0) or 0) or (
-            estimate_tokens(text)
-        )
+        _count(usage, response, messages, text)
         if not text:
             raise Unavailable("the LLM returned an empty summary")
         return text
@@ -95,9 +109,18 @@ class LiteLLMModel:
     async def _open(self, request: AnswerRequest) -> Any:
         return await self._call(build_messages(request), stream=True, max_tokens=self._max_tokens)
 
-    async def _call(self, messages: list[dict[str, str]], *, stream: bool, max_tokens: int) -> Any:
+    async def _call(
+        self,
+        messages: list[dict[str, str]],
+        *,
+        stream: bool,
+        max_tokens: int,
+        json_reply: bool = False,
+    ) -> Any:
         litellm = import_litellm()
-        extra = {"stream_options": {"include_usage": True}} if stream else {}
+        extra: dict[str, Any] = {"stream_options": {"include_usage": True}} if stream else {}
+        if json_reply:
+            extra["response_format"] = {"type": "json_object"}
         return await with_retries(
             lambda: litellm.acompletion(
                 model=self._model,
@@ -114,3 +137,15 @@ class LiteLLMModel:
             max_wait_s=2.0,
             failed="LLM provider failed",
         )
+
+
+def _count(usage: TokenUsage, response: Any, messages: list[dict[str, str]], text: str) -> None:
+    """Add a non-streamed completion's tokens to `usage`: the provider's count, else an
+    estimate from the text."""
+    counted = getattr(response, "usage", None)
+    usage.prompt_tokens += int(getattr(counted, "prompt_tokens", 0) or 0) or sum(
+        estimate_tokens(m["content"]) for m in messages
+    )
+    usage.completion_tokens += int(getattr(counted, "completion_tokens", 0) or 0) or (
+        estimate_tokens(text)
+    )

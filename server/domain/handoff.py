@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import re
 
+from server.domain import small_talk
 from server.domain.models import Message
 
 REASONS = {
     "customer_asked": "The customer asked for a person.",
     "no_answer": "The AI found no answer in the knowledge base.",
+    "sensitive": "The customer asked what the AI always leaves to a person (a refund, a price, "
+    "a legal commitment, a change to their account, or instructions to the assistant).",
     "ai_error": "The AI could not answer (the language model was unavailable or failed).",
     "unanswered": "The customer's question went unanswered for too long.",
     "visitor_left": "The customer left with a question unanswered.",
@@ -30,8 +33,15 @@ _PATTERNS = [
     rf"\b(to|with)\b.{{0,15}}\b{_PERSON}\b",
     rf"\b(i want|i need|i'd like|can i (have|get)|give me|get me)\b.{{0,20}}\b{_PERSON}\b",
     r"\b(a|an)? ?(human|real person|live agent) (please|pls|now)\b",
-    r"^\s*(human|agent|operator|representative|person)[\s.!?]*$",
+    r"^\s*(an? )?(human|agent|operator|representative|person)[\s,.!?]*(please|pls|now)?[\s.!?]*$",
+    r"\b(call|ring|phone) (me|us) back\b|\bcall ?back\b",
     r"\bnot (a|the) (bot|robot|ai)\b",
+    # "Is anyone there?": nobody answered, or the visitor wants a person to
+    r"\b(is )?(any|some)(one|body) (there|here|around|available|online)\b",
+    r"\bist (da |hier )?(jemand|wer)( da| hier)?\b",
+    r"\bil y a quelqu'un\b",
+    r"\bhay alguien\b",
+    r"\bis (er )?iemand\b",
     # German, French, Spanish, Dutch
     r"\b(mit einem|einen) (menschen|mitarbeiter|mitarbeiterin|berater)\b",
     r"\b(parler|discuter) (à|a|avec) (un|une) (humain|personne|conseiller|agent)\b",
@@ -43,60 +53,30 @@ _WANTS_PERSON = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECAS
 SUMMARY_CHARS = 2000
 
 
-# A message made only of these words is thanks, agreement or goodbye: nobody needs to answer
-# it, so it neither gets an AI answer nor starts the unanswered-question timer.
-def _vocabulary(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-_SMALL_TALK_WORDS = _vocabulary(
-    "thanks thank thx ty tyvm cheers you so much very a lot lots many ok okay k kk alright "
-    "fine great perfect awesome cool nice good excellent super brilliant wonderful got it "
-    "that that's thats this it is was works worked helped helps help helpful appreciated "
-    "appreciate all done bye goodbye cya see later have day evening an the and for your "
-    "sounds makes sense clear understood yes yep yeah sure no problem np merci beaucoup "
-    "danke schön sehr vielen dank gracias muchas je wel bedankt top"
-)
-_SMALL_TALK_ANCHORS = _vocabulary(
-    "thanks thank thx ty tyvm cheers ok okay k kk alright great perfect awesome cool nice "
-    "excellent super brilliant wonderful helped appreciated bye goodbye cya understood "
-    "merci danke gracias dank bedankt"
-)
-_WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
-
-
 def wants_person(text: str) -> bool:
     """Whether a visitor's message asks for a person instead of the bot."""
     return bool(_WANTS_PERSON.search(text[:500]))
 
 
-def is_small_talk(text: str) -> bool:
-    """Whether a message is only thanks, agreement or goodbye ("Thanks, that helped!",
-    "ok great 👍", "Merci beaucoup"): short, and no word of a question in it."""
-    if len(text) > 80 or "?" in text:
-        return False
-    words = [w.lower() for w in _WORDS.findall(text)]
-    if not words:
-        return not any(ch.isalnum() for ch in text)  # emoji or punctuation only: 👍, :)
-    return (
-        len(words) <= 12
-        and all(w in _SMALL_TALK_WORDS for w in words)
-        and any(w in _SMALL_TALK_ANCHORS for w in words)
-    )
-
-
 def summary(reason: str, recent: list[Message]) -> str:
-    """What an agent needs first: why, the question, what the AI said and cited.
+    """What an agent needs first, each said once: why the AI handed over, what was asked
+    (the question that escalated, then earlier ones), and what the AI answered and cited.
 
-    Extractive: built from the conversation's own messages, nothing invented.
+    Extractive: built from the conversation's own messages, nothing invented. A request
+    for a person is the reason, not the question; "AI answered" is left out when the reason
+    already says the AI could not answer.
     """
     lines = [REASONS.get(reason, reason)]
-    asked = [m.body for m in recent if m.sender.kind == "visitor"]
-    if asked:
-        lines.append(f"Question: {_clip(asked[-1], 400)}")
-        if len(asked) > 1:
-            earlier = " / ".join(_clip(a, 120) for a in asked[-4:-1])
-            lines.append(f"Earlier: {earlier}")
+    question = escalating_question(recent)
+    if question is not None:
+        lines.append(f"Question: {_clip(question.body, 400)}")
+        earlier = [
+            m.body
+            for m in recent
+            if m.seq < question.seq and m.sender.kind == "visitor" and _is_question(m.body)
+        ]
+        if earlier:
+            lines.append("Earlier: " + " / ".join(_clip(a, 120) for a in earlier[-3:]))
     answers = [m for m in recent if m.sender.kind == "ai"]
     if answers:
         last = answers[-1]
@@ -104,16 +84,32 @@ def summary(reason: str, recent: list[Message]) -> str:
         cited = [c.get("title", "") for c in (last.citations or []) if c.get("title")]
         if cited:
             lines.append("Cited: " + "; ".join(cited))
-    elif reason in ("no_answer", "customer_asked", "unanswered", "visitor_left"):
+    elif reason in ("customer_asked", "unanswered", "visitor_left", "marked"):
         lines.append("AI answered: nothing.")
     return "\n".join(lines)[:SUMMARY_CHARS]
 
 
+def escalating_question(recent: list[Message]) -> Message | None:
+    """The customer's question (or request) that escalated: their last message that asks
+    something, a request for a person only when they asked nothing else."""
+    asked = [m for m in recent if m.sender.kind == "visitor" and small_talk.kind(m.body) is None]
+    questions = [m for m in asked if not wants_person(m.body)]
+    if questions:
+        return questions[-1]
+    return asked[-1] if asked else None
+
+
 def subject_for(recent: list[Message], channel: str) -> str:
-    asked = [m.body for m in recent if m.sender.kind == "visitor"]
-    if not asked:
+    """A ticket's subject: the question that escalated (not the first message, which the AI
+    may have answered long before)."""
+    question = escalating_question(recent)
+    if question is None:
         return f"Conversation on {channel}"
-    return _clip(" ".join(asked[0].split()), 120)
+    return _clip(" ".join(question.body.split()), 120)
+
+
+def _is_question(text: str) -> bool:
+    return small_talk.kind(text) is None and not wants_person(text)
 
 
 def _clip(text: str, limit: int) -> str:

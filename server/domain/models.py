@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from server.domain import case, markdown
 from server.ids import (
     ApiKeyId,
     ContactId,
@@ -101,6 +102,30 @@ class Conversation:
     updated_at: datetime
     ticket_id: uuid.UUID | None = None
     channel_id: uuid.UUID | None = None  # the address or number it came in through
+    # The closed conversation this one continues (a customer wrote again after it ended).
+    previous_conversation_id: uuid.UUID | None = None
+    resolved_at: datetime | None = None  # the latest resolution, while it stands
+    resolutions: int = 0  # how often it was resolved: a rating belongs to one resolution
+    csat: Csat | None = None  # the customer's rating of the latest resolution
+    # Messages from the customer the viewing agent has not read (per viewer; None: not
+    # computed, or not for this viewer). Never stored on the row.
+    unread_count: int | None = None
+
+    @property
+    def ai_may_answer(self) -> bool:
+        """Whether the AI answers the customer here (domain/case.py): its AI is on and no
+        person has taken over."""
+        return case.ai_may_answer(self.status, self.assignee_id, self.ai_enabled)
+
+
+@dataclass(frozen=True)
+class Csat:
+    """A customer's satisfaction rating of one resolution of a conversation."""
+
+    rating: int  # 1..5
+    comment: str | None
+    at: datetime
+    resolution: int
 
 
 @dataclass(frozen=True)
@@ -123,6 +148,7 @@ class Message:
     created_at: datetime
     citations: tuple[dict[str, Any], ...] | None = None
     attachments: tuple[dict[str, Any], ...] = field(default_factory=tuple)
+    event: str | None = None  # system messages: the case event they announce (domain/case)
 
 
 @dataclass(frozen=True)
@@ -142,9 +168,10 @@ class Chunk:
     text: str
 
     def embedding_input(self, title: str) -> str:
-        """What gets embedded: the chunk placed under its article and headings."""
+        """What gets embedded: the chunk placed under its article and headings, as plain
+        text (link targets and bold markers out: a URL says nothing about the meaning)."""
         where = f"{title} > {self.heading_path}" if self.heading_path else title
-        return f"{where}\n{self.text}"
+        return f"{where}\n{markdown.plain_text(self.text)}"
 
 
 @dataclass(frozen=True)
@@ -181,6 +208,10 @@ class SearchHit:
     content: str
     score: float  # fused reciprocal-rank score
     similarity: float  # cosine similarity of this passage to the query (0 when not ranked)
+    # English stems of the passage (with its heading path) and of the article's title, for
+    # the second-stage ranking and the answerability check (domain/answerability.py).
+    lexemes: frozenset[str] = frozenset()
+    title_lexemes: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

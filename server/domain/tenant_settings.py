@@ -23,6 +23,10 @@ DEFAULT_ESCALATION_MESSAGE = (
     "Thanks for your patience: a person from our team will get back to you here as soon "
     "as possible."
 )
+DEFAULT_GREETING = (
+    "Hi! I'm the virtual assistant. Ask me anything about our product, or ask for a person "
+    "at any time."
+)
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 _FIELD_KEY = re.compile(r"^[a-z][a-z0-9_]{0,49}$")
 
@@ -47,6 +51,8 @@ class TenantSettings:
     ai_tokens_per_month: int | None = None
     # The system message a visitor sees when a person takes over.
     escalation_message: str = DEFAULT_ESCALATION_MESSAGE
+    # The assistant's reply to a visitor's greeting ("Hi!"): no search, no ticket.
+    ai_greeting: str = DEFAULT_GREETING
     # A visitor's question nobody (AI or agent) answered for this long escalates; 0: never.
     unanswered_escalation_s: int = 120
     # A visitor who leaves with an unanswered question escalates at once.
@@ -218,6 +224,7 @@ _CHECKS: dict[str, Callable[[Any, str], Any]] = {
     "ai_tokens_per_conversation": _token_limit,
     "ai_tokens_per_month": _token_limit,
     "escalation_message": _message,
+    "ai_greeting": _message,
     "unanswered_escalation_s": _seconds,
     "escalate_on_disconnect": _boolean,
     "auto_assign": _boolean,

@@ -13,12 +13,13 @@ import contextlib
 import logging
 import time
 import uuid
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 import server.metrics as metrics
-from server.ai.base import AnswerRequest, ChatModel, Passage, TokenUsage
+from server.ai.base import AnswerRequest, ChatModel, Passage, TokenUsage, pieces_of
 from server.clock import Clock, SystemClock
-from server.domain import budgets, handoff
+from server.domain import answerability, budgets, small_talk
 from server.domain.access import Principal, SecurityContext, is_staff
 from server.domain.events import (
     AiDelta,
@@ -29,8 +30,7 @@ from server.domain.events import (
     EventSink,
     MessageCreated,
 )
-from server.domain.models import Conversation, Message, Role, SearchHit, Sender
-from server.domain.relevance import RELEVANCE_THRESHOLD
+from server.domain.models import Conversation, Message, Role, Sender
 from server.domain.tenant_settings import TenantSettings
 from server.errors import Forbidden, NotFound
 from server.services.conversations import ConversationService
@@ -47,6 +47,19 @@ STALL_S = 20.0  # no new piece for this long after the first: the answer has fai
 INTERRUPTED = " … [interrupted]"
 DRAIN_S = 5.0  # at shutdown, how long answers being written may take to finish
 AI_SENDER = Sender("ai", None, "Assistant")
+# Verdicts that hand over because of what was asked, not because nothing answers it.
+SENSITIVE = frozenset(
+    {
+        "instruction",
+        "account_action",
+        "account_state",
+        "refund",
+        "future_price",
+        "price",
+        "discount",
+        "legal",
+    }
+)
 
 
 @dataclass
@@ -66,7 +79,6 @@ class AnswerService:
         escalation: EscalationService,
         sink: EventSink,
         *,
-        threshold: float = RELEVANCE_THRESHOLD,
         stall_s: float = STALL_S,
         clock: Clock | None = None,
     ) -> None:
@@ -78,17 +90,14 @@ class AnswerService:
         self._conversations = conversations
         self._escalation = escalation
         self._sink = sink
-        self._threshold = threshold
         self._running: dict[str, _Running] = {}
         self._shutting_down = False
 
     def visitor_wrote(self, conversation: Conversation, message: Message) -> None:
         """Start answering a visitor's message (after commit); a newer question replaces an
         answer still being written."""
-        if not conversation.ai_enabled or conversation.status in ("waiting_human", "closed"):
+        if not conversation.ai_may_answer:
             return
-        if handoff.is_small_talk(message.body):
-            return  # "thanks!" needs no answer, and must not count as a question it failed
         key = str(conversation.id)
         previous = self._running.get(key)
         if previous is not None:
@@ -137,26 +146,42 @@ class AnswerService:
         usage = TokenUsage()
         asked = time.monotonic()
         try:
-            staff = SecurityContext(tenant, Role.AGENT)
-            question = message.body[:MAX_QUESTION_CHARS]
-            hits = await self._knowledge.search_as(staff, tenant, question, PASSAGES)
-            verdict = await self._knowledge.relevance(
-                staff, tenant, question, hits, self._threshold
-            )
-            confidence = verdict.confidence
-            if not verdict.answerable:
-                await self._end(conversation, stream_id, "escalated", (), confidence)
-                await self._escalate(conversation, "no_answer")
-                return
-            passages = _passages(hits)
-            request = AnswerRequest(message.body, passages)
-            exhausted = await self._over_budget(conversation, request)
-            if exhausted is not None:
-                problem = AiProblem("rate_limited", exhausted.message, exhausted.retry_after_ms)
-                await self._end(conversation, stream_id, "escalated", (), confidence, None, problem)
-                await self._escalate(conversation, "budget")
-                return
-            pieces = aiter(self._model.stream(request, usage))
+            settings, used = await self._standing(conversation)
+            canned = small_talk.reply(message.body, settings.ai_greeting)
+            if canned is not None:
+                pieces: AsyncIterator[str] = _iterate(pieces_of(canned))
+                confidence = 1.0
+            else:
+                staff = SecurityContext(tenant, Role.AGENT)
+                question = message.body[:MAX_QUESTION_CHARS]
+                verdict = await self._knowledge.judge(staff, tenant, question)
+                confidence = verdict.confidence
+                if not verdict.answerable:
+                    await self._hand_over(conversation, stream_id, verdict.why, confidence)
+                    return
+                passages = _passages(verdict)
+                request = AnswerRequest(message.body, passages)
+                exhausted = self._over_budget(settings, used, request)
+                if exhausted is not None:
+                    problem = AiProblem("rate_limited", exhausted.message, exhausted.retry_after_ms)
+                    await self._end(
+                        conversation, stream_id, "escalated", (), confidence, None, problem
+                    )
+                    await self._escalate(conversation, "budget")
+                    return
+                checking = TokenUsage()
+                try:
+                    checked = await self._model.ground(request, checking)
+                finally:
+                    if checking.total:
+                        await asyncio.shield(self._count(conversation, checking.total))
+                if checked is not None:
+                    if not checked.answerable:
+                        await self._hand_over(conversation, stream_id, "not_grounded", confidence)
+                        return
+                    passages = tuple(passages[i - 1] for i in checked.passages)
+                    request = AnswerRequest(message.body, passages)
+                pieces = aiter(self._model.stream(request, usage))
             try:
                 while True:
                     try:
@@ -212,18 +237,34 @@ class AnswerService:
                 await self._sink.persisted(partial)
             await self._escalate(conversation, "ai_error")
 
-    async def _over_budget(
-        self, conversation: Conversation, request: AnswerRequest
+    async def _standing(
+        self, conversation: Conversation
+    ) -> tuple[TenantSettings, budgets.TokensUsed]:
+        """The tenant's settings and the tokens already used, read in one unit of work."""
+        tenant_id = conversation.tenant_id
+        async with self._db.unit(SecurityContext(tenant_id, Role.AGENT)) as conn:
+            tenant = await tenants.get(conn, tenant_id)
+            used = (
+                await ai_usage.used(conn, tenant_id, conversation.id, self._clock.now())
+                if self._model.uses_tokens
+                else budgets.TokensUsed(0, 0)
+            )
+        return TenantSettings.from_stored(tenant.settings if tenant else {}), used
+
+    def _over_budget(
+        self, settings: TenantSettings, used: budgets.TokensUsed, request: AnswerRequest
     ) -> budgets.BudgetExhausted | None:
         """Whether the conversation's or the tenant's token budget forbids this answer."""
         if not self._model.uses_tokens:
             return None
-        now = self._clock.now()
-        async with self._db.unit(SecurityContext(conversation.tenant_id, Role.AGENT)) as conn:
-            tenant = await tenants.get(conn, conversation.tenant_id)
-            used = await ai_usage.used(conn, conversation.tenant_id, conversation.id, now)
-        settings = TenantSettings.from_stored(tenant.settings if tenant else {})
-        return budgets.check(settings, used, self._model.prompt_tokens(request), now)
+        return budgets.check(settings, used, self._model.prompt_tokens(request), self._clock.now())
+
+    async def _hand_over(
+        self, conversation: Conversation, stream_id: str, why: str, confidence: float
+    ) -> None:
+        """The knowledge base does not answer this (or must not): a person will."""
+        await self._end(conversation, stream_id, "escalated", (), confidence)
+        await self._escalate(conversation, "sensitive" if why in SENSITIVE else "no_answer")
 
     async def _count(self, conversation: Conversation, tokens: int) -> None:
         metrics.AI_TOKENS.inc(tokens)
@@ -281,11 +322,16 @@ class AnswerService:
         await self._escalation.escalate(conversation.tenant_id, conversation.id, reason)
 
 
-def _passages(hits: list[SearchHit]) -> tuple[Passage, ...]:
+def _passages(verdict: answerability.Verdict) -> tuple[Passage, ...]:
     return tuple(
         Passage(str(h.article_id), h.title, h.url, h.heading_path, h.content, h.similarity)
-        for h in hits
+        for h in (ranked.hit for ranked in verdict.ranked[:PASSAGES])
     )
+
+
+async def _iterate(pieces: list[str]) -> AsyncIterator[str]:
+    for piece in pieces:
+        yield piece
 
 
 def _citations(passages: tuple[Passage, ...]) -> tuple[Citation, ...]:

@@ -2,50 +2,20 @@
 
 from __future__ import annotations
 
-import time
-import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
-
-from server.domain import relevance
+from server.domain import answerability
 from server.domain.access import Principal, SecurityContext, is_staff
-from server.domain.models import Chunk, KbArticle, Role, SearchHit
+from server.domain.models import KbArticle, Role, SearchHit
 from server.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from server.ids import TenantId, parse_uuid
 from server.kb import chunking
 from server.kb.base import Embedder
-from server.store import audit, kb
+from server.services import ingestion
+from server.services.ingestion import IngestSummary, Progress, SourceFile
+from server.store import audit, kb, kb_search
 from server.store.db import Database
 
 MAX_QUERY_CHARS = 500
-
-
-@dataclass(frozen=True)
-class SourceFile:
-    source_path: str  # relative to the folder it was found under
-    text: str
-
-
-@dataclass
-class IngestSummary:
-    articles: int = 0
-    chunks: int = 0
-    skipped: int = 0
-    removed: int = 0
-    seconds: float = 0.0
-
-
-Progress = Callable[[int, int, str], None]  # (chunks embedded, chunks to embed, label)
-EMBED_SLICE = 128
-
-
-@dataclass(frozen=True)
-class _Pending:
-    source: SourceFile
-    document: chunking.Document
-    digest: str
-    article_id: uuid.UUID | None
-    chunks: list[Chunk]
+CANDIDATES = 20  # articles the second stage ranks and judges
 
 
 class KnowledgeBase:
@@ -59,73 +29,21 @@ class KnowledgeBase:
         files: list[SourceFile],
         *,
         prune: bool = False,
+        base_url: str | None = None,
         progress: Progress | None = None,
     ) -> IngestSummary:
         """Upsert each file as an article (skipping unchanged ones: no embedding work);
-        with `prune`, remove articles whose source file is gone. Runs as the operator."""
-        started = time.monotonic()
-        context = SecurityContext.operator(tenant_id)
-        summary = IngestSummary()
-        pending: list[_Pending] = []
-        for source in files:
-            suffix = (
-                "." + source.source_path.rsplit(".", 1)[-1] if "." in source.source_path else ""
-            )
-            fallback = source.source_path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-            document = chunking.parse(source.text, suffix, fallback)
-            digest = chunking.content_hash(document, self._embedder.model_id)
-            async with self._db.unit(context) as conn:
-                existing = await kb.article_by_source(conn, tenant_id, source.source_path)
-            if existing is not None and existing.content_hash == digest:
-                summary.skipped += 1
-                continue
-            pending.append(
-                _Pending(
-                    source,
-                    document,
-                    digest,
-                    existing.id if existing else None,
-                    chunking.chunk(document),
-                )
-            )
-        # Changed chunks of all files embed together (the embedder batches them by length),
-        # in slices so a progress bar moves.
-        texts = [c.embedding_input(p.document.title) for p in pending for c in p.chunks]
-        vectors: list[list[float]] = []
-        for start in range(0, len(texts), EMBED_SLICE):
-            vectors += await self._embedder.embed(texts[start : start + EMBED_SLICE])
-            if progress is not None:
-                progress(len(vectors), len(texts), "embedding chunks")
-        offset = 0
-        for item in pending:
-            document = item.document
-            async with self._db.unit(context) as conn:
-                await kb.save_article(
-                    conn,
-                    tenant_id=tenant_id,
-                    article_id=item.article_id,
-                    title=document.title[:500],
-                    body=document.body,
-                    source_path=item.source.source_path,
-                    url=_string(document.metadata.get("url")),
-                    tags=[str(t) for t in document.metadata.get("tags") or []],
-                    metadata={k: str(v) for k, v in document.metadata.items()},
-                    content_hash=item.digest,
-                    model_id=self._embedder.model_id,
-                    chunks=item.chunks,
-                    vectors=vectors[offset : offset + len(item.chunks)],
-                )
-            offset += len(item.chunks)
-            summary.articles += 1
-            summary.chunks += len(item.chunks)
-        if prune:
-            seen = {f.source_path for f in files}
-            async with self._db.unit(context) as conn:
-                known = await kb.sources(conn, tenant_id)
-                gone = [article_id for path, article_id in known.items() if path not in seen]
-                summary.removed = await kb.delete_articles(conn, gone) if gone else 0
-        summary.seconds = round(time.monotonic() - started, 3)
-        return summary
+        `base_url` gives articles their public URLs; with `prune`, remove articles whose
+        source file is gone. Runs as the operator (services/ingestion.py)."""
+        return await ingestion.ingest(
+            self._db,
+            self._embedder,
+            tenant_id,
+            files,
+            prune=prune,
+            base_url=base_url,
+            progress=progress,
+        )
 
     # -- articles over HTTP --------------------------------------------------------------
 
@@ -170,7 +88,7 @@ class KnowledgeBase:
                 url=url,
                 tags=sorted(set(tags)),
                 metadata={},
-                content_hash=chunking.content_hash(document, self._embedder.model_id),
+                content_hash=chunking.content_hash(document, self._embedder.model_id, url),
                 model_id=self._embedder.model_id,
                 chunks=pieces,
                 vectors=vectors,
@@ -215,12 +133,41 @@ class KnowledgeBase:
         tenant_id: TenantId,
         query: str,
         limit: int,
-        arms: tuple[str, ...] = kb.ARMS,
+        arms: tuple[str, ...] = kb_search.ARMS,
     ) -> list[SearchHit]:
-        text = query.strip()
+        """The best passages for a query in their final order, one per article."""
+        verdict = await self.judge(context, tenant_id, query, arms=arms)
+        return [ranked.hit for ranked in verdict.ranked[:limit]]
+
+    async def judge(
+        self,
+        context: SecurityContext,
+        tenant_id: TenantId,
+        question: str,
+        *,
+        arms: tuple[str, ...] = kb_search.ARMS,
+        weights: answerability.Weights = answerability.CALIBRATED,
+    ) -> answerability.Verdict:
+        """Retrieve candidates, rank them and decide whether the best answers the question
+        (domain/answerability.py has the rule)."""
+        hits, stats = await self.retrieve(context, tenant_id, question, arms=arms)
+        return answerability.judge(question, hits, stats, weights)
+
+    async def retrieve(
+        self,
+        context: SecurityContext,
+        tenant_id: TenantId,
+        question: str,
+        *,
+        arms: tuple[str, ...] = kb_search.ARMS,
+    ) -> tuple[list[SearchHit], answerability.TermStats]:
+        """The first stage: candidate passages (one per article, in the fused order) and the
+        statistics of the question's words, from one unit of work."""
+        text = question.strip()
         if not 1 <= len(text) <= MAX_QUERY_CHARS:
             raise ValidationFailed(f"q must be 1 to {MAX_QUERY_CHARS} characters")
-        [vector] = await self._embedder.embed([text])
+        query = answerability.normalise(text)
+        [vector] = await self._embedder.embed([query])
         async with self._db.unit(context) as conn:
             foreign = await kb.other_model(conn, tenant_id, self._embedder.model_id)
             if foreign is not None:
@@ -229,41 +176,20 @@ class KnowledgeBase:
                     f"embeds with {self._embedder.model_id}: re-index it with "
                     "`python -m kb_ingest PATH --tenant T` before searching"
                 )
-            hits = await kb.search(
+            hits = await kb_search.search(
                 conn,
                 tenant_id=tenant_id,
                 model_id=self._embedder.model_id,
                 dimensions=self._embedder.dimensions,
                 query_vector=vector,
-                query_text=text,
-                limit=limit * 4,
+                query_text=query,
+                limit=CANDIDATES,
                 arms=arms,
             )
-        best: dict[uuid.UUID, SearchHit] = {}
-        for hit in hits:
-            best.setdefault(hit.article_id, hit)
-        return list(best.values())[:limit]
-
-    async def relevance(
-        self,
-        context: SecurityContext,
-        tenant_id: TenantId,
-        question: str,
-        hits: list[SearchHit],
-        threshold: float = relevance.RELEVANCE_THRESHOLD,
-    ) -> relevance.Relevance:
-        """Whether these hits can answer the question (domain.relevance has the rule)."""
-        best = max((hit.similarity for hit in hits), default=0.0)
-        names = relevance.named_terms(question) if best >= threshold else []
-        unknown: list[str] = []
-        if names:
-            async with self._db.unit(context) as conn:
-                unknown = await kb.unknown_terms(conn, tenant_id, names)
-        return relevance.judge(best, unknown, threshold)
-
-
-def _string(value: object) -> str | None:
-    return str(value) if value else None
+            stats = await kb_search.term_stats(
+                conn, tenant_id, answerability.with_joined_compounds(query)
+            )
+        return hits, stats
 
 
 def _require_staff(principal: Principal) -> None:

@@ -36,6 +36,8 @@ class Behaviour:
     prompt_tokens: int | None = 300  # reported when asked (`include_usage`); None: never
     cancelled: int = 0  # streams the client closed before the end
     embedded_texts: int = 0  # texts sent to /v1/embeddings
+    # The reply to a request for a JSON object (the answer's self-check) instead of `pieces`.
+    grounding: str = '{"answerable": true, "passages": [1]}'
 
 
 class Broken(Exception):
@@ -84,7 +86,8 @@ def build_app(behaviour: Behaviour) -> Starlette:
             )
 
         if not body.get("stream"):
-            text = "".join(behaviour.pieces)
+            wants_json = (body.get("response_format") or {}).get("type") == "json_object"
+            text = behaviour.grounding if wants_json else "".join(behaviour.pieces)
             return JSONResponse(
                 {
                     "id": "chatcmpl-fake",

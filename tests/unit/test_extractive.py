@@ -34,3 +34,12 @@ def test_long_passage_starts_near_the_matching_sentence() -> None:
 
 def test_no_passage_no_answer() -> None:
     assert ExtractiveModel().answer_text(AnswerRequest("anything", ())) == ""
+
+
+def test_lists_and_links_keep_their_markdown() -> None:
+    text = (
+        "To cancel:\n\n1. Open **Account Settings**.\n2. Click [Cancel](https://x.example/c).\n"
+        "- It ends at the period's end. You keep your data."
+    )
+    answer = ExtractiveModel().answer_text(AnswerRequest("how to cancel", (passage(text),)))
+    assert answer == text
