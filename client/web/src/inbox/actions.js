@@ -5,7 +5,7 @@
  */
 
 import { api } from './http.js';
-import { countUnread } from './conversations.js';
+import { countUnread, mergeConversations } from './conversations.js';
 import { deliver, focusComposer, request, stopTyping, subscribe, unsubscribe } from './live.js';
 import { loadTicket } from './tickets.js';
 import { addMessages, addPending } from './thread.js';
@@ -85,7 +85,7 @@ export async function updateConversation(id, values) {
   store.set((s) => patchIn(s, 'convs', id, values));
   try {
     const ack = await request('conversation.update', { conversation_id: id, ...values });
-    store.set((s) => patchIn(s, 'convs', id, ack.conversation));
+    store.set((s) => mergeConversations(s, [ack.conversation]));
   } catch (error) {
     const undo = Object.fromEntries(Object.keys(values).map((k) => [k, before[k]]));
     store.set((s) => patchIn(s, 'convs', id, undo));

@@ -1,11 +1,14 @@
 /**
  * The conversation list: loading it over HTTP with the filters, merging live events into
- * it, sorting, and unread counts (messages by others after the last seq this agent saw).
+ * it, sorting, and unread counts: the server's `unread_count` where conversation objects
+ * carry it (unread.js), else counted here (messages by others after the last seq this
+ * agent saw in this browser: an older server).
  */
 
 import { api } from './http.js';
 import { request } from './live.js';
 import { STATUS_FILTERS, patchIn, saveSeen, store, toastError } from './state.js';
+import { adoptUnread, liveUnread, readUnread, serverCounts } from './unread.js';
 import { parseTime } from '../shared/time.js';
 
 const PAGE = 50;
@@ -60,8 +63,9 @@ export function visibleIds(state) {
     .map((c) => c.id);
 }
 
-/** Merge conversations (from HTTP or an ack) into the cache, keeping what they lack. */
+/** Merge conversations (from HTTP, an ack or a frame) into the cache, keeping what they lack. */
 export function mergeConversations(state, conversations) {
+  conversations = conversations.filter((c) => c && c.id);
   if (!conversations.length) return state;
   const convs = { ...state.convs };
   for (const c of conversations) {
@@ -73,7 +77,7 @@ export function mergeConversations(state, conversations) {
       preview: c.preview !== undefined ? c.preview : before.preview,
     };
   }
-  return { ...state, convs };
+  return conversations.reduce((next, c) => adoptUnread(next, c, next.readUpTo[c.id] || 0), { ...state, convs });
 }
 
 /** (Re)load the first page for the current filters. */
@@ -190,7 +194,7 @@ export function countUnread(ids) {
   for (const id of ids) {
     const conv = s.convs[id];
     const seen = s.seen[id] || 0;
-    if (!conv || conv.last_seq <= Math.max(seen, counted[id] || 0) || id === s.route.conversationId) continue;
+    if (!conv || serverCounts(s, id) || conv.last_seq <= Math.max(seen, counted[id] || 0) || id === s.route.conversationId) continue;
     if (!countQueue.includes(id)) countQueue.push(id);
   }
   while (counting < 4 && countQueue.length) {
@@ -220,15 +224,23 @@ export function countUnread(ids) {
 export function countLive(state, message, { reading }) {
   const id = message.conversation_id;
   const me = state.session?.user.id;
+  if (serverCounts(state, id)) return liveUnread(state, message, { me, reading });
   if (message.sender?.kind === 'agent' && message.sender?.id === me) return state;
   if (reading || message.seq <= (state.seen[id] || 0) || message.seq <= (counted[id] || 0)) return state;
   counted[id] = message.seq;
   return patchIn(state, 'unread', id, (n) => (n || 0) + 1);
 }
 
-/** The agent has seen `seq` in conversation `id`. */
-export function markSeen(id, seq) {
+/**
+ * The agent has seen `seq` in conversation `id`.
+ * @param {boolean} told the server has this agent's `read` up to `seq`
+ */
+export function markSeen(id, seq, told = true) {
   store.set((s) => {
+    if (serverCounts(s, id)) {
+      if (!told || ((s.readUpTo[id] || 0) >= seq && !s.unread[id])) return s;
+      return readUnread({ ...s, readUpTo: { ...s.readUpTo, [id]: Math.max(s.readUpTo[id] || 0, seq) } }, id, seq);
+    }
     if ((s.seen[id] || 0) >= seq && !s.unread[id]) return s;
     counted[id] = Math.max(counted[id] || 0, seq);
     const next = {

@@ -7,6 +7,7 @@ import { activityOf, admitToList, countLive, mergeConversations, refreshSoon } f
 import { advance, focusComposer, isSubscribed, reading, scheduleRead } from './live.js';
 import { addMessage } from './thread.js';
 import { patchIn, removeIn, saveNames, store, toastError } from './state.js';
+import { readUnread, serverCounts } from './unread.js';
 import { isStaff } from './staff.js';
 import { onTicketFrame } from './tickets.js';
 
@@ -56,6 +57,14 @@ function conversationUpdated(frame) {
   });
   if (!known || !known.contact) refreshSoon();
   if (reading(id)) scheduleRead(id);
+}
+
+/** PROTOCOL.md additions: a new conversation, before its first message (live-only). */
+function conversationCreated(frame) {
+  const c = frame.conversation;
+  if (!c || !c.id) return;
+  store.set((s) => admitToList(mergeConversations(s, [{ ...c, activity: Math.max(s.convs[c.id]?.activity || 0, activityOf(c)) }]), c.id));
+  if (!store.get().convs[c.id]?.contact) refreshSoon(); // the list page names its contact
 }
 
 function ticketCreated(frame) {
@@ -116,7 +125,12 @@ function read(frame) {
   const id = frame.conversation_id;
   store.set((s) => {
     if (who.kind === 'visitor') return patchIn(s, 'visitorRead', id, (seq) => Math.max(seq || 0, frame.seq));
-    if (who.kind !== 'agent' || who.id === s.session?.user.id) return s;
+    if (who.kind === 'agent' && who.id === s.session?.user.id) {
+      // This agent read it elsewhere (another tab or device): the server has that position.
+      if (!serverCounts(s, id) || !(frame.seq > 0)) return s;
+      return readUnread({ ...s, readUpTo: { ...s.readUpTo, [id]: Math.max(s.readUpTo[id] || 0, frame.seq) } }, id, frame.seq);
+    }
+    if (who.kind !== 'agent') return s;
     return patchIn(rememberName(s, who), 'viewers', id, (v) => ({ ...v, [who.id]: { name: who.name, at: Date.now() } }));
   });
 }
@@ -136,6 +150,7 @@ function error(frame) {
 export const HANDLERS = {
   'message.created': messageCreated,
   'conversation.updated': conversationUpdated,
+  'conversation.created': conversationCreated,
   'ticket.created': ticketCreated,
   'ticket.updated': onTicketFrame,
   'ticket.sla_breached': onTicketFrame,

@@ -21,6 +21,7 @@ const MAX_REPLAY = 1000; // events one subscribe replays (README "Realtime")
 let client = null;
 const subscribed = new Set(); // conversation ids with a subscribe sent (and no unsubscribe)
 const resubscribing = new Set();
+const held = new Set(); // followed for a view other than the open conversation (a ticket's)
 let handlingFrame = false;
 
 /** Whether a server frame is being applied now (main.js batches those renders per frame). */
@@ -59,6 +60,8 @@ export function stopLive() {
   client = null;
   subscribed.clear();
   resubscribing.clear();
+  held.clear();
+  for (const id of Object.keys(atLatest)) delete atLatest[id];
   for (const id of Object.keys(typingState)) {
     clearTimeout(typingState[id].idleTimer);
     delete typingState[id];
@@ -79,9 +82,10 @@ function welcomed(welcome, { resumed }) {
   request('inbox.subscribe', {})
     .then((ack) => mergeInboxPage(ack.conversations || []))
     .catch((e) => toastError(e, 'Inbox'));
-  const open = store.get().route.conversationId;
+  // Every conversation followed before the reconnect, from the last seq it holds.
+  const again = new Set([...subscribed, ...held, store.get().route.conversationId].filter(Boolean));
   subscribed.clear();
-  if (open) subscribe(open);
+  for (const id of again) subscribe(id);
   if (resumed) {
     loadList();
     reloadTickets();
@@ -134,10 +138,22 @@ export function subscribe(id) {
 }
 
 export function unsubscribe(id) {
-  if (!subscribed.has(id)) return;
+  if (!subscribed.has(id) || held.has(id)) return;
   subscribed.delete(id);
   stopTyping(id);
   request('unsubscribe', { conversation_id: id }).catch(() => {});
+}
+
+/** Follow a conversation for a view other than the conversation's own (a ticket's transcript). */
+export function hold(id) {
+  held.add(id);
+  if (!subscribed.has(id)) subscribe(id);
+}
+
+/** That view is gone: stop following unless the conversation is open. */
+export function release(id) {
+  held.delete(id);
+  if (store.get().route.conversationId !== id) unsubscribe(id);
 }
 
 /** Whether events of this conversation come through its own subscription. */
@@ -160,10 +176,28 @@ export function advance(state, id, seq) {
 
 let readTimer = null;
 const readSent = {};
+const atLatest = {}; // conversation id -> false while the agent has scrolled up from the newest
 
-/** Whether the agent is looking at this conversation now (so it is read, not unread). */
+/**
+ * Whether the agent is looking at this conversation's latest message now (open, the page
+ * visible, the transcript at its end): what arrives is read, not unread.
+ */
 export function reading(id) {
-  return store.get().route.conversationId === id && document.visibilityState === 'visible';
+  return store.get().route.conversationId === id && document.visibilityState === 'visible' && atLatest[id] !== false;
+}
+
+/**
+ * The transcript reached its end (true), left it (false), or closed (null). Reaching the end
+ * reads what is there (debounced).
+ */
+export function viewingLatest(id, yes) {
+  if (yes === null) {
+    delete atLatest[id];
+    return;
+  }
+  if ((atLatest[id] !== false) === yes) return;
+  atLatest[id] = yes;
+  if (yes) scheduleRead(id);
 }
 
 export function scheduleRead(id) {
@@ -176,9 +210,10 @@ export function sendRead(id, { heartbeat = false } = {}) {
   const thread = store.get().threads[id];
   if (!thread || !thread.ready) return;
   const seq = thread.lastSeq;
-  markSeen(id, seq);
-  if (!heartbeat && readSent[id] === seq) return;
-  if (notify({ type: 'read', conversation_id: id, seq })) readSent[id] = seq;
+  // PROTOCOL.md additions: a `read` is stored; it sets this agent's position (unread_count).
+  const told = (!heartbeat && readSent[id] === seq) || notify({ type: 'read', conversation_id: id, seq });
+  if (told) readSent[id] = seq;
+  markSeen(id, seq, told);
 }
 
 // -- typing (PROTOCOL.md typing: true while typing, throttled; false when idle or sent) -----

@@ -36,7 +36,9 @@ export function initialState() {
     filters: { status: 'active', assignee: '', channel: '', q: '' },
     cursor: null, // keyboard-highlighted row (conversation or ticket id)
     seen: {}, // conversation id -> last seq this agent saw
-    unread: {}, // conversation id -> count of others' messages after `seen`
+    unread: {}, // conversation id -> unread count shown (the server's, or counted after `seen`)
+    unreadServer: {}, // conversation id -> {seq, count, live}: the server's unread_count (unread.js)
+    readUpTo: {}, // conversation id -> highest seq this agent's `read` frames told the server
     threads: {}, // conversation id -> thread.js value
     streams: {}, // conversation id -> {stream_id, parts, text}
     typing: {}, // conversation id -> {participant key -> {name, kind, until}}

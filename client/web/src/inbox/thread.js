@@ -74,7 +74,7 @@ export function groupMessages(messages, dayOf) {
   for (const m of messages) {
     const d = dayOf(m.created_at);
     if (d !== day) {
-      rows.push({ kind: 'day', key: `day-${m.seq}`, label: d });
+      rows.push({ kind: 'day', key: `day-${m.seq ?? m.id}`, label: d });
       day = d;
       group = null;
     }
@@ -90,27 +90,49 @@ export function groupMessages(messages, dayOf) {
       group.sender.kind === sender.kind &&
       (group.sender.id || null) === (sender.id || null) &&
       group.private === !!m.private &&
+      group.comment === !!m.comment &&
       sender.kind !== 'ai' &&
       t - group.lastAt <= GROUP_GAP_MS;
     if (sameRun) {
       group.messages.push(m);
       group.lastAt = t;
     } else {
-      group = { kind: 'group', key: `g-${m.id}`, sender, private: !!m.private, messages: [m], lastAt: t };
+      group = { kind: 'group', key: `g-${m.id}`, sender, private: !!m.private, comment: !!m.comment, messages: [m], lastAt: t };
       rows.push(group);
     }
   }
   return rows;
 }
 
-/** Citation links are shown only for http(s) URLs; anything else is plain text. */
-export function safeUrl(url) {
-  if (typeof url !== 'string') return null;
-  try {
-    const parsed = new URL(url, 'https://invalid.example');
-    if (!/^https?:$/.test(parsed.protocol) || !/^https?:\/\//i.test(url.trim())) return null;
-    return parsed.href;
-  } catch {
-    return null;
+/**
+ * One transcript for a ticket (issue 13): its conversation's messages with the ticket's
+ * comments among them by time. A public comment is also a message to the customer (the
+ * server posts it with client_msg_id `comment-<id>`), so it shows once, as that message;
+ * internal comments (and public ones with no message, a ticket without a conversation)
+ * come in as entries `{comment: true}` shaped like messages, without a seq.
+ */
+export function withComments(messages, comments) {
+  if (!comments || !comments.length) return messages;
+  const posted = new Set(messages.map((m) => m.client_msg_id).filter(Boolean));
+  const said = new Set(messages.filter((m) => !m.private).map((m) => `${m.sender?.id || ''}\u0000${String(m.body || '').trim()}`));
+  const extra = comments
+    .filter((c) => !posted.has(`comment-${c.id}`) && !(c.public && said.has(`${c.author?.id || ''}\u0000${String(c.body || '').trim()}`)))
+    .map((c) => ({
+      id: `comment-${c.id}`,
+      comment: true,
+      sender: c.author || { kind: 'agent' },
+      body: c.body,
+      private: !c.public,
+      created_at: c.created_at,
+    }));
+  if (!extra.length) return messages;
+  const at = (x) => Date.parse(x.created_at) || 0;
+  const out = [];
+  let i = 0;
+  for (const m of messages) {
+    while (i < extra.length && at(extra[i]) < at(m)) out.push(extra[i++]);
+    out.push(m);
   }
+  while (i < extra.length) out.push(extra[i++]);
+  return out;
 }

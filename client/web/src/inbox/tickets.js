@@ -159,3 +159,22 @@ export async function addComment(id, body, isPublic) {
     return false;
   }
 }
+
+/**
+ * A ticket's SLA clock (issue 13): paused while the ticket is pending or solved (waiting on
+ * the customer, or done until reopened), running toward `due_at` otherwise, none when closed
+ * or without a target. A ticket that carries `sla_paused_at` says which (null: running);
+ * one without it (an older server) is judged by its status. Missed targets (`breaches`)
+ * stay shown whatever the clock does.
+ * @returns {{clock: 'paused' | 'running' | null, breached: string[], soon: boolean}}
+ */
+export function slaClock(ticket, now) {
+  const breached = Array.isArray(ticket.breaches) ? ticket.breaches : [];
+  const paused = 'sla_paused_at' in ticket ? !!ticket.sla_paused_at : ticket.status === 'pending' || ticket.status === 'solved';
+  let clock = null;
+  if (ticket.status === 'closed') clock = null;
+  else if (paused) clock = ticket.due_at || breached.length || ticket.sla_paused_at ? 'paused' : null;
+  else if (ticket.due_at) clock = 'running';
+  const due = Date.parse(ticket.due_at || '');
+  return { clock, breached, soon: clock === 'running' && Number.isFinite(due) && due - now < 3600000 };
+}

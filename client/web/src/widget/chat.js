@@ -1,11 +1,15 @@
 /**
  * The visitor's side of PROTOCOL.md: one conversation per visitor, resumed by `seq`, an
- * outbox that survives reloads, AI answers streamed, typing, read state and handoff.
+ * outbox that survives reloads, AI answers streamed, typing, read state, handoff and the
+ * case's state (case.js: from the conversation object and the log's system events) with
+ * its rating (`csat.submit`).
  *
  * State lives here; the view draws it and the socket moves frames. Section names in the
  * comments are PROTOCOL.md's.
  */
 
+import { caseState, mark, newMarks } from "./case.js";
+import { csatError, csatFrame } from "./csat.js";
 import { Outbox } from "./outbox.js";
 import { AiStream, SeqTracker } from "./sequence.js";
 import { Socket } from "./socket.js";
@@ -55,6 +59,7 @@ export class Chat {
     this.seqs = new Set();
 
     this.handoffWanted = false;
+    this.marks = newMarks(); // the log's case events (case.js)
     /** @type {Map<string, AiStream>} */
     this.streams = new Map();
 
@@ -85,7 +90,7 @@ export class Chat {
         id: () => this.conversationId,
         ensure: () => this.ensureConversation(),
         forget: () => this.forget(),
-        stored: (m) => this.message(m),
+        stored: (m) => this.stored(m),
       },
     });
   }
@@ -276,10 +281,11 @@ export class Chat {
     this.subscribed = false;
     this.ids.clear();
     this.seqs.clear();
+    this.marks = newMarks();
     this.visitorLast = null;
     for (const id of [...this.streams.keys()]) this.dropStream(id);
     this.view.clearMessages();
-    this.view.setWaiting(false);
+    this.showCase();
   }
 
   /**
@@ -291,7 +297,14 @@ export class Chat {
     if (!c || c.id !== this.conversationId || atSeq < this.conversationSeq) return;
     this.conversation = c;
     this.conversationSeq = atSeq;
-    this.view.setWaiting(c.status === "waiting_human");
+    this.showCase();
+  }
+
+  /** Draw the case as the server has it: the handoff control or banner, and the rating. */
+  showCase() {
+    const state = caseState(this.conversation, this.marks, this.conversationSeq);
+    this.view.setCase(state.handoff);
+    this.view.setCsat(this.conversationId ? state.csat : null, state.at);
   }
 
   // -- frames from the server ------------------------------------------------------------
@@ -340,6 +353,20 @@ export class Chat {
   }
 
   /**
+   * The ack of the visitor's message. Written to a closed conversation, it went to a new one
+   * linked to it (the message names it): follow that one from its start.
+   * @param {Message & {conversation_id?: string}} m
+   */
+  stored(m) {
+    const moved = m?.conversation_id;
+    if (!moved || !this.conversationId || moved === this.conversationId) return this.message(m);
+    this.forget();
+    this.conversationId = moved;
+    this.store.set("conversation", moved);
+    if (this.socket.ready) this.subscribe();
+  }
+
+  /**
    * Draw a message once (by id and by seq), in seq order.
    * @param {Message} m
    */
@@ -361,6 +388,7 @@ export class Chat {
       }
     }
     this.view.addMessage(m, citations);
+    if (mark(this.marks, m)) this.showCase();
     if (m.sender.id) this.typing.stopped(m.sender.id);
     if (kind === "visitor") {
       if (!this.visitorLast || m.seq > this.visitorLast.seq) this.visitorLast = { id: m.id, seq: m.seq };
@@ -462,6 +490,33 @@ export class Chat {
       else this.emit("error", e);
     }
     this.view.setHandoffBusy(this.handoffWanted);
+  }
+
+  // -- rating (PROTOCOL.md additions: csat.submit) ------------------------------------------
+
+  /**
+   * Send the visitor's rating; a second one replaces the first.
+   * @param {number} rating
+   * @param {string} comment
+   * @returns {Promise<string | null>} null when stored, else what to tell the visitor
+   */
+  async rate(rating, comment) {
+    const id = this.conversationId;
+    if (!id) return csatError({});
+    const checked = csatFrame(id, rating, comment);
+    if ("error" in checked) return checked.error;
+    /** @type {Frame} */
+    let ack;
+    try {
+      ack = await this.socket.request(checked.frame);
+    } catch (error) {
+      return csatError(/** @type {RequestError} */ (error));
+    }
+    let c = ack.conversation;
+    // Acknowledged means stored: an ack without the rating in it still shows the thank-you.
+    if (c && c.id === id && !c.csat) c = { ...c, csat: { rating, comment: checked.frame.comment } };
+    this.adoptState(c, Number(c?.last_seq) || 0);
+    return null;
   }
 
   // -- open, read, unread -------------------------------------------------------------------

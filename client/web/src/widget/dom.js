@@ -62,6 +62,8 @@ export const ICONS = {
   clock: "M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM12 7v5l3 2",
   spark: "M12 3l1.9 5.1L19 10l-5.1 1.9L12 17l-1.9-5.1L5 10l5.1-1.9L12 3zM19 15l.8 2.2L22 18l-2.2.8L19 21l-.8-2.2L16 18l2.2-.8L19 15z",
   alert: "M12 8v5M12 16.5v.5M10.3 3.9 2.4 17.6A2 2 0 0 0 4.1 20.6h15.8a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0z",
+  check: "M20 6 9 17l-5-5",
+  star: "m12 3 2.8 5.6 6.2.9-4.5 4.4 1 6.1-5.5-2.9-5.5 2.9 1-6.1L3 9.5l6.2-.9z",
 };
 
 /**
@@ -86,19 +88,4 @@ export function icon(name) {
  */
 export function dots() {
   return h("span", { class: "fs-dots", "aria-hidden": "true" }, h("span"), h("span"), h("span"));
-}
-
-/**
- * Whether a string is an absolute http(s) URL: the only kind a citation may link to.
- * @param {unknown} url
- * @returns {url is string}
- */
-export function isWebUrl(url) {
-  if (typeof url !== "string") return false;
-  try {
-    const { protocol } = new URL(url);
-    return protocol === "https:" || protocol === "http:";
-  } catch {
-    return false;
-  }
 }

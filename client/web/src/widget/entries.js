@@ -1,9 +1,12 @@
 /**
  * The log's entries: persisted messages, the AI answer being streamed, citations. Every
- * text from the network goes in as text (h() children), never as HTML.
+ * text from the network goes in as text (h() children), never as HTML. AI answers are
+ * Markdown (shared/markdown.js builds their nodes with h()); other messages are plain text.
  */
 
-import { dots, h, icon, isWebUrl } from "./dom.js";
+import { linkProps, parse, renderBlock, webUrl } from "../shared/markdown.js";
+import { EVENT_TEXT } from "./case.js";
+import { dots, h, icon } from "./dom.js";
 
 /** @typedef {{article_id?: string, title?: string, url?: string}} Citation */
 /**
@@ -15,6 +18,8 @@ import { dots, h, icon, isWebUrl } from "./dom.js";
  * @property {string | null} [client_msg_id]
  * @property {Citation[] | null} [citations]
  * @property {string} [created_at]
+ * @property {string} [event] system messages: a step of the case (PROTOCOL.md additions)
+ * @property {boolean} [private]
  */
 
 /**
@@ -78,7 +83,8 @@ function avatar(sender) {
  */
 export function messageEntry(m, citations) {
   const kind = m.sender.kind;
-  const bubble = h("div", { class: "fs-bubble" }, h("div", { class: "fs-body", "data-testid": "fs-message-body" }, m.body));
+  const body = kind === "ai" ? markdownBody(m.body) : h("div", { class: "fs-body", "data-testid": "fs-message-body" }, m.body);
+  const bubble = h("div", { class: "fs-bubble" }, body);
   if (citations && citations.length) bubble.append(sources(citations));
   return h(
     "div",
@@ -94,39 +100,75 @@ export function messageEntry(m, citations) {
   );
 }
 
-/** @param {Message} m */
+/**
+ * A system line, centred; one with an `event` (a step of the case) is a status line, with
+ * its own words when the server sent none.
+ * @param {Message} m
+ */
 export function systemEntry(m) {
+  const event = m.event && Object.hasOwn(EVENT_TEXT, m.event) ? m.event : null;
+  const text = String(m.body || "").trim() || (event ? EVENT_TEXT[/** @type {keyof EVENT_TEXT} */ (event)] : "");
   return h(
     "div",
-    { class: "fs-msg fs-msg--system", "data-testid": "fs-message", "data-sender": "system", role: "note" },
-    h("div", { class: "fs-body", "data-testid": "fs-message-body" }, m.body),
+    {
+      class: event ? "fs-msg fs-msg--system fs-msg--event" : "fs-msg fs-msg--system",
+      "data-testid": "fs-message",
+      "data-sender": "system",
+      "data-event": event,
+      role: "note",
+    },
+    h("div", { class: "fs-body", "data-testid": "fs-message-body" }, text),
   );
 }
 
 /**
- * "Sources: …" links; only http(s) URLs become hrefs.
+ * "Sources: …": a citation with an http(s) URL is a link to it in a new tab; any other is
+ * its title as plain text.
  * @param {Citation[]} citations
  */
 export function sources(citations) {
   const list = h("div", { class: "fs-cites" }, h("span", { class: "fs-cites-label" }, "Sources:"));
   for (const c of citations) {
     const title = String(c.title || c.url || "Article");
-    const safe = isWebUrl(c.url);
-    list.append(
-      h(
-        "a",
-        {
-          class: "fs-cite",
-          "data-testid": "fs-citation",
-          href: safe ? c.url : null,
-          target: safe ? "_blank" : null,
-          rel: safe ? "noopener noreferrer" : null,
-        },
-        title,
-      ),
-    );
+    const href = webUrl(c.url);
+    const props = { class: "fs-cite", "data-testid": "fs-citation" };
+    list.append(href ? h("a", { ...props, ...linkProps(href) }, title) : h("span", props, title));
   }
   return list;
+}
+
+/** @param {string} [text] an AI answer's Markdown */
+function markdownBody(text) {
+  const body = h("div", { class: "fs-body fs-md", "data-testid": "fs-message-body" });
+  if (text) drawMarkdown(body, text);
+  return body;
+}
+
+/** @type {WeakMap<Element, {text: string, drawn: {src: string | undefined, node: ChildNode}[]}>} */
+const drawnText = new WeakMap();
+
+/**
+ * Draw Markdown into an element. Called again as a streamed answer grows, it keeps the
+ * blocks whose source did not change (all but the last, mostly) and redraws the rest.
+ * @param {Element} el
+ * @param {string} text
+ * @returns {boolean} whether anything changed
+ */
+export function drawMarkdown(el, text) {
+  const before = drawnText.get(el) || { text: "", drawn: [] };
+  if (before.text === text) return false;
+  const blocks = parse(text);
+  let same = 0;
+  while (same < blocks.length && same < before.drawn.length && blocks[same].src === before.drawn[same].src) same++;
+  for (const old of before.drawn.slice(same)) old.node.remove();
+  const drawn = before.drawn.slice(0, same);
+  for (const block of blocks.slice(same)) {
+    const node = renderBlock(block, h);
+    el.append(node);
+    drawn.push({ src: block.src, node });
+  }
+  drawnText.set(el, { text, drawn });
+  return true;
 }
 
 /**
@@ -139,6 +181,6 @@ export function streamEntry(streamId) {
     { class: "fs-msg fs-msg--ai", "data-testid": "fs-ai-stream", "data-sender": "ai", "data-stream-id": streamId, "data-sid": "ai" },
     avatar({ kind: "ai" }),
     head({ kind: "ai" }, ""),
-    h("div", { class: "fs-bubble" }, h("div", { class: "fs-body", "data-testid": "fs-message-body" }), dots()),
+    h("div", { class: "fs-bubble" }, markdownBody(), dots()),
   );
 }

@@ -140,6 +140,7 @@ function install(script, queued) {
         onSend: (text) => /** @type {Chat} */ (chat).send(text),
         onInput: (hasText) => /** @type {Chat} */ (chat).typed(hasText),
         onHandoff: () => /** @type {Chat} */ (chat).handoff(),
+        onRate: (rating, comment) => /** @type {Chat} */ (chat).rate(rating, comment),
       },
       { title: config.title, css },
     );

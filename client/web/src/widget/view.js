@@ -3,15 +3,17 @@
  *
  * The view only draws: it knows nothing of sockets or seq numbers. The chat calls its
  * methods; user actions go out through the handlers given to the constructor. Every text
- * from the network is set as text (h() children, textContent), never parsed as HTML.
+ * from the network is set as text (h() children, textContent), never parsed as HTML; AI
+ * answers are Markdown whose nodes shared/markdown.js builds, still with text children.
  *
  * The log holds, in this order: persisted messages sorted by seq, AI answers being
  * streamed, then the visitor's messages still being sent.
  */
 
 import { dots, h, icon } from "./dom.js";
-import { messageEntry, sources, streamEntry, systemEntry } from "./entries.js";
+import { drawMarkdown, messageEntry, sources, streamEntry, systemEntry } from "./entries.js";
 import { MAX_BODY } from "./outbox.js";
+import { RatingCard } from "./rating.js";
 
 const COUNT_FROM = 7000;
 /** Keep following new messages when the reader is this close to the bottom. */
@@ -24,9 +26,12 @@ const NEAR_BOTTOM_PX = 80;
  * @property {(text: string) => boolean} onSend false keeps the text in the composer
  * @property {(hasText: boolean) => void} onInput the visitor is typing
  * @property {() => void} onHandoff "Talk to a person"
+ * @property {import("./rating.js").Submit} onRate the rating card was sent
  */
 /** @typedef {import("./entries.js").Message} Message */
 /** @typedef {import("./entries.js").Citation} Citation */
+/** @typedef {import("./case.js").Handoff} Handoff */
+/** @typedef {import("./case.js").Csat} Csat */
 
 export class View {
   /**
@@ -45,8 +50,11 @@ export class View {
     /** @type {HTMLElement | null} */
     this.seen = null;
     this.available = true;
-    this.waiting = false;
+    /** @type {Handoff} */
+    this.case = "offer";
     this.handoffBusy = false;
+    /** @type {RatingCard | null} */
+    this.rating = null;
 
     this.unread = h("span", { class: "fs-unread", "data-testid": "fs-unread", "aria-hidden": "true" });
     this.launcherIcon = icon("chat");
@@ -71,6 +79,8 @@ export class View {
       icon("clock"),
       "A person will join shortly.",
     );
+    this.resolvedText = h("span");
+    this.resolvedBanner = h("div", { class: "fs-banner fs-banner--quiet", "data-testid": "fs-resolved", role: "status", hidden: true }, icon("check"), this.resolvedText);
     this.errorText = h("span");
     this.errorBanner = h("div", { class: "fs-banner fs-banner--error", role: "alert", hidden: true }, icon("alert"), this.errorText);
     this.log = h("div", {
@@ -139,6 +149,7 @@ export class View {
         h("button", { type: "button", class: "fs-icon-button", "aria-label": "Close chat", onclick: () => handlers.onClose(true) }, icon("close")),
       ),
       this.waitingBanner,
+      this.resolvedBanner,
       this.errorBanner,
       this.scroller,
       this.typing,
@@ -230,12 +241,50 @@ export class View {
     this.status.dataset.tone = tone;
   }
 
-  /** @param {boolean} waiting the conversation waits for a person */
-  setWaiting(waiting) {
-    this.waiting = waiting;
-    this.waitingBanner.hidden = !waiting || !this.available;
+  /**
+   * The case as the server has it (case.js): which handoff control or banner shows.
+   * @param {Handoff} handoff
+   */
+  setCase(handoff) {
+    this.case = handoff;
+    this.panel.dataset.case = handoff;
+    const waiting = handoff === "waiting";
+    const done = handoff === "resolved" || handoff === "closed";
     this.handoffLabel.textContent = waiting ? "Person requested" : "Talk to a person";
+    // A person is in the chat, or the case is done: no "Talk to a person" to press.
+    this.handoff.hidden = !waiting && handoff !== "offer";
+    this.resolvedText.textContent = handoff === "closed" ? "This conversation is closed." : "This conversation is resolved. Write to us again any time.";
+    this.textarea.placeholder = handoff === "resolved" ? "Write to reopen the conversation…" : "Write a message…";
+    this.banners(done);
     this.updateControls();
+  }
+
+  /** @param {boolean} [done] */
+  banners(done = this.case === "resolved" || this.case === "closed") {
+    this.waitingBanner.hidden = this.case !== "waiting" || !this.available;
+    this.resolvedBanner.hidden = !done || !this.available;
+  }
+
+  /**
+   * The rating card (null: none), placed after the event that asked for it.
+   * @param {Csat | null} csat
+   * @param {number} at the seq it follows
+   */
+  setCsat(csat, at) {
+    if (!csat) {
+      this.rating?.el.remove();
+      return;
+    }
+    this.rating ||= new RatingCard((rating, comment) => this.handlers.onRate(rating, comment));
+    const el = this.rating.el;
+    const seq = String(at + 0.5); // after the message at `at`, before any later one
+    if (el.dataset.seq !== seq || !el.isConnected) {
+      el.dataset.seq = seq;
+      this.put(el, () => this.placeBySeq(el, at + 0.5));
+    }
+    const stick = this.atBottom;
+    this.rating.show(csat);
+    if (stick) this.scrollToEnd();
   }
 
   /** @param {boolean} busy a handoff request is on its way */
@@ -252,7 +301,7 @@ export class View {
     this.available = message === null;
     this.errorText.textContent = message || "";
     this.errorBanner.hidden = this.available;
-    this.waitingBanner.hidden = !this.available || !this.waiting;
+    this.banners();
     this.textarea.disabled = !this.available;
     this.updateControls();
   }
@@ -264,7 +313,7 @@ export class View {
   }
 
   updateControls() {
-    this.handoff.disabled = !this.available || this.waiting || this.handoffBusy;
+    this.handoff.disabled = !this.available || this.case !== "offer" || this.handoffBusy;
     this.sendButton.disabled = !this.available || !this.textarea.value.trim();
   }
 
@@ -354,20 +403,28 @@ export class View {
       this.pending.delete(/** @type {string} */ (m.client_msg_id));
       pending.remove();
     }
-    this.put(el, () => {
-      // Walk back from the end past unsequenced entries and later messages.
-      let after = /** @type {HTMLElement | null} */ (this.log.lastElementChild);
-      while (after && (!after.dataset.seq || Number(after.dataset.seq) > m.seq)) {
-        after = /** @type {HTMLElement | null} */ (after.previousElementSibling);
-      }
-      if (after) after.after(el);
-      else this.log.prepend(el);
-    }, !!pending);
+    this.put(el, () => this.placeBySeq(el, m.seq), !!pending);
+  }
+
+  /**
+   * Put an entry after the last sequenced one at or below `seq`.
+   * @param {HTMLElement} el
+   * @param {number} seq
+   */
+  placeBySeq(el, seq) {
+    // Walk back from the end past unsequenced entries and later messages.
+    let after = /** @type {HTMLElement | null} */ (this.log.lastElementChild);
+    while (after && (after === el || !after.dataset.seq || Number(after.dataset.seq) > seq)) {
+      after = /** @type {HTMLElement | null} */ (after.previousElementSibling);
+    }
+    if (after) after.after(el);
+    else this.log.prepend(el);
   }
 
   /** Remove every persisted message and stream (the conversation was forgotten). */
   clearMessages() {
     for (const el of [...this.messages.values(), ...this.streams.values()]) el.remove();
+    this.rating?.el.remove();
     this.messages.clear();
     this.streams.clear();
     this.seen = null;
@@ -466,11 +523,8 @@ export class View {
     }
     const body = /** @type {HTMLElement} */ (el.querySelector(".fs-body"));
     const dotsEl = /** @type {HTMLElement} */ (el.querySelector(".fs-dots"));
-    if (body.textContent !== text) {
-      const stick = this.atBottom;
-      body.textContent = text;
-      if (stick) this.scrollToEnd();
-    }
+    const stick = this.atBottom;
+    if (drawMarkdown(body, text) && stick) this.scrollToEnd();
     body.hidden = !text;
     dotsEl.hidden = !!text;
   }

@@ -56,7 +56,7 @@ function Header({ conv }) {
           ${others.slice(0, 3).map(([aid, v]) => html`<${Avatar} key=${aid} name=${v.name} id=${aid} kind="agent" size=${22} />`)}
           <span class="small"><${Icon} name="eye" size=${12} /> ${others.length === 1 ? `${others[0][1].name || 'An agent'} is viewing` : `${others.length} agents viewing`}</span>
         </span>`}
-        ${conv.ticket_id && html`<button class="chip chip-link" onClick=${() => navigate({ view: 'tickets', ticketId: conv.ticket_id })}>
+        ${conv.ticket_id && html`<button data-testid="conv-ticket-link" class="chip chip-link" onClick=${() => navigate({ view: 'tickets', ticketId: conv.ticket_id })}>
           <${Icon} name="ticket" size=${12} /> ${ticket ? `Ticket #${ticket.number}` : 'Ticket'}
         </button>`}
       </div>

@@ -1,4 +1,7 @@
-/** The right pane: the customer, the handoff summary of the conversation's ticket, history. */
+/**
+ * The right pane: the customer, their rating of this conversation, the handoff summary of
+ * its ticket (with the SLA clock), history.
+ */
 
 import { html } from 'htm/preact';
 import { useEffect } from 'preact/hooks';
@@ -7,8 +10,10 @@ import { loadContact } from '../conversations.js';
 import { loadTicket } from '../tickets.js';
 import { store } from '../state.js';
 import { useStore } from '../../shared/store.js';
-import { dueText, fullTime, relativeTime } from '../../shared/time.js';
+import { fullTime, relativeTime } from '../../shared/time.js';
 import { Avatar, CHANNEL_LABEL, Icon, PriorityChip, Spinner, StatusChip, contactName, useNow } from './common.js';
+import { CsatCard } from './Csat.js';
+import { SlaChip } from './Sla.js';
 
 export function DetailsPanel({ id }) {
   const conv = useStore(store, (s) => s.convs[id]);
@@ -43,6 +48,8 @@ export function DetailsPanel({ id }) {
       ${contact?.state === 'error' && html`<p class="muted small">Profile unavailable. <button class="link-btn" onClick=${() => loadContact(contactId, { force: true })}>Retry</button></p>`}
     </section>
 
+    <${CsatCard} csat=${conv.csat} now=${now} testid="details-csat" />
+
     ${ticketId && html`<section class="card handoff">
       <div class="card-head">
         <h4><${Icon} name="ticket" size=${13} /> Handoff summary</h4>
@@ -51,7 +58,7 @@ export function DetailsPanel({ id }) {
       ${ticket
         ? html`<div class="chips">
               <${StatusChip} status=${ticket.status} /> <${PriorityChip} priority=${ticket.priority} />
-              ${ticket.breaches?.length ? html`<span class="chip chip-danger">Breached</span>` : ticket.due_at && html`<span class="chip chip-quiet"><${Icon} name="clock" size=${11} /> ${dueText(ticket.due_at, now)}</span>`}
+              <${SlaChip} ticket=${ticket} now=${now} />
             </div>
             ${ticket.escalation_reason && html`<p class="muted small">Escalated: ${humanReason(ticket.escalation_reason)}</p>`}
             <p data-testid="details-ticket-summary" class="summary">${ticket.summary || 'No summary was written for this handoff.'}</p>`
@@ -63,6 +70,8 @@ export function DetailsPanel({ id }) {
       <dl class="facts">
         <dt>Channel</dt><dd>${CHANNEL_LABEL[conv.channel] || conv.channel}</dd>
         <dt>Started</dt><dd title=${fullTime(conv.created_at)}>${ago(conv.created_at, now)}</dd>
+        ${conv.first_response_at && html`<dt>First response</dt><dd title=${fullTime(conv.first_response_at)}>${ago(conv.first_response_at, now)}</dd>`}
+        ${conv.resolved_at && (conv.status === 'resolved' || conv.status === 'closed') && html`<dt>Resolved</dt><dd title=${fullTime(conv.resolved_at)}>${ago(conv.resolved_at, now)}</dd>`}
         <dt>AI answers</dt><dd>${conv.ai_enabled ? 'On' : 'Off'}</dd>
         ${person.external_id || profile?.contact.external_id ? html`<dt>External ID</dt><dd class="break">${profile?.contact.external_id}</dd>` : null}
         ${profile && html`<dt>Customer since</dt><dd>${fullTime(profile.contact.created_at)}</dd>`}

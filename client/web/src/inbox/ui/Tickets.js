@@ -1,15 +1,23 @@
-/** Tickets: the filtered list (left) and one ticket with its comments (middle and right). */
+/**
+ * Tickets: the filtered list (left) and one ticket (middle and right). A ticket with a
+ * conversation shows one transcript: the conversation's messages (public comments are
+ * messages) with the internal comments among them.
+ */
 
 import { html } from 'htm/preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { navigate } from '../actions.js';
 import { loadContact } from '../conversations.js';
-import { addComment, loadMoreTickets, loadTickets, patchTicket, setTicketFilters, visibleTicketIds } from '../tickets.js';
+import { hold, release } from '../live.js';
+import { addComment, loadMoreTickets, loadTickets, patchTicket, setTicketFilters, slaClock, visibleTicketIds } from '../tickets.js';
 import { staffNameOf } from '../staff.js';
 import { store } from '../state.js';
 import { useStore } from '../../shared/store.js';
-import { clockTime, dueText, fullTime, parseTime, relativeTime } from '../../shared/time.js';
+import { clockTime, fullTime, relativeTime } from '../../shared/time.js';
+import { CsatCard } from './Csat.js';
 import { ago, humanReason } from './DetailsPanel.js';
+import { SlaChip } from './Sla.js';
+import { Transcript } from './Transcript.js';
 import { Avatar, Icon, PRIORITIES, PriorityChip, Spinner, STATUS_LABEL, StatusChip, agentName, assigneeOptions, contactName, memo, useNow } from './common.js';
 
 const TICKET_STATUSES = ['new', 'open', 'pending', 'solved', 'closed'];
@@ -73,12 +81,7 @@ function idsCached(state) {
   return lastIds;
 }
 
-export function SlaChip({ ticket, now }) {
-  if (ticket.breaches?.length) return html`<span class="chip chip-danger" title=${`Missed: ${ticket.breaches.map((b) => b.replace('_', ' ')).join(', ')}`}>Breached</span>`;
-  if (!ticket.due_at || ticket.status === 'solved' || ticket.status === 'closed') return null;
-  const soon = parseTime(ticket.due_at) - now < 3600000;
-  return html`<span class=${`chip ${soon ? 'chip-warn' : 'chip-quiet'}`} title=${`Next SLA target ${fullTime(ticket.due_at)}`}><${Icon} name="clock" size=${11} /> ${dueText(ticket.due_at, now)}</span>`;
-}
+export { SlaChip };
 
 /**
  * Who asked: the ticket's own `requester` (every ticket answer and frame carries it), else
@@ -133,6 +136,8 @@ export function TicketView({ id }) {
   const presence = useStore(store, (s) => s.presence);
   const names = useStore(store, (s) => s.names);
   const staff = useStore(store, (s) => s.staff);
+  const convId = ticket?.conversation_id || null;
+  const conv = useStore(store, (s) => (convId ? s.convs[convId] : null));
   const now = useNow(30000);
   const body = useRef(null);
   const count = detail?.comments?.length || 0;
@@ -140,6 +145,12 @@ export function TicketView({ id }) {
     // A new comment (ours or a colleague's) scrolls into view.
     if (body.current && count) body.current.scrollTop = body.current.scrollHeight;
   }, [count, id]);
+  useEffect(() => {
+    // The conversation's messages, live, for the one transcript.
+    if (!convId) return undefined;
+    hold(convId);
+    return () => release(convId);
+  }, [convId]);
 
   if (!ticket) {
     return html`<section class="pane main-pane" data-testid="ticket-view" data-ticket-id=${id}>
@@ -187,21 +198,31 @@ export function TicketView({ id }) {
         ${ticket.tags?.length > 0 && html`<div class="tags">${ticket.tags.map((t) => html`<span class="tag" key=${t}>${t}</span>`)}</div>`}
       </div>
     </header>
-    <div class="transcript ticket-body" ref=${body}>
-      <div class="transcript-inner">
-        <section class="summary-card" aria-label="Handoff summary">
-          <div class="card-head"><h3><${Icon} name="sparkle" size=${14} /> Handoff summary</h3>
-            ${ticket.escalation_reason && html`<span class="muted small">Escalated because ${humanReason(ticket.escalation_reason)}</span>`}</div>
-          <p data-testid="ticket-summary" class="summary">${ticket.summary || 'No summary was written for this ticket.'}</p>
-        </section>
-        <h3 class="section-title">Activity</h3>
-        ${!detail || detail.state === 'loading' ? html`<p class="muted"><${Spinner} /> Loading comments…</p>` : null}
-        ${detail?.state === 'ok' && !comments.length && html`<p class="muted small">No comments yet. Public comments reach the customer in their conversation.</p>`}
-        ${comments.map((c) => html`<${Comment} key=${c.id} comment=${c} />`)}
-      </div>
-    </div>
+    ${convId
+      ? html`<${Transcript} key=${convId} id=${convId} conv=${conv} cls="ticket-body" comments=${detail?.state === 'ok' ? detail.comments : undefined}
+          top=${html`<${TicketTop} ticket=${ticket} csat=${ticket.csat || conv?.csat} now=${now} />
+            <h3 class="section-title">Conversation</h3>`} />`
+      : html`<div class="transcript ticket-body" ref=${body}>
+          <div class="transcript-inner">
+            <${TicketTop} ticket=${ticket} csat=${ticket.csat} now=${now} />
+            <h3 class="section-title">Activity</h3>
+            ${!detail || detail.state === 'loading' ? html`<p class="muted"><${Spinner} /> Loading comments…</p>` : null}
+            ${detail?.state === 'ok' && !comments.length && html`<p class="muted small">No comments yet.</p>`}
+            ${comments.map((c) => html`<${Comment} key=${c.id} comment=${c} />`)}
+          </div>
+        </div>`}
     <${CommentBox} id=${id} />
   </section>`;
+}
+
+/** Above the transcript: the handoff summary, and the customer's rating once given. */
+function TicketTop({ ticket, csat, now }) {
+  return html`<section class="summary-card" aria-label="Handoff summary">
+      <div class="card-head"><h3><${Icon} name="sparkle" size=${14} /> Handoff summary</h3>
+        ${ticket.escalation_reason && html`<span class="muted small">Escalated because ${humanReason(ticket.escalation_reason)}</span>`}</div>
+      <p data-testid="ticket-summary" class="summary">${ticket.summary || 'No summary was written for this ticket.'}</p>
+    </section>
+    <${CsatCard} csat=${csat} now=${now} testid="ticket-csat" />`;
 }
 
 function Comment({ comment }) {
@@ -254,7 +275,8 @@ function CommentBox({ id }) {
           setBody(e.currentTarget.value);
         }}
         onKeyDown=${(e) => {
-          if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) {
+          // As in the chat composer: Enter sends, Shift+Enter breaks the line.
+          if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && !e.altKey) {
             e.preventDefault();
             send();
           } else if (e.key === 'Escape') e.currentTarget.blur();
@@ -265,7 +287,7 @@ function CommentBox({ id }) {
           <span class="switch-track" aria-hidden="true"><span class="switch-thumb"></span></span>
           <span>${isPublic ? 'Public reply: the customer sees it' : 'Internal: only your team sees it'}</span>
         </label>
-        <span class="muted small hide-narrow"><kbd>Ctrl</kbd>+<kbd>Enter</kbd></span>
+        <span class="muted small hide-narrow"><kbd>Enter</kbd> to send · <kbd>Shift</kbd>+<kbd>Enter</kbd> new line</span>
         <button data-testid="ticket-comment-send" class=${`btn ${isPublic ? 'btn-primary' : 'btn-note'}`} disabled=${!body.trim() || busy} onClick=${send}>
           ${busy ? 'Posting…' : isPublic ? 'Send reply' : 'Add comment'}
         </button>
@@ -302,6 +324,7 @@ export function TicketDetails({ id }) {
         ${row('First response', ticket.first_responded_at)}
         ${row('Resolution due', ticket.resolution_due_at)}
         ${row('Solved', ticket.solved_at)}
+        ${slaClock(ticket, now).clock && html`<dt>Clock</dt><dd data-testid="ticket-sla-state">${slaClock(ticket, now).clock === 'paused' ? 'Paused' : 'Running'}</dd>`}
         ${ticket.breaches?.length ? html`<dt>Missed</dt><dd class="danger-text">${ticket.breaches.map((b) => b.replace('_', ' ')).join(', ')}</dd>` : null}
       </dl>
     </section>

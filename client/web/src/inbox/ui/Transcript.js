@@ -1,34 +1,52 @@
 /**
  * The transcript: day separators, messages grouped by sender, internal notes, system
  * lines, optimistic sends, and the AI answer while it streams. Every body is rendered as
- * text (htm escapes); only http(s) links become anchors.
+ * text (htm escapes; AI answers as Markdown whose vnodes shared/markdown.js builds, with
+ * text children); only http(s) links become anchors (webUrl, the clients' one URL policy).
+ *
+ * A ticket's view shows the same transcript with the ticket's comments among the messages
+ * (thread.js withComments). Reaching the end of the open conversation reads it (live.js).
  */
 
+import { h } from 'preact';
 import { html } from 'htm/preact';
-import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { deliver } from '../live.js';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { deliver, viewingLatest } from '../live.js';
 import { loadOlder, stopAi } from '../actions.js';
-import { groupMessages, safeUrl } from '../thread.js';
+import { groupMessages, withComments } from '../thread.js';
 import { staffNameOf } from '../staff.js';
 import { store } from '../state.js';
+import { LINK_REL, linkify, markdown, webUrl } from '../../shared/markdown.js';
 import { useStore } from '../../shared/store.js';
 import { clockTime, dayLabel, fullTime } from '../../shared/time.js';
 import { Avatar, Icon, Spinner, contactName, memo } from './common.js';
 
-export function Transcript({ id, conv }) {
+/**
+ * @param {object} p
+ * @param {string} p.id the conversation
+ * @param {object} [p.conv]
+ * @param {object[]} [p.comments] a ticket's comments, shown among the messages
+ * @param {any} [p.top] shown above the messages (a ticket's summary)
+ * @param {string} [p.cls] another class for the scroller
+ */
+export function Transcript({ id, conv, comments, top, cls }) {
   const thread = useStore(store, (s) => s.threads[id]);
   const stream = useStore(store, (s) => s.streams[id]);
   const visitorRead = useStore(store, (s) => s.visitorRead[id] || 0);
   const scroller = useRef(null);
   const atBottom = useRef(true);
   const [showJump, setShowJump] = useState(false);
-  const rows = useMemo(() => groupMessages(thread ? thread.messages : [], (t) => dayLabel(t)), [thread && thread.messages]);
+  const rows = useMemo(
+    () => groupMessages(withComments(thread ? thread.messages : [], comments), (t) => dayLabel(t)),
+    [thread && thread.messages, comments],
+  );
+  useEffect(() => () => viewingLatest(id, null), [id]);
   const visitor = contactName(conv?.contact, conv?.contact_id);
 
   // Stay pinned to the newest message unless the agent scrolled up to read; older messages
   // loaded above keep what is on screen in place. (Keyed by conversation: one per id.)
   const messages = thread ? thread.messages : [];
-  const tail = `${messages.length ? messages[messages.length - 1].seq : 0}:${thread ? thread.pending.length : 0}:${stream ? stream.text.length : -1}`;
+  const tail = `${messages.length ? messages[messages.length - 1].seq : 0}:${thread ? thread.pending.length : 0}:${stream ? stream.text.length : -1}:${comments ? comments.length : 0}`;
   const head = messages.length ? messages[0].seq : 0;
   const seen = useRef({ tail: null, head: null, height: 0 });
   useLayoutEffect(() => {
@@ -48,6 +66,7 @@ export function Transcript({ id, conv }) {
     const el = scroller.current;
     atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 60;
     if (atBottom.current) setShowJump(false);
+    viewingLatest(id, atBottom.current);
   }
 
   function jump() {
@@ -55,19 +74,21 @@ export function Transcript({ id, conv }) {
     el.scrollTop = el.scrollHeight;
     atBottom.current = true;
     setShowJump(false);
+    viewingLatest(id, true);
   }
 
   const lastAgentSeq = thread ? [...thread.messages].reverse().find((m) => m.sender?.kind === 'agent' && !m.private)?.seq : null;
 
-  return html`<div class="transcript" ref=${scroller} onScroll=${onScroll} role="log" aria-live="polite" aria-label="Conversation transcript">
+  return html`<div class=${cls ? `transcript ${cls}` : 'transcript'} ref=${scroller} onScroll=${onScroll} role="log" aria-live="polite" aria-label="Conversation transcript">
     <div class="transcript-inner">
+      ${top}
       ${thread && thread.truncated && html`<div class="older">
         <button class="btn btn-ghost btn-sm" onClick=${() => loadOlder(id)} disabled=${thread.loadingOlder}>
           ${thread.loadingOlder ? 'Loading…' : 'Load earlier messages'}
         </button>
       </div>`}
       ${!thread || !thread.ready ? html`<div class="transcript-loading"><${Spinner} /> Loading conversation…</div>` : null}
-      ${thread && thread.ready && !thread.messages.length && !thread.pending.length && !stream && html`<div class="transcript-empty muted">No messages yet.</div>`}
+      ${thread && thread.ready && !rows.length && !thread.pending.length && !stream && html`<div class="transcript-empty muted">No messages yet.</div>`}
       ${rows.map((row) => {
         if (row.kind === 'day') return html`<div key=${row.key} class="day"><span>${row.label}</span></div>`;
         if (row.kind === 'system') return html`<${SystemLine} key=${row.key} message=${row.message} />`;
@@ -113,7 +134,8 @@ const Group = memo(function Group({ group, messages, visitor, contactId, seenSeq
         ${sender.kind === 'ai' && html`<span class="badge-kind badge-ai">AI</span>`}
         ${sender.kind === 'bot' && html`<span class="badge-kind">Bot</span>`}
         ${isMe && html`<span class="badge-kind">You</span>`}
-        ${group.private && html`<span class="badge-note"><${Icon} name="lock" size=${11} /> Internal note</span>`}
+        ${group.private && html`<span class="badge-note"><${Icon} name="lock" size=${11} /> ${group.comment ? 'Internal comment' : 'Internal note'}</span>`}
+        ${group.comment && !group.private && html`<span class="badge-kind">Ticket reply</span>`}
         <time datetime=${first.created_at} title=${fullTime(first.created_at)}>${clockTime(first.created_at)}</time>
       </div>
       ${messages.map((m) => html`<${Message} key=${m.id} message=${m} />`)}
@@ -124,24 +146,41 @@ const Group = memo(function Group({ group, messages, visitor, contactId, seenSeq
 
 function Message({ message }) {
   const citations = Array.isArray(message.citations) ? message.citations : [];
-  return html`<div data-testid="msg" class="msg" data-seq=${message.seq} data-sender=${message.sender?.kind || 'system'} data-private=${message.private ? 'true' : 'false'}>
-    <div data-testid="msg-body" class="msg-body">${linkify(message.body)}</div>
+  const ai = message.sender?.kind === 'ai';
+  // AI answers are Markdown; everyone else's text is shown as written, bare URLs linked.
+  const body = useMemo(() => (ai ? markdown(message.body, h) : linkify(message.body, h)), [ai, message.body]);
+  return html`<div data-testid="msg" class="msg" data-seq=${message.seq} data-sender=${message.sender?.kind || 'system'} data-private=${message.private ? 'true' : 'false'}
+    data-comment=${message.comment ? 'true' : undefined}>
+    <div data-testid="msg-body" class=${ai ? 'msg-body md' : 'msg-body'}>${body}</div>
     ${citations.length > 0 && html`<div class="citations">
       <span class="citations-label">Sources</span>
       ${citations.map((c, i) => {
-        const href = safeUrl(c.url);
+        const href = webUrl(c.url);
         const title = c.title || c.article_id || `Source ${i + 1}`;
         return href
-          ? html`<a class="citation" href=${href} target="_blank" rel="noopener noreferrer nofollow"><${Icon} name="book" size=${11} />${title}<${Icon} name="external" size=${10} /></a>`
-          : html`<span class="citation"><${Icon} name="book" size=${11} />${title}</span>`;
+          ? html`<a data-testid="citation" class="citation" href=${href} target="_blank" rel=${LINK_REL}><${Icon} name="book" size=${11} />${title}<${Icon} name="external" size=${10} /></a>`
+          : html`<span data-testid="citation" class="citation"><${Icon} name="book" size=${11} />${title}</span>`;
       })}
     </div>`}
   </div>`;
 }
 
+/** A case event (PROTOCOL.md additions, system message `event`): its icon and, without a body, words. */
+const EVENTS = {
+  escalated: ['users', 'Handed over to a person'],
+  agent_joined: ['user', 'An agent joined'],
+  resolved: ['check', 'Resolved'],
+  reopened: ['inbox', 'Reopened'],
+  csat_requested: ['star', 'Rating requested'],
+};
+
 function SystemLine({ message }) {
-  return html`<div data-testid="msg" class="system" data-seq=${message.seq} data-sender="system" data-private=${message.private ? 'true' : 'false'}>
-    <span data-testid="msg-body" class="msg-body">${message.body}</span>
+  const event = Object.hasOwn(EVENTS, message.event || '') ? message.event : null;
+  const body = String(message.body || '').trim() || (event ? EVENTS[event][1] : '');
+  return html`<div data-testid="msg" class=${event ? `system event event-${event}` : 'system'} data-seq=${message.seq} data-sender="system"
+    data-event=${event || undefined} data-private=${message.private ? 'true' : 'false'}>
+    ${event && html`<${Icon} name=${EVENTS[event][0]} size=${13} />`}
+    <span data-testid="msg-body" class="msg-body">${body}</span>
     <time datetime=${message.created_at}>${clockTime(message.created_at)}</time>
   </div>`;
 }
@@ -163,6 +202,7 @@ function Pending({ item, id }) {
 }
 
 function Stream({ stream }) {
+  const text = useMemo(() => markdown(stream.text, h), [stream.text]);
   return html`<div data-testid="ai-stream" class="group kind-ai streaming" aria-live="off">
     <${Avatar} kind="ai" size=${34} />
     <div class="group-body">
@@ -170,7 +210,7 @@ function Stream({ stream }) {
         <span class="sender">AI Assistant</span><span class="badge-kind badge-ai">AI</span>
         <span class="answering">AI is answering<span class="dots" aria-hidden="true"><i></i><i></i><i></i></span></span>
       </div>
-      <div class="msg"><div data-testid="msg-body" class="msg-body">${stream.text}<span class="caret" aria-hidden="true"></span></div></div>
+      <div class="msg"><div data-testid="msg-body" class="msg-body md">${text}${!stream.text && html`<span class="caret" aria-hidden="true"></span>`}</div></div>
     </div>
   </div>`;
 }
@@ -185,21 +225,4 @@ export function TakeOver({ id }) {
       <${Icon} name="stop" size=${12} /> Stop AI and take over
     </button>
   </div>`;
-}
-
-const URL_RE = /\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/gi;
-
-/** Text with its http(s) URLs as links; everything else stays text. */
-function linkify(text) {
-  const out = [];
-  let last = 0;
-  for (const match of String(text || '').matchAll(URL_RE)) {
-    const href = safeUrl(match[0]);
-    if (!href) continue;
-    out.push(text.slice(last, match.index));
-    out.push(html`<a href=${href} target="_blank" rel="noopener noreferrer nofollow">${match[0]}</a>`);
-    last = match.index + match[0].length;
-  }
-  out.push(String(text || '').slice(last));
-  return out;
 }
