@@ -42,6 +42,7 @@ from server.services.contacts import ContactService
 from server.services.container import Services
 from server.services.conversations import ConversationService
 from server.services.credentials import TokenSigner
+from server.services.csat import CsatLinks, CsatService
 from server.services.escalation import EscalationService
 from server.services.inbound_mail import InboundMail
 from server.services.inbound_text import InboundText
@@ -83,14 +84,17 @@ def create_app(
             watch = LoopWatch()
             watch.start()
             stack.push_async_callback(watch.stop)
+            signer = TokenSigner(settings.secret_key)
             auth = AuthService(
                 db,
-                TokenSigner(settings.secret_key),
+                signer,
                 the_clock,
                 access_ttl_s=settings.access_token_ttl_s,
                 visitor_ttl_s=settings.visitor_token_ttl_s,
             )
-            conversations = ConversationService(db, hub)
+            conversations = ConversationService(db, hub, the_clock)
+            stack.push_async_callback(conversations.close)  # pending read positions
+            csat = CsatService(db, hub, CsatLinks(signer, the_clock, settings.public_url))
             knowledge = KnowledgeBase(
                 db, embedder_for(settings.embed_model, settings.embed_api_base)
             )
@@ -114,9 +118,12 @@ def create_app(
                     answers.visitor_wrote(conversation, message)
 
             conversations.on_visitor_message(visitor_wrote)
-            conversations.on_staff_reply(tickets.staff_replied)
             inbound_mail = InboundMail(
-                db, hub, visitor_wrote, max_attachment_bytes=settings.max_attachment_bytes
+                db,
+                hub,
+                visitor_wrote,
+                max_attachment_bytes=settings.max_attachment_bytes,
+                clock=the_clock,
             )
             if settings.smtp_listen is not None:
                 listener = await start_smtp_listener(
@@ -126,9 +133,9 @@ def create_app(
                 )
                 stack.callback(listener.close)
             box = SecretBox(settings.secret_key)
-            inbound_text = InboundText(db, hub, visitor_wrote)
+            inbound_text = InboundText(db, hub, visitor_wrote, the_clock)
             if settings.runs_jobs_in_process:
-                texts = OutboundText(db, hub, box, the_clock, settings.public_url)
+                texts = OutboundText(db, hub, box, the_clock, settings.public_url, csat.links)
                 stack.push_async_callback(texts.close)
                 await stack.enter_async_context(
                     background_worker(
@@ -136,7 +143,7 @@ def create_app(
                         the_clock,
                         escalation,
                         tickets,
-                        OutboundMail(db, hub, settings.smtp_url),
+                        OutboundMail(db, hub, settings.smtp_url, csat.links),
                         texts,
                     )
                 )
@@ -149,6 +156,7 @@ def create_app(
                 knowledge=knowledge,
                 tickets=tickets,
                 contacts=ContactService(db),
+                csat=csat,
                 inbound_mail=inbound_mail,
                 inbound_text=inbound_text,
                 secret_box=box,
@@ -162,6 +170,7 @@ def create_app(
                 conversations=conversations,
                 answers=answers,
                 escalation=escalation,
+                csat=csat,
                 clock=the_clock,
                 public_origins=settings.public_origins,
                 limits=limits or SessionLimits(),

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,12 +33,34 @@ def service_missing(reason: str) -> None:
     pytest.skip(reason)
 
 
+class OutputDrain(threading.Thread):
+    """Reads a server's output as it comes, keeping the latest lines. Unread, the pipe
+    fills (64 KiB: a few hundred logged requests) and the server blocks on its next log
+    line, hanging every test that shares it."""
+
+    def __init__(self, process: subprocess.Popen[str], keep: int = 2000) -> None:
+        super().__init__(daemon=True, name=f"drain-{process.pid}")
+        self.lines: deque[str] = deque(maxlen=keep)
+        self._stream = process.stdout
+
+    def run(self) -> None:
+        if self._stream is None:
+            return
+        with contextlib.suppress(ValueError, OSError):  # closed by stop()
+            for line in self._stream:
+                self.lines.append(line)
+
+    def text(self) -> str:
+        return "".join(self.lines)
+
+
 @dataclass(frozen=True)
 class LiveServer:
     base_url: str
     data_dir: Path
     env: dict[str, str]
     process: subprocess.Popen[str]
+    output: OutputDrain | None = None  # what it logged lately
 
     @property
     def ws_url(self) -> str:
@@ -50,6 +75,8 @@ class LiveServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        if self.output is not None:
+            self.output.join(timeout=5)
         if self.process.stdout:
             self.process.stdout.close()
         return self.process.returncode
@@ -97,11 +124,14 @@ def running_server(
         stderr=subprocess.STDOUT,
         text=True,
     )
+    drain = OutputDrain(process)
+    drain.start()
     base_url = f"http://127.0.0.1:{port}"
     deadline = started + 60 * TIMEOUT_SCALE
     while True:
         if process.poll() is not None:
-            raise RuntimeError(f"server exited: {process.stdout.read() if process.stdout else ''}")
+            drain.join(timeout=5)
+            raise RuntimeError(f"server exited: {drain.text()}")
         try:
             if httpx.get(f"{base_url}/readyz", timeout=1).status_code == 200:
                 break
@@ -111,7 +141,7 @@ def running_server(
             process.kill()
             raise RuntimeError("server did not become ready")
         time.sleep(0.05)
-    server = LiveServer(base_url, data_dir, env, process)
+    server = LiveServer(base_url, data_dir, env, process, drain)
     try:
         yield server
     finally:

@@ -13,33 +13,26 @@ from server.api.schemas import (
     ArticleOut,
     CommentIn,
     CommentOut,
-    ContactOut,
-    ContactProfileOut,
-    ConversationListItem,
-    ConversationPage,
+    ConversationPatch,
     Health,
     LoginRequest,
     LoginResponse,
-    MessageOut,
-    MessagesPage,
     PrincipalOut,
     SearchResult,
     SearchResults,
     TenantSettingsOut,
     TenantSettingsPatch,
     TicketIn,
-    TicketOut,
-    TicketPageOut,
     TicketPatch,
-    TicketWithComments,
     UserList,
     UserOut,
+    list_item,
 )
-from server.clock import rfc3339
 from server.domain.access import Principal
 from server.errors import FlowSupportError, Unauthorized, ValidationFailed
 from server.ids import ConversationId, parse_uuid
 from server.metrics import REGISTRY
+from server.protocol import objects
 from server.services.admin import actor_of
 from server.services.container import Services
 from server.services.conversations import InboxFilter
@@ -89,11 +82,12 @@ async def conversation_messages(request: Request) -> JSONResponse:
     )
     page = found[:limit]
     more = len(found) > limit
-    out = MessagesPage(
-        messages=[MessageOut.of(m) for m in page],
-        next_after_seq=page[-1].seq if more else None,
+    return JSONResponse(
+        {
+            "messages": [objects.message(m) for m in page],
+            "next_after_seq": page[-1].seq if more else None,
+        }
     )
-    return JSONResponse(out.model_dump())
 
 
 async def healthz(request: Request) -> JSONResponse:
@@ -214,20 +208,20 @@ async def list_tickets(request: Request) -> JSONResponse:
     )
     limit = query_int(request, "limit", 50, low=1, high=200)
     page = await services(request).tickets.search(who, wanted, limit, params.get("cursor"))
-    out = TicketPageOut(
-        tickets=[TicketOut.of(t) for t in page.tickets], next_cursor=page.next_cursor
+    return JSONResponse(
+        {"tickets": [objects.ticket(t) for t in page.tickets], "next_cursor": page.next_cursor}
     )
-    return JSONResponse(out.model_dump())
 
 
 async def get_ticket(request: Request) -> JSONResponse:
     who = await principal(request)
     view = await services(request).tickets.get(who, request.path_params["id"])
-    out = TicketWithComments(
-        **TicketOut.of(view.ticket).model_dump(),
-        comments=[CommentOut.of(c) for c in view.comments],
+    return JSONResponse(
+        {
+            **objects.ticket(view.ticket),
+            "comments": [CommentOut.of(c).model_dump() for c in view.comments],
+        }
     )
-    return JSONResponse(out.model_dump())
 
 
 async def create_ticket(request: Request) -> JSONResponse:
@@ -239,12 +233,13 @@ async def create_ticket(request: Request) -> JSONResponse:
         subject=body.subject,
         requester_contact_id=body.requester_contact_id,
         conversation_id=body.conversation_id,
-        priority=body.priority,
+        # Left out: the conversation's (it is the case's source of truth), else normal.
+        priority=body.priority if "priority" in body.model_fields_set else None,
         tags=body.tags,
         custom_fields=body.custom_fields,
         assignee_id=body.assignee_id,
     )
-    return JSONResponse(TicketOut.of(ticket).model_dump(), status_code=201)
+    return JSONResponse(objects.ticket(ticket), status_code=201)
 
 
 async def patch_ticket(request: Request) -> JSONResponse:
@@ -256,7 +251,7 @@ async def patch_ticket(request: Request) -> JSONResponse:
         if key in changes and changes[key] is None:
             raise ValidationFailed(f"{key} cannot be null")
     ticket = await svc.tickets.change(who, request.path_params["id"], changes)
-    return JSONResponse(TicketOut.of(ticket).model_dump())
+    return JSONResponse(objects.ticket(ticket))
 
 
 async def add_comment(request: Request) -> JSONResponse:
@@ -282,29 +277,42 @@ async def list_conversations(request: Request) -> JSONResponse:
         limit=query_int(request, "limit", 50, low=1, high=200),
         cursor=params.get("cursor"),
     )
-    out = ConversationPage(
-        conversations=[ConversationListItem.of_summary(s) for s in found], next_cursor=next_cursor
+    return JSONResponse(
+        {"conversations": [list_item(s) for s in found], "next_cursor": next_cursor}
     )
-    return JSONResponse(out.model_dump())
+
+
+async def get_conversation(request: Request) -> JSONResponse:
+    who = await principal(request)
+    found = await services(request).conversations.get(who, request.path_params["id"])
+    return JSONResponse(objects.conversation(found))
+
+
+async def patch_conversation(request: Request) -> JSONResponse:
+    """The `conversation.update` frame over HTTP: the same service, rules, audit, events."""
+    who = await principal(request)
+    svc = services(request)
+    body = await read_json(request, ConversationPatch, svc.settings.max_body_bytes)
+    changes = {key: getattr(body, key) for key in body.model_fields_set}
+    for key in ("status", "priority"):
+        if key in changes and changes[key] is None:
+            raise ValidationFailed(f"{key} cannot be null")
+    if "tags" in changes and changes["tags"] is None:
+        changes["tags"] = []
+    updated = await svc.conversations.update(who, request.path_params["id"], changes)
+    return JSONResponse(objects.conversation(updated))
 
 
 async def get_contact(request: Request) -> JSONResponse:
     who = await principal(request)
     profile = await services(request).contacts.profile(who, request.path_params["id"])
-    c = profile.contact
-    out = ContactProfileOut(
-        contact=ContactOut(
-            id=str(c.id),
-            name=c.name,
-            email=c.email,
-            external_id=c.external_id,
-            attributes=c.attributes,
-            created_at=rfc3339(c.created_at),
-        ),
-        conversations=[ConversationListItem.of_summary(s) for s in profile.conversations],
-        tickets=[TicketOut.of(t) for t in profile.tickets],
+    return JSONResponse(
+        {
+            "contact": objects.contact(profile.contact),
+            "conversations": [list_item(s) for s in profile.conversations],
+            "tickets": [objects.ticket(t) for t in profile.tickets],
+        }
     )
-    return JSONResponse(out.model_dump())
 
 
 async def list_users(request: Request) -> JSONResponse:

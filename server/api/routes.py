@@ -12,7 +12,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from server import __version__
-from server.api import handlers, webhooks
+from server.api import handlers, rating, webhooks
 from server.api.schemas import (
     ArticleIn,
     ArticleList,
@@ -21,6 +21,7 @@ from server.api.schemas import (
     CommentOut,
     ContactProfileOut,
     ConversationPage,
+    ConversationPatch,
     ErrorBody,
     Health,
     LoginRequest,
@@ -31,13 +32,13 @@ from server.api.schemas import (
     TenantSettingsOut,
     TenantSettingsPatch,
     TicketIn,
-    TicketOut,
     TicketPageOut,
     TicketPatch,
     TicketWithComments,
     UserList,
 )
 from server.api.web import web_routes
+from server.protocol.objects import ConversationObject, TicketObject
 
 Handler = Callable[[Request], Awaitable[Response]]
 INTEGER_PARAMETERS = {"limit", "after_seq"}
@@ -94,6 +95,28 @@ ENDPOINTS = (
             ("limit", "1..200, default 50"),
             ("cursor", "next_cursor of the previous page"),
         ),
+        tags=("conversations",),
+    ),
+    Endpoint(
+        "GET",
+        "/v1/conversations/{id}",
+        handlers.get_conversation,
+        "One conversation (staff: with their unread count; a visitor: its own)",
+        ConversationObject,
+        auth=True,
+        errors=(401, 404),
+        tags=("conversations",),
+    ),
+    Endpoint(
+        "PATCH",
+        "/v1/conversations/{id}",
+        handlers.patch_conversation,
+        "Change status, assignee, priority, tags: the rules, audit and events of the "
+        "`conversation.update` frame; its ticket moves in step (staff)",
+        ConversationObject,
+        request=ConversationPatch,
+        auth=True,
+        errors=(400, 401, 403, 404, 409, 413, 422),
         tags=("conversations",),
     ),
     Endpoint(
@@ -235,8 +258,8 @@ ENDPOINTS = (
         "POST",
         "/v1/tickets",
         handlers.create_ticket,
-        "Open a ticket for a contact or a conversation (staff)",
-        TicketOut,
+        "Open a ticket for a contact or a conversation (staff); announced `ticket.created`",
+        TicketObject,
         request=TicketIn,
         auth=True,
         errors=(400, 401, 403, 404, 413, 422),
@@ -256,8 +279,9 @@ ENDPOINTS = (
         "PATCH",
         "/v1/tickets/{id}",
         handlers.patch_ticket,
-        "Change status (allowed moves only), priority, assignee, tags, subject, custom fields",
-        TicketOut,
+        "Change status (allowed moves only), priority, assignee, tags, subject, custom fields; "
+        "a ticket's status, assignee and priority move its conversation too (one case)",
+        TicketObject,
         request=TicketPatch,
         auth=True,
         errors=(400, 401, 403, 404, 409, 413, 422),
@@ -374,5 +398,7 @@ def routes() -> list[BaseRoute]:
         Route("/v1/channels/whatsapp/{channel_id}", webhooks.whatsapp_verify, methods=["GET"]),
         Route("/v1/channels/whatsapp/{channel_id}", webhooks.whatsapp_webhook, methods=["POST"]),
     ]
+    # The rating page a signed link opens (HTML for the customer, not a JSON API).
+    table.append(Route("/v1/csat/{token}", rating.rating_page, methods=["GET", "POST"]))
     table += web_routes()
     return table

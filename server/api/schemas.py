@@ -1,15 +1,19 @@
-"""HTTP request and response bodies (DESIGN.md "Contract: HTTP"), also the OpenAPI schemas."""
+"""HTTP request and response bodies (DESIGN.md "Contract: HTTP"), also the OpenAPI schemas.
+
+PROTOCOL.md's objects (conversation, message, ticket, contact) are not defined here: they
+are ``protocol.objects``', the same for HTTP bodies and WebSocket frames."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from server.clock import rfc3339
-from server.domain.models import Conversation, ConversationSummary, KbArticle, Message, User
-from server.domain.tickets import Ticket, TicketComment
+from server.domain.models import ConversationSummary, KbArticle, User
+from server.domain.tickets import TicketComment
+from server.protocol import objects
+from server.protocol.objects import ContactObject, ConversationObject, MessageObject, TicketObject
 
 
 class Strict(BaseModel):
@@ -54,44 +58,8 @@ class PrincipalOut(Strict):
     name: str | None = None
 
 
-class SenderOut(Strict):
-    kind: str
-    id: str | None = None
-    name: str | None = None
-
-
-class MessageOut(Strict):
-    """PROTOCOL.md's message object."""
-
-    id: str
-    conversation_id: str
-    seq: int
-    sender: SenderOut
-    body: str
-    private: bool
-    client_msg_id: str | None = None
-    citations: list[dict[str, Any]] | None = None
-    created_at: str
-
-    @classmethod
-    def of(cls, message: Message) -> MessageOut:
-        return cls(
-            id=str(message.id),
-            conversation_id=str(message.conversation_id),
-            seq=message.seq,
-            sender=SenderOut(
-                kind=message.sender.kind, id=message.sender.id, name=message.sender.name
-            ),
-            body=message.body,
-            private=message.private,
-            client_msg_id=message.client_msg_id,
-            citations=list(message.citations) if message.citations is not None else None,
-            created_at=rfc3339(message.created_at),
-        )
-
-
 class MessagesPage(Strict):
-    messages: list[MessageOut]
+    messages: list[MessageObject]
     next_after_seq: int | None = Field(
         description="pass as after_seq for the next page; null when this page is the last"
     )
@@ -167,6 +135,7 @@ class TenantSettingsOut(Strict):
         description="LLM tokens the tenant may use per calendar month (UTC); null: no limit"
     )
     escalation_message: str = Field(description="what the visitor reads when a person takes over")
+    ai_greeting: str = Field(description="the assistant's reply to a visitor's greeting")
     unanswered_escalation_s: int = Field(
         description="a question unanswered this long escalates; 0: never"
     )
@@ -194,72 +163,13 @@ class TenantSettingsPatch(Strict):
     ai_tokens_per_conversation: int | None = Field(default=None, ge=0)
     ai_tokens_per_month: int | None = Field(default=None, ge=0)
     escalation_message: str | None = Field(default=None, max_length=1000)
+    ai_greeting: str | None = Field(default=None, max_length=1000)
     unanswered_escalation_s: int | None = Field(default=None, ge=0)
     escalate_on_disconnect: bool | None = None
     auto_assign: bool | None = None
     sla: dict[str, dict[str, int | None]] | None = None
     business_hours: dict[str, Any] | None = None
     ticket_fields: list[dict[str, Any]] | None = None
-
-
-class TicketOut(Strict):
-    """PROTOCOL.md's ticket, plus how it came to be and its SLA clock."""
-
-    id: str
-    tenant_id: str
-    conversation_id: str | None
-    number: int
-    subject: str
-    status: str
-    priority: str
-    requester_contact_id: str
-    requester: dict[str, str | None] = Field(description='{"id", "name", "email"}')
-    assignee_id: str | None
-    tags: list[str]
-    custom_fields: dict[str, Any]
-    due_at: str | None = Field(
-        description="the next SLA deadline (first response, then resolution)"
-    )
-    escalation_reason: str | None
-    summary: str | None = Field(description="the handoff summary written at escalation")
-    first_response_due_at: str | None
-    resolution_due_at: str | None
-    first_responded_at: str | None
-    solved_at: str | None
-    breaches: list[str] = Field(description="SLA targets missed: first_response, resolution")
-    created_at: str
-    updated_at: str
-
-    @classmethod
-    def of(cls, t: Ticket) -> TicketOut:
-        return cls(
-            id=str(t.id),
-            tenant_id=str(t.tenant_id),
-            conversation_id=_str(t.conversation_id),
-            number=t.number,
-            subject=t.subject,
-            status=t.status,
-            priority=t.priority,
-            requester_contact_id=str(t.requester_contact_id),
-            requester={
-                "id": str(t.requester_contact_id),
-                "name": t.requester_name,
-                "email": t.requester_email,
-            },
-            assignee_id=_str(t.assignee_id),
-            tags=list(t.tags),
-            custom_fields=t.custom_fields,
-            due_at=_time(t.due_at),
-            escalation_reason=t.escalation_reason,
-            summary=t.summary,
-            first_response_due_at=_time(t.first_response_due_at),
-            resolution_due_at=_time(t.resolution_due_at),
-            first_responded_at=_time(t.first_responded_at),
-            solved_at=_time(t.solved_at),
-            breaches=list(t.breaches),
-            created_at=rfc3339(t.created_at),
-            updated_at=rfc3339(t.updated_at),
-        )
 
 
 class CommentOut(Strict):
@@ -280,12 +190,12 @@ class CommentOut(Strict):
         )
 
 
-class TicketWithComments(TicketOut):
+class TicketWithComments(TicketObject):
     comments: list[CommentOut] = Field(description="oldest first; customers see public ones only")
 
 
 class TicketPageOut(Strict):
-    tickets: list[TicketOut]
+    tickets: list[TicketObject]
     next_cursor: str | None = Field(description="pass as ?cursor= for the next page")
 
 
@@ -319,54 +229,8 @@ class CommentIn(Strict):
     public: bool = Field(description="true: the customer reads it; false: agents only")
 
 
-def _str(value: object | None) -> str | None:
-    return None if value is None else str(value)
-
-
-def _time(value: datetime | None) -> str | None:
-    return None if value is None else rfc3339(value)
-
-
 class UserList(Strict):
     users: list[UserOut]
-
-
-class ConversationOut(Strict):
-    """PROTOCOL.md's conversation object."""
-
-    id: str
-    tenant_id: str
-    status: str
-    channel: str
-    subject: str | None
-    contact_id: str
-    assignee_id: str | None
-    priority: str
-    tags: list[str]
-    ticket_id: str | None
-    ai_enabled: bool
-    created_at: str
-    updated_at: str
-    last_seq: int
-
-    @classmethod
-    def of(cls, c: Conversation) -> ConversationOut:
-        return cls(
-            id=str(c.id),
-            tenant_id=str(c.tenant_id),
-            status=c.status,
-            channel=c.channel,
-            subject=c.subject,
-            contact_id=str(c.contact_id),
-            assignee_id=_str(c.assignee_id),
-            priority=c.priority,
-            tags=list(c.tags),
-            ticket_id=_str(c.ticket_id),
-            ai_enabled=c.ai_enabled,
-            created_at=rfc3339(c.created_at),
-            updated_at=rfc3339(c.updated_at),
-            last_seq=c.last_seq,
-        )
 
 
 class ContactBrief(Strict):
@@ -381,25 +245,28 @@ class Preview(Strict):
     created_at: str
 
 
-class ConversationListItem(ConversationOut):
+class ConversationListItem(ConversationObject):
+    """A row of the inbox list: PROTOCOL.md's conversation, who it is with, its last words."""
+
     contact: ContactBrief
     preview: Preview | None
 
-    @classmethod
-    def of_summary(cls, s: ConversationSummary) -> ConversationListItem:
-        c = s.conversation
-        preview = None
-        if s.preview_body is not None and s.preview_at is not None:
-            preview = Preview(
-                body=s.preview_body,
-                sender_kind=s.preview_sender_kind or "",
-                created_at=rfc3339(s.preview_at),
-            )
-        return cls(
-            **ConversationOut.of(c).model_dump(),
-            contact=ContactBrief(id=str(c.contact_id), name=s.contact_name, email=s.contact_email),
-            preview=preview,
-        )
+
+def list_item(s: ConversationSummary) -> dict[str, Any]:
+    """The inbox row of a conversation: its protocol object, plus contact and preview."""
+    c = s.conversation
+    preview = None
+    if s.preview_body is not None and s.preview_at is not None:
+        preview = {
+            "body": s.preview_body,
+            "sender_kind": s.preview_sender_kind or "",
+            "created_at": rfc3339(s.preview_at),
+        }
+    return {
+        **objects.conversation(c),
+        "contact": {"id": str(c.contact_id), "name": s.contact_name, "email": s.contact_email},
+        "preview": preview,
+    }
 
 
 class ConversationPage(Strict):
@@ -407,16 +274,20 @@ class ConversationPage(Strict):
     next_cursor: str | None = Field(description="pass as ?cursor= for the next page")
 
 
-class ContactOut(Strict):
-    id: str
-    name: str | None
-    email: str | None
-    external_id: str | None
-    attributes: dict[str, Any]
-    created_at: str
-
-
 class ContactProfileOut(Strict):
-    contact: ContactOut
+    contact: ContactObject
     conversations: list[ConversationListItem] = Field(description="most recent first")
-    tickets: list[TicketOut]
+    tickets: list[TicketObject]
+
+
+class ConversationPatch(Strict):
+    """Only the keys present change (as `conversation.update`); assignee_id null unassigns."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    status: Literal["open", "pending", "waiting_human", "resolved", "closed"] | None = None
+    assignee_id: str | None = Field(default=None, max_length=100)
+    priority: Literal["low", "normal", "high", "urgent"] | None = None
+    tags: list[Annotated[str, Field(min_length=1, max_length=50)]] | None = Field(
+        default=None, max_length=50
+    )

@@ -48,11 +48,16 @@ class Ticket:
     updated_at: datetime
     requester_name: str | None = None
     requester_email: str | None = None
+    # The SLA clock stands still while the ticket is pending or solved (domain/case.py):
+    # since when, and the business minutes it stood still before.
+    sla_paused_at: datetime | None = None
+    sla_paused_minutes: float = 0.0
 
     @property
     def due_at(self) -> datetime | None:
-        """The next SLA deadline: first response until answered, then resolution."""
-        if self.status in ("solved", "closed"):
+        """The next SLA deadline: first response until answered, then resolution; none
+        while the clock is paused or the ticket is done."""
+        if self.status in ("solved", "closed") or self.sla_paused_at is not None:
             return None
         if self.first_responded_at is None and self.first_response_due_at is not None:
             return self.first_response_due_at

@@ -25,5 +25,6 @@ MAX_FRAME_BYTES: Final = 65_536
 # Frames up to this size are read and answered `too_large`; beyond it the socket closes 1009.
 READABLE_FRAME_BYTES: Final = 1_048_576
 MAX_BODY_CHARS: Final = 8000
+MAX_CSAT_COMMENT_CHARS: Final = 2000
 MAX_ID_CHARS: Final = 64
 MAX_REPLAY: Final = 1000

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter, field_validator
 
-from server.protocol.codes import MAX_BODY_CHARS, MAX_ID_CHARS
+from server.protocol.codes import MAX_BODY_CHARS, MAX_CSAT_COMMENT_CHARS, MAX_ID_CHARS
 
 RequestId = Annotated[str, StringConstraints(min_length=1, max_length=MAX_ID_CHARS)]
 ObjectId = Annotated[str, StringConstraints(min_length=1, max_length=100)]
@@ -117,6 +117,16 @@ class ConversationUpdate(Frame):
     tags: list[Annotated[str, StringConstraints(min_length=1, max_length=50)]] | None = None
 
 
+class CsatSubmit(Frame):
+    """PROTOCOL.md additions: the customer rates a resolved conversation (1..5)."""
+
+    type: Literal["csat.submit"]
+    id: RequestId
+    conversation_id: ObjectId
+    rating: Annotated[int, Field(ge=1, le=5)]
+    comment: Annotated[str, StringConstraints(max_length=MAX_CSAT_COMMENT_CHARS)] | None = None
+
+
 class AiStop(Frame):
     type: Literal["ai.stop"]
     id: RequestId
@@ -139,6 +149,7 @@ ClientFrame = Annotated[
     | Read
     | HandoffRequest
     | ConversationUpdate
+    | CsatSubmit
     | AiStop
     | Ping,
     Field(discriminator="type"),
@@ -157,6 +168,7 @@ CLIENT_TYPES = frozenset(
         "read",
         "handoff.request",
         "conversation.update",
+        "csat.submit",
         "ai.stop",
         "ping",
     }

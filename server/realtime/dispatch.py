@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from server.errors import BadRequest
-from server.protocol import frames
+from server.protocol import frames, objects
 from server.protocol.codes import MAX_REPLAY
 from server.realtime import present
 from server.realtime.connection import Connection, Cursor
@@ -19,6 +19,7 @@ from server.realtime.envelope import conversation_topic, inbox_topic
 from server.realtime.hub import Hub
 from server.services.answers import AnswerService
 from server.services.conversations import ConversationService, InboxFilter
+from server.services.csat import CsatService
 from server.services.escalation import EscalationService
 
 
@@ -29,6 +30,7 @@ class Context:
     conversations: ConversationService
     answers: AnswerService
     escalation: EscalationService
+    csat: CsatService
 
 
 Handler = Callable[[Context, Any], Awaitable[None]]
@@ -43,7 +45,7 @@ async def conversation_start(ctx: Context, frame: frames.ConversationStart) -> N
     topic = conversation_topic(conn.tenant_id, str(conversation.id))
     conn.cursors[str(conversation.id)] = Cursor(topic, conversation.last_seq, buffer=None)
     await ctx.hub.join(conn, topic)
-    conn.send(present.ack(frame.id, conversation=present.conversation(conversation)))
+    conn.send(present.ack(frame.id, conversation=objects.conversation(conversation)))
 
 
 async def subscribe(ctx: Context, frame: frames.Subscribe) -> None:
@@ -57,7 +59,7 @@ async def subscribe(ctx: Context, frame: frames.Subscribe) -> None:
     conn.cursors[frame.conversation_id] = cursor
     await ctx.hub.join(conn, topic)
     fields: dict[str, Any] = {
-        "conversation": present.conversation(conversation),
+        "conversation": objects.conversation(conversation),
         "last_seq": conversation.last_seq,
     }
     if frame.after_seq is None:
@@ -88,7 +90,7 @@ async def inbox_subscribe(ctx: Context, frame: frames.InboxSubscribe) -> None:
     page = await ctx.conversations.inbox(conn.principal, wanted)
     conn.inbox = wanted
     await ctx.hub.join(conn, inbox_topic(conn.tenant_id))
-    conn.send(present.ack(frame.id, conversations=[present.conversation(c) for c in page]))
+    conn.send(present.ack(frame.id, conversations=[objects.conversation(c) for c in page]))
 
 
 async def message_send(ctx: Context, frame: frames.MessageSend) -> None:
@@ -102,7 +104,15 @@ async def message_send(ctx: Context, frame: frames.MessageSend) -> None:
         body=frame.body,
         private=frame.private,
     )
-    conn.send(present.ack(frame.id, message=present.message(message)))
+    conn.send(present.ack(frame.id, message=objects.message(message)))
+    continued = str(message.conversation_id)
+    if continued != frame.conversation_id and continued not in conn.cursors:
+        # The conversation was closed: the message started a new one linked to it, and the
+        # sender follows that one from its start (as if it had started it).
+        topic = conversation_topic(conn.tenant_id, continued)
+        conn.cursors[continued] = Cursor(topic)
+        await ctx.hub.join(conn, topic)
+        await conn.catch_up(continued)
 
 
 async def typing(ctx: Context, frame: frames.Typing) -> None:
@@ -114,8 +124,9 @@ async def read(ctx: Context, frame: frames.Read) -> None:
 
 
 async def handoff_request(ctx: Context, frame: frames.HandoffRequest) -> None:
-    conversation = await ctx.escalation.hand_off(ctx.connection.principal, frame.conversation_id)
-    ctx.connection.send(present.ack(frame.id, conversation=present.conversation(conversation)))
+    await ctx.escalation.hand_off(ctx.connection.principal, frame.conversation_id)
+    conversation = await ctx.conversations.get(ctx.connection.principal, frame.conversation_id)
+    ctx.connection.send(present.ack(frame.id, conversation=objects.conversation(conversation)))
 
 
 async def conversation_update(ctx: Context, frame: frames.ConversationUpdate) -> None:
@@ -131,7 +142,14 @@ async def conversation_update(ctx: Context, frame: frames.ConversationUpdate) ->
     conversation = await ctx.conversations.update(
         ctx.connection.principal, frame.conversation_id, values
     )
-    ctx.connection.send(present.ack(frame.id, conversation=present.conversation(conversation)))
+    ctx.connection.send(present.ack(frame.id, conversation=objects.conversation(conversation)))
+
+
+async def csat_submit(ctx: Context, frame: frames.CsatSubmit) -> None:
+    conversation = await ctx.csat.submit(
+        ctx.connection.principal, frame.conversation_id, frame.rating, frame.comment
+    )
+    ctx.connection.send(present.ack(frame.id, conversation=objects.conversation(conversation)))
 
 
 async def ai_stop(ctx: Context, frame: frames.AiStop) -> None:
@@ -161,6 +179,7 @@ HANDLERS: dict[type[frames.Frame], Handler] = {
     frames.Read: read,
     frames.HandoffRequest: handoff_request,
     frames.ConversationUpdate: conversation_update,
+    frames.CsatSubmit: csat_submit,
     frames.AiStop: ai_stop,
     frames.Ping: ping,
 }

@@ -44,6 +44,7 @@ from server.realtime.hub import Hub
 from server.services.answers import AnswerService
 from server.services.auth import AuthService
 from server.services.conversations import ConversationService
+from server.services.csat import CsatService
 from server.services.escalation import EscalationService
 from server.services.visitors import VisitorIdentity, VisitorService
 
@@ -60,6 +61,7 @@ class Realtime:
     conversations: ConversationService
     answers: AnswerService
     escalation: EscalationService
+    csat: CsatService
     clock: Clock
     public_origins: tuple[str, ...]
     limits: SessionLimits
@@ -126,7 +128,9 @@ async def websocket_endpoint(websocket: WebSocket, direct_send: Send | None = No
         principal.tenant_id,
         codec.name,
     )
-    context = dispatch.Context(connection, rt.hub, rt.conversations, rt.answers, rt.escalation)
+    context = dispatch.Context(
+        connection, rt.hub, rt.conversations, rt.answers, rt.escalation, rt.csat
+    )
     try:
         await rt.hub.connected(connection)
         await _serve(websocket, rt, connection, session, context)

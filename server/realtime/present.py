@@ -1,16 +1,16 @@
 """Domain objects and events as PROTOCOL.md frames, per viewer.
 
-The only place server frames are built. A persisted event becomes one staff frame; a
-visitor sees the same frame unless the event is private, in which case it sees nothing.
+The only place server frames are built; the objects inside them (conversation, message,
+ticket) come from ``protocol.objects``, as HTTP bodies do. A persisted event becomes one
+staff frame; a visitor sees the same frame unless the event is private, in which case it
+sees nothing.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from server import __version__
-from server.clock import rfc3339
 from server.domain.access import Principal
 from server.domain.events import (
     AiDelta,
@@ -26,89 +26,27 @@ from server.domain.events import (
     TicketCreated,
     TypingSignal,
 )
-from server.domain.models import Conversation, Message, Sender
-from server.domain.tickets import Ticket
 from server.errors import FlowSupportError, RateLimited
+from server.protocol import objects
 from server.protocol.codes import HEARTBEAT_S, MAX_FRAME_BYTES
 
 SERVER = f"flowsupport/{__version__}"
 
 
-def conversation(c: Conversation) -> dict[str, Any]:
-    return {
-        "id": str(c.id),
-        "tenant_id": str(c.tenant_id),
-        "status": c.status,
-        "channel": c.channel,
-        "subject": c.subject,
-        "contact_id": str(c.contact_id),
-        "assignee_id": str(c.assignee_id) if c.assignee_id else None,
-        "priority": c.priority,
-        "tags": list(c.tags),
-        "ticket_id": str(c.ticket_id) if c.ticket_id else None,
-        "ai_enabled": c.ai_enabled,
-        "created_at": rfc3339(c.created_at),
-        "updated_at": rfc3339(c.updated_at),
-        "last_seq": c.last_seq,
-    }
-
-
-def ticket(t: Ticket) -> dict[str, Any]:
-    """PROTOCOL.md's ticket object, plus the escalation reason, handoff summary and SLA."""
-    return {
-        "id": str(t.id),
-        "tenant_id": str(t.tenant_id),
-        "conversation_id": str(t.conversation_id) if t.conversation_id else None,
-        "number": t.number,
-        "subject": t.subject,
-        "status": t.status,
-        "priority": t.priority,
-        "requester_contact_id": str(t.requester_contact_id),
-        "assignee_id": str(t.assignee_id) if t.assignee_id else None,
-        "tags": list(t.tags),
-        "custom_fields": t.custom_fields,
-        "due_at": rfc3339(t.due_at) if t.due_at else None,
-        "escalation_reason": t.escalation_reason,
-        "summary": t.summary,
-        "first_response_due_at": _time(t.first_response_due_at),
-        "resolution_due_at": _time(t.resolution_due_at),
-        "first_responded_at": _time(t.first_responded_at),
-        "solved_at": _time(t.solved_at),
-        "breaches": list(t.breaches),
-        "created_at": rfc3339(t.created_at),
-        "updated_at": rfc3339(t.updated_at),
-    }
-
-
 def ticket_frame(event: TicketChanged) -> dict[str, Any]:
-    return {"type": event.kind, "ticket": ticket(event.ticket), "changes": list(event.changes)}
-
-
-def _time(value: datetime | None) -> str | None:
-    return rfc3339(value) if value else None
-
-
-def participant(sender: Sender) -> dict[str, Any]:
-    out: dict[str, Any] = {"kind": sender.kind, "id": sender.id}
-    if sender.name:
-        out["name"] = sender.name
-    return out
-
-
-def message(m: Message) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "id": str(m.id),
-        "conversation_id": str(m.conversation_id),
-        "seq": m.seq,
-        "sender": participant(m.sender),
-        "body": m.body,
-        "private": m.private,
-        "client_msg_id": m.client_msg_id,
-        "created_at": rfc3339(m.created_at),
+    """`ticket.updated` / `ticket.sla_breached`; and `ticket.created` for a ticket opened
+    without a conversation (no seq: there is no conversation to order it in)."""
+    if event.kind == "ticket.created":
+        return {
+            "type": "ticket.created",
+            "conversation_id": None,
+            "ticket": objects.ticket(event.ticket),
+        }
+    return {
+        "type": event.kind,
+        "ticket": objects.ticket(event.ticket),
+        "changes": list(event.changes),
     }
-    if m.citations is not None:
-        out["citations"] = list(m.citations)
-    return out
 
 
 def event_frame(event: PersistedEvent) -> dict[str, Any]:
@@ -118,21 +56,21 @@ def event_frame(event: PersistedEvent) -> dict[str, Any]:
             "type": "message.created",
             "conversation_id": str(event.message.conversation_id),
             "seq": event.seq,
-            "message": message(event.message),
+            "message": objects.message(event.message),
         }
     if isinstance(event, TicketCreated):
         return {
             "type": "ticket.created",
             "conversation_id": str(event.conversation.id),
             "seq": event.seq,
-            "ticket": ticket(event.ticket),
+            "ticket": objects.ticket(event.ticket),
         }
     assert isinstance(event, ConversationUpdated)
     return {
         "type": "conversation.updated",
         "conversation_id": str(event.conversation.id),
         "seq": event.seq,
-        "conversation": conversation(event.conversation),
+        "conversation": objects.conversation(event.conversation),
         "changes": list(event.changes),
     }
 
@@ -142,14 +80,14 @@ def signal_frame(signal: Signal) -> dict[str, Any]:
         return {
             "type": "typing",
             "conversation_id": str(signal.conversation_id),
-            "participant": participant(signal.participant),
+            "participant": objects.participant(signal.participant),
             "state": signal.state,
         }
     assert isinstance(signal, ReadSignal)
     return {
         "type": "read",
         "conversation_id": str(signal.conversation_id),
-        "participant": participant(signal.participant),
+        "participant": objects.participant(signal.participant),
         "seq": signal.seq,
     }
 
@@ -176,7 +114,7 @@ def ai_frame(event: AiEvent) -> dict[str, Any]:
         "confidence": event.confidence,
     }
     if event.message is not None:
-        frame["message"] = message(event.message)
+        frame["message"] = objects.message(event.message)
     if event.problem is not None:
         frame["error"] = {"code": event.problem.code, "message": event.problem.message}
         if event.problem.retry_after_ms is not None:

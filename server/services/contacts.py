@@ -9,6 +9,7 @@ from server.domain.models import Contact, ConversationSummary
 from server.domain.tickets import Ticket
 from server.errors import Forbidden, NotFound
 from server.ids import ContactId, parse_uuid
+from server.services.conversations import summaries_with_unread
 from server.store import contacts, conversations, tickets
 from server.store.db import Database
 
@@ -46,5 +47,6 @@ class ContactService:
                 before=None,
                 limit=HISTORY,
             )
+            history = await summaries_with_unread(conn, principal, history)
             requested = await tickets.of_requester(conn, wanted, HISTORY)
         return ContactProfile(contact, history, requested)

@@ -11,6 +11,7 @@ from server.services.admin import AdminService
 from server.services.auth import AuthService
 from server.services.contacts import ContactService
 from server.services.conversations import ConversationService
+from server.services.csat import CsatService
 from server.services.inbound_mail import InboundMail
 from server.services.inbound_text import InboundText
 from server.services.knowledge import KnowledgeBase
@@ -28,6 +29,7 @@ class Services:
     knowledge: KnowledgeBase
     tickets: TicketService
     contacts: ContactService
+    csat: CsatService
     inbound_mail: InboundMail
     inbound_text: InboundText
     secret_box: SecretBox  # opens channel credentials to check providers' webhooks

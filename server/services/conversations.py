@@ -8,23 +8,26 @@ events through the EventSink only after the commit.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any
 
-from server.domain import handoff
-from server.domain.access import Principal, is_staff, sender_of
-from server.domain.events import EventSink, MessageCreated, PersistedEvent, ReadSignal, TypingSignal
-from server.domain.models import AppendResult, Conversation, ConversationSummary, Message
+from server.clock import Clock, SystemClock
+from server.domain import case, small_talk
+from server.domain.access import Principal, SecurityContext, is_staff, sender_of
+from server.domain.case import UNSET
+from server.domain.events import EventSink, MessageCreated, PersistedEvent, TypingSignal
+from server.domain.models import AppendResult, Conversation, ConversationSummary, Message, Role
 from server.domain.tenant_settings import TenantSettings
 from server.errors import Forbidden, NotFound, ValidationFailed
 from server.ids import ContactId, ConversationId, UserId, parse_uuid
+from server.services.cases import Actor, Lifecycle, Outcome, announce, assignable, follow_up
 from server.services.paging import decode_cursor, encode_cursor
-from server.store import contacts, conversations, events, messages, principals, tenants
+from server.services.reads import ReadPositions
+from server.store import contacts, conversations, events, messages, tenants
 from server.store.db import Connection, Database, retry_on_conflict
 
 VisitorWrote = Callable[[Conversation, Message], None]
-StaffReplied = Callable[[Conversation], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -54,19 +57,27 @@ class InboxFilter:
 
 
 class ConversationService:
-    def __init__(self, db: Database, sink: EventSink) -> None:
+    def __init__(
+        self,
+        db: Database,
+        sink: EventSink,
+        clock: Clock | None = None,
+        *,
+        reads: ReadPositions | None = None,
+    ) -> None:
         self._db = db
         self._sink = sink
+        self._lifecycle = Lifecycle(clock or SystemClock())
+        self._reads = reads or ReadPositions(db, sink)
         self._visitor_wrote: VisitorWrote | None = None
-        self._staff_replied: StaffReplied | None = None
 
     def on_visitor_message(self, callback: VisitorWrote) -> None:
-        """Call `callback` after each new visitor message is committed and announced."""
+        """Call `callback` after each new visitor message is committed and announced (and
+        its case reopened, when it was over)."""
         self._visitor_wrote = callback
 
-    def on_staff_reply(self, callback: StaffReplied) -> None:
-        """Called after an agent's or bot's public message in a conversation with a ticket."""
-        self._staff_replied = callback
+    async def close(self) -> None:
+        await self._reads.close()
 
     async def start(
         self,
@@ -91,7 +102,7 @@ class ConversationService:
                 )
                 contact_id = contact.id
             tenant = await tenants.get(conn, principal.tenant_id)
-            return await conversations.insert(
+            started = await conversations.insert(
                 conn,
                 tenant_id=principal.tenant_id,
                 contact_id=contact_id,
@@ -100,10 +111,14 @@ class ConversationService:
                 ai_enabled=tenant is not None
                 and TenantSettings.from_stored(tenant.settings).ai_enabled,
             )
+            return (await with_unread(conn, principal, [started]))[0]
 
     async def get(self, principal: Principal, conversation_id: str) -> Conversation:
+        """The conversation as `principal` sees it (staff: with their unread count)."""
+        await self._reads.settle(principal)
         async with self._db.unit(principal.context()) as conn:
-            return await _visible(conn, conversation_id)
+            found = await _visible(conn, conversation_id)
+            return (await with_unread(conn, principal, [found]))[0]
 
     async def replay(
         self, principal: Principal, conversation_id: str, after_seq: int, limit: int
@@ -126,82 +141,137 @@ class ConversationService:
         body: str,
         private: bool,
     ) -> Message:
-        """Store a message (idempotent per sender and client_msg_id), then announce it once."""
+        """Store a message (idempotent per sender and client_msg_id), then announce it once.
+
+        The case moves with it (domain/case.py): a person answering a customer who waits
+        for one takes the case first ("Ann joined"), a staff reply meets the ticket's first
+        response, and the customer writing again reopens a resolved case. A customer's
+        message to a closed conversation goes to a new one linked to it (the returned
+        message names it)."""
         if private and not is_staff(principal):
             raise Forbidden("only agents and bots write private notes")
 
         target = ConversationId(parse_uuid(conversation_id, "conversation"))
+        staff_reply = is_staff(principal) and not private
 
-        async def attempt() -> tuple[AppendResult, Conversation]:
+        async def attempt() -> tuple[AppendResult, Conversation, list[Outcome], list[Outcome]]:
             async with self._db.unit(principal.context()) as conn:
-                return await messages.append(
+                conversation = await conversations.get(conn, target, lock=True)
+                if conversation is None:
+                    raise NotFound("conversation not found")
+                before: list[Outcome] = []
+                if principal.kind == "visitor" and conversation.status == "closed":
+                    conversation = await follow_up(conn, conversation)
+                elif staff_reply:
+                    before.append(await self._lifecycle.staff_reply(conn, conversation, principal))
+                result, current = await messages.append(
                     conn,
-                    conversation_id=target,
+                    conversation_id=conversation.id,
                     sender=sender_of(principal),
                     body=body,
                     private=private,
                     client_msg_id=client_msg_id,
-                    expects_reply=not handoff.is_small_talk(body),
+                    expects_reply=small_talk.kind(body) is None,
                 )
+                after: list[Outcome] = []
+                if result.created and staff_reply:
+                    after.append(await self._lifecycle.first_response(conn, current))
+                if result.created and principal.kind == "agent":
+                    # Whoever writes has read everything before: their position moves too.
+                    await conversations.set_read(
+                        conn,
+                        tenant_id=current.tenant_id,
+                        conversation_id=current.id,
+                        reader_kind="agent",
+                        reader_id=uuid.UUID(principal.id),
+                        seq=result.message.seq,
+                    )
+                return result, current, before, after
 
-        result, conversation = await retry_on_conflict(attempt)
-        if result.created:
-            await self._sink.persisted(MessageCreated(result.message, conversation))
-            if principal.kind == "visitor" and self._visitor_wrote is not None:
+        result, conversation, before, after = await retry_on_conflict(attempt)
+        if not result.created:
+            return result.message
+        await announce(
+            self._sink,
+            [
+                *before,
+                Outcome(conversation, persisted=[MessageCreated(result.message, conversation)]),
+                *after,
+            ],
+        )
+        if principal.kind == "visitor":
+            conversation = await self.customer_wrote(conversation)
+            if self._visitor_wrote is not None:
                 self._visitor_wrote(conversation, result.message)
-            elif (
-                is_staff(principal)
-                and not private
-                and conversation.ticket_id is not None
-                and self._staff_replied is not None
-            ):
-                await self._staff_replied(conversation)
         return result.message
+
+    async def customer_wrote(self, conversation: Conversation) -> Conversation:
+        """After the customer's message committed: a resolved (or pending) case reopens,
+        its ticket with it, in one transaction of its own (the customer may not write
+        tickets). Returns the conversation as it is now."""
+        if conversation.status not in ("resolved", "pending"):
+            return conversation
+        staff = SecurityContext(conversation.tenant_id, Role.AGENT)
+        async with self._db.unit(staff) as conn:
+            outcome = await self._lifecycle.move(
+                conn,
+                conversation.id,
+                case.Change(trigger=case.CUSTOMER_WROTE),
+                Actor("visitor", str(conversation.contact_id)),
+                audit_action="conversation.reopen",
+            )
+        await outcome.announce(self._sink)
+        return outcome.conversation or conversation
 
     async def update(
         self, principal: Principal, conversation_id: str, values: dict[str, Any]
     ) -> Conversation:
-        """Change status, assignee, priority or tags (staff only); one event if anything moved."""
+        """Change status, assignee, priority or tags (staff only), through the case
+        lifecycle: checked, its ticket moved in step, audited, announced once."""
         if not is_staff(principal):
             raise Forbidden("only agents and bots update conversations")
-        clean = dict(values)
-        if "tags" in clean and clean["tags"] is not None:
-            clean["tags"] = sorted(set(clean["tags"]))
-        return await self._change(principal, conversation_id, clean)
-
-    async def _change(
-        self, principal: Principal, conversation_id: str, values: dict[str, Any]
-    ) -> Conversation:
+        also: dict[str, Any] = {}
+        if "tags" in values:
+            also["tags"] = sorted(set(values["tags"] or []))
+        change = case.Change(
+            trigger=case.UPDATE,
+            status=values.get("status"),
+            assignee_id=values.get("assignee_id", UNSET),
+            priority=values.get("priority"),
+        )
+        await self._reads.settle(principal)
         async with self._db.unit(principal.context()) as conn:
             conversation = await _visible(conn, conversation_id)
-            await conversations.lock(conn, conversation.id)
-            if "assignee_id" in values and values["assignee_id"] is not None:
-                values["assignee_id"] = await assignable(conn, values["assignee_id"])
-            changed = await conversations.update(conn, conversation.id, values)
-            if not changed:
-                return conversation
-            event = await events.append_update(
+            if values.get("assignee_id") is not None:
+                await assignable(conn, values["assignee_id"])
+            outcome = await self._lifecycle.move(
                 conn,
-                tenant_id=conversation.tenant_id,
-                conversation_id=conversation.id,
-                changes=changed,
+                conversation.id,
+                change,
+                Actor.of(principal),
+                audit_action="conversation.update",
+                also=also,
             )
-        await self._sink.persisted(event)
-        return event.conversation
+            current = outcome.conversation or conversation
+            current = (await with_unread(conn, principal, [current]))[0]
+        await outcome.announce(self._sink)
+        return current
 
     async def inbox(
         self, principal: Principal, wanted: InboxFilter, limit: int = 50
     ) -> list[Conversation]:
         if not is_staff(principal):
             raise Forbidden("the inbox is for agents and bots")
+        await self._reads.settle(principal)
         async with self._db.unit(principal.context()) as conn:
-            return await conversations.inbox(
+            found = await conversations.inbox(
                 conn,
                 statuses=wanted.statuses,
                 assignee=_assignee_of(principal, wanted.assignee),
                 unassigned=wanted.assignee == "none",
                 limit=limit,
             )
+            return await with_unread(conn, principal, found)
 
     async def listing(
         self,
@@ -224,6 +294,7 @@ class ConversationService:
         query = (text or "").strip() or None
         if query is not None and len(query) > 200:
             raise ValidationFailed("q must be at most 200 characters")
+        await self._reads.settle(principal)
         async with self._db.unit(principal.context()) as conn:
             found = await conversations.listing(
                 conn,
@@ -236,25 +307,28 @@ class ConversationService:
                 before=decode_cursor(cursor),
                 limit=limit + 1,
             )
+            found = await summaries_with_unread(conn, principal, found)
         page = found[:limit]
         last = page[-1].conversation if len(found) > limit and page else None
         return page, encode_cursor(last.updated_at, last.id) if last else None
 
     async def typing(self, principal: Principal, conversation_id: str, state: bool) -> None:
-        conversation = await self.get(principal, conversation_id)
+        async with self._db.unit(principal.context()) as conn:
+            conversation = await _visible(conn, conversation_id)
         await self._sink.signal(
             TypingSignal(conversation.tenant_id, conversation.id, sender_of(principal), state)
         )
 
     async def read(self, principal: Principal, conversation_id: str, seq: int) -> None:
-        conversation = await self.get(principal, conversation_id)
+        """The reader's position moves to `seq`: stored (a burst coalesced into one write),
+        then relayed to the other participants as a `read` frame."""
+        async with self._db.unit(principal.context()) as conn:
+            conversation = await _visible(conn, conversation_id)
         if seq > conversation.last_seq:
             raise ValidationFailed(
                 f"seq: beyond the conversation's last seq {conversation.last_seq}"
             )
-        await self._sink.signal(
-            ReadSignal(conversation.tenant_id, conversation.id, sender_of(principal), seq)
-        )
+        self._reads.offer(principal, conversation, seq)
 
     async def messages_after(
         self, principal: Principal, conversation_id: ConversationId, after_seq: int, limit: int
@@ -288,9 +362,24 @@ def _assignee_of(principal: Principal, wanted: str | None) -> UserId | None:
     return UserId(parse_uuid(str(wanted), "assignee"))
 
 
-async def assignable(conn: Connection, assignee_id: str) -> UserId:
-    """A user of the context's tenant (another tenant's id is simply not found)."""
-    user_id = UserId(parse_uuid(assignee_id, "assignee"))
-    if await principals.get_user(conn, user_id) is None:
-        raise NotFound("assignee not found")
-    return user_id
+async def with_unread(
+    conn: Connection, principal: Principal, found: list[Conversation]
+) -> list[Conversation]:
+    """The conversations with `unread_count` for an agent viewing them (domain/case.py
+    `counts_unread` decides where it counts; elsewhere 0). Visitors and bots get none."""
+    if principal.kind != "agent" or not found:
+        return found
+    counted = [
+        c.id
+        for c in found
+        if case.counts_unread(c.status, str(c.assignee_id) if c.assignee_id else None, principal.id)
+    ]
+    counts = await conversations.unread_counts(conn, counted, "agent", uuid.UUID(principal.id))
+    return [replace(c, unread_count=counts.get(c.id, 0)) for c in found]
+
+
+async def summaries_with_unread(
+    conn: Connection, principal: Principal, found: list[ConversationSummary]
+) -> list[ConversationSummary]:
+    counted = await with_unread(conn, principal, [s.conversation for s in found])
+    return [replace(s, conversation=c) for s, c in zip(found, counted, strict=True)]

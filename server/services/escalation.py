@@ -3,9 +3,11 @@
 Every trigger (the customer asks for a person, the AI gives up or fails, a question waits
 too long, the visitor leaves unanswered, staff mark it) ends here. One transaction locks
 the conversation, so triggers racing on two nodes create one ticket: the second finds it.
-The conversation moves to `waiting_human`, the visitor gets the tenant's system message,
-agents get `conversation.updated`, the message and `ticket.created` in seq order, and the
-ticket carries a handoff summary built from the conversation.
+The conversation moves to `waiting_human` through the case lifecycle (services/cases.py),
+the visitor gets the tenant's system message (event `escalated`), agents get
+`conversation.updated`, the message and `ticket.created` in seq order, and the ticket,
+opened by the one creation path the HTTP API uses too, carries a handoff summary built from
+the conversation.
 """
 
 from __future__ import annotations
@@ -20,21 +22,21 @@ from typing import Any
 import server.metrics as metrics
 from server.ai.base import Handoff, Summarizer, TokenUsage
 from server.clock import Clock
-from server.domain import handoff
+from server.domain import case, handoff
 from server.domain.access import Principal, SecurityContext, sender_of
-from server.domain.events import EventSink, MessageCreated, PersistedEvent, TicketChanged
+from server.domain.case import UNSET
+from server.domain.events import EventSink, TicketChanged
 from server.domain.models import Conversation, Message, Role, Sender
-from server.domain.sla import deadline
 from server.domain.tenant_settings import TenantSettings
 from server.domain.tickets import Ticket, round_robin
 from server.errors import NotFound
 from server.ids import ConversationId, TenantId, UserId, parse_uuid
-from server.store import ai_usage, audit, conversations, events, messages, tenants, tickets
+from server.services.cases import SYSTEM, Actor, Lifecycle, Outcome, ticket_created
+from server.store import ai_usage, audit, conversations, messages, tenants, tickets
 from server.store.db import Connection, Database, retry_on_conflict
 
 log = logging.getLogger("flowsupport.escalation")
 AgentsOnline = Callable[[TenantId], Awaitable[list[str]]]
-SYSTEM_SENDER = Sender("system", None, "FlowSupport")
 RECENT_MESSAGES = 30
 
 
@@ -61,6 +63,7 @@ class EscalationService:
         self._db = db
         self._sink = sink
         self._clock = clock
+        self._lifecycle = Lifecycle(clock)
         self._pending: set[asyncio.Task[None]] = set()
 
     async def escalate(
@@ -72,17 +75,17 @@ class EscalationService:
     ) -> Escalated:
         """Hand the conversation to a person, creating its ticket once (idempotent)."""
 
-        async def attempt() -> tuple[Escalated, list[PersistedEvent]]:
+        async def attempt() -> tuple[Escalated, Outcome]:
             async with self._db.unit(SecurityContext(tenant_id, Role.AGENT)) as conn:
                 return await self._escalate_in(conn, tenant_id, conversation_id, reason, by)
 
-        outcome, announced = await retry_on_conflict(attempt)
-        if announced:
+        outcome, moved = await retry_on_conflict(attempt)
+        if moved.persisted:
             metrics.ESCALATIONS.labels(reason).inc()
         if outcome.created:
             metrics.TICKETS_CREATED.inc()
-        for event in announced:
-            await self._sink.persisted(event)
+            moved.ticket_changes = ()  # ticket.created says it all
+        await moved.announce(self._sink)
         # Past the AI budget, the summary stays extractive: it would spend more tokens.
         if outcome.created and self._summarizer is not None and reason != "budget":
             self._spawn(self._summarize_logged(outcome.ticket, reason))
@@ -104,11 +107,14 @@ class EscalationService:
         return current
 
     def visitor_wrote(self, conversation: Conversation, message: Message) -> bool:
-        """After a visitor's message commits: a request for a person escalates at once
-        (True: nobody else should answer it); a reply on a solved ticket reopens it."""
-        if conversation.ticket_id is not None:
-            self._spawn(self._reopen_logged(conversation))
-        if conversation.status == "waiting_human" or not handoff.wants_person(message.body):
+        """After a visitor's message commits (and reopened its case, if it was over): a
+        request for a person escalates at once (True: nobody else should answer it),
+        unless people have it already (waiting for them, or a person assigned)."""
+        if (
+            conversation.status == "waiting_human"
+            or conversation.assignee_id is not None
+            or not handoff.wants_person(message.body)
+        ):
             return False
         self._spawn(
             self._escalate_logged(conversation.tenant_id, conversation.id, "customer_asked")
@@ -142,99 +148,74 @@ class EscalationService:
         conversation_id: ConversationId,
         reason: str,
         by: Sender | None,
-    ) -> tuple[Escalated, list[PersistedEvent]]:
+    ) -> tuple[Escalated, Outcome]:
         if await conversations.lock(conn, conversation_id) is None:
             raise NotFound("conversation not found")
         conversation = await conversations.get(conn, conversation_id)
         assert conversation is not None
         ticket = await tickets.of_conversation(conn, conversation_id)
         if ticket is not None and conversation.status == "waiting_human":
-            return Escalated(ticket, created=False), []
+            return Escalated(ticket, created=False), Outcome(conversation)
         tenant = await tenants.get(conn, tenant_id)
         settings = TenantSettings.from_stored(tenant.settings if tenant else {})
         created = ticket is None
         if ticket is None:
-            ticket = await self._open_ticket(conn, conversation, reason, settings)
-        elif ticket.status in ("solved", "pending"):
-            ticket = await tickets.update(conn, ticket.id, {"status": "open", "solved_at": None})
-        values: dict[str, Any] = {"status": "waiting_human", "ticket_id": ticket.id}
-        if conversation.assignee_id is None and ticket.assignee_id is not None:
-            values["assignee_id"] = ticket.assignee_id
-        announced: list[PersistedEvent] = []
-        changed = await conversations.update(conn, conversation_id, values)
-        if changed:
-            announced.append(
-                await events.append_update(
-                    conn, tenant_id=tenant_id, conversation_id=conversation_id, changes=changed
-                )
+            recent = await messages.latest(conn, conversation_id, RECENT_MESSAGES)
+            ticket = await self._lifecycle.open_ticket(
+                conn,
+                tenant_id=tenant_id,
+                conversation=conversation,
+                agrees_with="waiting_human",
+                requester=conversation.contact_id,
+                subject=conversation.subject or handoff.subject_for(recent, conversation.channel),
+                priority=conversation.priority,
+                tags=list(conversation.tags),
+                custom_fields={},
+                assignee=conversation.assignee_id,
+                choose_assignee=lambda: self._next_agent(conn, settings, tenant_id),
+                reason=reason,
+                summary=handoff.summary(reason, recent),
+                settings=settings,
             )
-        result, current = await messages.append(
+        actor = Actor(by.kind, by.id, by.name) if by else SYSTEM
+        handed = created and ticket.assignee_id and conversation.assignee_id is None
+        moved = await self._lifecycle.move(
             conn,
-            conversation_id=conversation_id,
-            sender=SYSTEM_SENDER,
-            body=settings.escalation_message,
-            client_msg_id=f"escalation-{ticket.id}-{ticket.updated_at.timestamp():.6f}",
+            conversation_id,
+            case.Change(
+                trigger=case.ESCALATE,
+                assignee_id=str(ticket.assignee_id) if handed else UNSET,
+            ),
+            actor,
+            audit_action=None,  # recorded below, once, with the reason
+            link_ticket=ticket if created else None,
+            notices=[("escalated", settings.escalation_message)],
         )
-        if result.created:
-            announced.append(MessageCreated(result.message, current))
         if created:
-            announced.append(
-                await events.append_ticket_created(conn, conversation=current, ticket=ticket)
-            )
+            moved.ticket = moved.ticket or ticket
+            moved.persisted.append(await ticket_created(conn, conversation_id, moved.ticket))
         await audit.record(
             conn,
             tenant_id=tenant_id,
-            actor_kind=by.kind if by else "system",
-            actor_id=by.id if by else None,
+            actor_kind=actor.kind,
+            actor_id=actor.id,
             action="ticket.create" if created else "conversation.escalate",
             target_kind="ticket",
             target_id=str(ticket.id),
             details={"reason": reason, "conversation_id": str(conversation_id)},
         )
-        return Escalated(ticket, created), announced
+        return Escalated(moved.ticket or ticket, created), moved
 
-    async def _open_ticket(
-        self, conn: Connection, conversation: Conversation, reason: str, settings: TenantSettings
-    ) -> Ticket:
-        recent = await messages.latest(conn, conversation.id, RECENT_MESSAGES)
-        now = self._clock.now()
-        target = settings.sla_target(conversation.priority)
-        hours = settings.hours()
-        # The number first: its counter row lock orders this tenant's creations, so two
-        # escalations at once cannot both pick the same next agent.
-        number = await tickets.next_number(conn, conversation.tenant_id)
-        ticket = await tickets.insert(
-            conn,
-            tenant_id=conversation.tenant_id,
-            number=number,
-            conversation_id=conversation.id,
-            subject=conversation.subject or handoff.subject_for(recent, conversation.channel),
-            priority=conversation.priority,
-            requester_contact_id=conversation.contact_id,
-            tags=list(conversation.tags),
-            custom_fields={},
-            escalation_reason=reason,
-            summary=handoff.summary(reason, recent),
-            first_response_due_at=(
-                deadline(now, target.first_response_minutes, hours)
-                if target.first_response_minutes
-                else None
-            ),
-            resolution_due_at=(
-                deadline(now, target.resolution_minutes, hours)
-                if target.resolution_minutes
-                else None
-            ),
-        )
-        assignee = conversation.assignee_id
-        if assignee is None and settings.auto_assign and self._agents_online is not None:
-            last = await tickets.last_assignee(conn, conversation.tenant_id)
-            online = await self._agents_online(conversation.tenant_id)
-            chosen = round_robin(online, str(last) if last else None)
-            assignee = UserId(uuid.UUID(chosen)) if chosen else None
-        if assignee is not None:
-            ticket = await tickets.update(conn, ticket.id, {"assignee_id": assignee})
-        return ticket
+    async def _next_agent(
+        self, conn: Connection, settings: TenantSettings, tenant_id: TenantId
+    ) -> UserId | None:
+        """With auto-assign on, the next of the agents online (none online: nobody)."""
+        if not settings.auto_assign or self._agents_online is None:
+            return None
+        last = await tickets.last_assignee(conn, tenant_id)
+        online = await self._agents_online(tenant_id)
+        chosen = round_robin(online, str(last) if last else None)
+        return UserId(uuid.UUID(chosen)) if chosen else None
 
     async def _escalate_logged(
         self, tenant_id: TenantId, conversation_id: ConversationId, reason: str
@@ -271,30 +252,6 @@ class EscalationService:
             log.exception("the LLM handoff summary of ticket %s failed", ticket.id)
             return
         await self._sink.ticket(TicketChanged("ticket.updated", updated, ("summary",)))
-
-    async def _reopen_logged(self, conversation: Conversation) -> None:
-        try:
-            await self._reopen(conversation)
-        except Exception:
-            log.exception("reopening the ticket of conversation %s failed", conversation.id)
-
-    async def _reopen(self, conversation: Conversation) -> None:
-        async with self._db.unit(SecurityContext(conversation.tenant_id, Role.AGENT)) as conn:
-            ticket = await tickets.of_conversation(conn, conversation.id)
-            if ticket is None or ticket.status not in ("solved", "pending"):
-                return
-            ticket = await tickets.update(conn, ticket.id, {"status": "open", "solved_at": None})
-            await audit.record(
-                conn,
-                tenant_id=ticket.tenant_id,
-                actor_kind="system",
-                actor_id=None,
-                action="ticket.reopen",
-                target_kind="ticket",
-                target_id=str(ticket.id),
-                details={"reason": "the customer wrote again"},
-            )
-        await self._sink.ticket(TicketChanged("ticket.updated", ticket, ("status",)))
 
     async def _after_leaving(
         self, tenant_id: TenantId, conversation_ids: list[ConversationId]

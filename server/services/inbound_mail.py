@@ -2,10 +2,12 @@
 
 A mail lands in the conversation its In-Reply-To/References point to, else the one whose
 ticket number its subject carries (when the sender is that ticket's requester), else a new
-conversation for the contact found or created by address. The same mail delivered twice
-(a webhook retried, an SMTP resend) is stored once: its Message-ID is the message's
-idempotency key. Automatic mail (auto-replies, lists, bounces) never opens a conversation
-nor triggers an answer: threaded into one, it is kept as an internal note.
+conversation for the contact found or created by address. A mail into a resolved case
+reopens it (and its ticket); one into a closed conversation starts a new one linked to
+it. The same mail delivered twice (a webhook retried, an SMTP resend) is stored once:
+its Message-ID is the message's idempotency key. Automatic mail (auto-replies, lists,
+bounces) never opens a conversation nor triggers an answer: threaded into one, it is kept
+as an internal note.
 """
 
 from __future__ import annotations
@@ -17,12 +19,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from server.channels.email_parse import ParsedMail, parse_mail, payload
+from server.clock import Clock, SystemClock
+from server.domain import case
 from server.domain.access import SecurityContext
 from server.domain.events import EventSink, MessageCreated
 from server.domain.models import Conversation, Message, Role, Sender
 from server.domain.tenant_settings import TenantSettings
 from server.errors import NotFound, ValidationFailed
 from server.ids import ConversationId, TenantId
+from server.services.cases import Actor, Lifecycle, Outcome, follow_up
 from server.store import audit, channels, contacts, conversations, messages, tenants, tickets
 from server.store.db import Connection, Database
 
@@ -46,7 +51,9 @@ class InboundMail:
         visitor_wrote: VisitorWrote,
         *,
         max_attachment_bytes: int,
+        clock: Clock | None = None,
     ) -> None:
+        self._lifecycle = Lifecycle(clock or SystemClock())
         self._db = db
         self._sink = sink
         self._visitor_wrote = visitor_wrote
@@ -94,9 +101,12 @@ class InboundMail:
             delivered = await self._store(conn, tenant_id, channel_id, raw, mail)
         if delivered is None:
             return None
-        outcome, announce, conversation = delivered
+        outcome, announce, conversation, reopened = delivered
         if announce is not None:
             await self._sink.persisted(announce)
+            if reopened is not None:
+                await reopened.announce(self._sink)
+                conversation = reopened.conversation or conversation
             if not mail.automated:
                 self._visitor_wrote(conversation, announce.message)
         return outcome
@@ -111,10 +121,12 @@ class InboundMail:
 
     async def _store(
         self, conn: Connection, tenant_id: TenantId, channel_id: Any, raw: bytes, mail: ParsedMail
-    ) -> tuple[Delivered, MessageCreated | None, Conversation] | None:
+    ) -> tuple[Delivered, MessageCreated | None, Conversation, Outcome | None] | None:
         assert mail.from_address is not None
         contact = await contacts.by_email(conn, mail.from_address)
         conversation = await self._thread(conn, mail, contact.id if contact else None)
+        if conversation is not None and conversation.status == "closed" and not mail.automated:
+            conversation = await follow_up(conn, conversation)  # closed: continued anew
         if conversation is None and mail.automated:
             log.info("dropped automatic mail from %s with no thread", mail.from_address)
             return None
@@ -159,8 +171,17 @@ class InboundMail:
             await channels.remember_refs(conn, tenant_id, conversation.id, [mail.message_id])
         outcome = Delivered(conversation.id, mail.message_id or key, result.created)
         if not result.created:
-            return outcome, None, current
-        return outcome, MessageCreated(result.message, current), current
+            return outcome, None, current, None
+        reopened = None
+        if not automated and current.status in ("resolved", "pending"):
+            reopened = await self._lifecycle.move(
+                conn,
+                current.id,
+                case.Change(trigger=case.CUSTOMER_WROTE),
+                Actor("visitor", str(contact.id)),
+                audit_action="conversation.reopen",
+            )
+        return outcome, MessageCreated(result.message, current), current, reopened
 
     async def _thread(
         self, conn: Connection, mail: ParsedMail, contact_id: Any

@@ -1,7 +1,8 @@
 """Text messages from customers (SMS, WhatsApp) into conversations, like web chat.
 
-A customer's texts continue their latest open conversation on that number, else open a
-new one for the contact found or created by phone number. A webhook delivered again (the
+A customer's texts continue their latest conversation on that number (a resolved one
+reopens, with its ticket), else open a new one for the contact found or created by phone
+number; after a closed one, a new one linked to it. A webhook delivered again (the
 provider retries on any doubt) is stored once, with one AI answer: the provider's message
 id is the message's idempotency key. Delivery status callbacks update our outgoing
 messages, in whatever order they arrive, never backwards.
@@ -14,11 +15,14 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from server.clock import Clock, SystemClock
+from server.domain import case
 from server.domain.access import SecurityContext
 from server.domain.events import EventSink, MessageCreated
 from server.domain.models import ConfiguredChannel, Conversation, Message, Role, Sender
 from server.domain.tenant_settings import TenantSettings
 from server.ids import ConversationId, TenantId
+from server.services.cases import Actor, Lifecycle, follow_up
 from server.store import channels, contacts, conversations, messages, tenants
 from server.store.db import Database
 
@@ -44,7 +48,14 @@ class TextChannel:
 
 
 class InboundText:
-    def __init__(self, db: Database, sink: EventSink, visitor_wrote: VisitorWrote) -> None:
+    def __init__(
+        self,
+        db: Database,
+        sink: EventSink,
+        visitor_wrote: VisitorWrote,
+        clock: Clock | None = None,
+    ) -> None:
+        self._lifecycle = Lifecycle(clock or SystemClock())
         self._db = db
         self._sink = sink
         self._visitor_wrote = visitor_wrote
@@ -66,7 +77,9 @@ class InboundText:
                     name=text.profile_name,
                     phone=text.from_number,
                 )
-            conversation = await conversations.open_on_channel(conn, contact.id, channel.id)
+            conversation = await conversations.latest_on_channel(conn, contact.id, channel.id)
+            if conversation is not None and conversation.status == "closed":
+                conversation = await follow_up(conn, conversation)  # continued anew
             if conversation is None:
                 tenant = await tenants.get(conn, channel.tenant_id)
                 settings = TenantSettings.from_stored(tenant.settings if tenant else {})
@@ -85,8 +98,20 @@ class InboundText:
                 body=(text.body.strip() or "(no text)")[:MAX_BODY_CHARS],
                 client_msg_id=f"{text.provider}:{text.provider_id}"[:128],
             )
+            reopened = None
+            if result.created and current.status in ("resolved", "pending"):
+                reopened = await self._lifecycle.move(
+                    conn,
+                    current.id,
+                    case.Change(trigger=case.CUSTOMER_WROTE),
+                    Actor("visitor", str(contact.id)),
+                    audit_action="conversation.reopen",
+                )
         if result.created:
             await self._sink.persisted(MessageCreated(result.message, current))
+            if reopened is not None:
+                await reopened.announce(self._sink)
+                current = reopened.conversation or current
             self._visitor_wrote(current, result.message)
         return ConversationId(current.id)
 

@@ -23,6 +23,7 @@ from server.domain.events import EventSink
 from server.domain.models import Role
 from server.errors import NotFound, Unavailable
 from server.ids import ConversationId, TenantId
+from server.services.csat import CsatLinks
 from server.services.undelivered import note_undelivered
 from server.store import channels, contacts, conversations, messages, tenants, tickets
 from server.store.db import Database
@@ -32,13 +33,21 @@ DISABLED_NOTE = (
     "The customer has not seen it."
 )
 SMTP_TIMEOUT_S = 30.0
+CHOICES = {5: "great", 4: "good", 3: "okay", 2: "poor", 1: "very poor"}
 
 
 class OutboundMail:
-    def __init__(self, db: Database, sink: EventSink, smtp_url: str | None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        sink: EventSink,
+        smtp_url: str | None,
+        csat_links: CsatLinks | None = None,
+    ) -> None:
         self._db = db
         self._sink = sink
         self._smtp_url = smtp_url
+        self._csat_links = csat_links
 
     async def deliver(self, tenant_id: TenantId, message_id: uuid.UUID) -> None:
         """Send one stored reply; raises to be retried (the job runner backs off)."""
@@ -72,7 +81,15 @@ class OutboundMail:
             mail["References"] = " ".join(f"<{r}>" for r in refs[-20:])
         if message.sender.kind in ("ai", "system", "bot"):
             mail["Auto-Submitted"] = "auto-replied"
-        mail.set_content(_text(message.body, message.citations))
+        text = _text(message.body, message.citations)
+        if message.event == "csat_requested" and self._csat_links is not None:
+            # One click each: the link rates the resolution this request asks about.
+            choices = "\n".join(
+                f"{n} - {CHOICES[n]}: {self._csat_links.url(conversation, n)}"
+                for n in (5, 4, 3, 2, 1)
+            )
+            text = f"{text}\n\n{choices}"
+        mail.set_content(text)
         assert self._smtp_url is not None
         await asyncio.to_thread(_send, self._smtp_url, mail)
         async with self._db.unit(staff) as conn:

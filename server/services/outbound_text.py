@@ -22,6 +22,7 @@ from server.domain.events import EventSink
 from server.domain.models import ConfiguredChannel, Message, Role
 from server.errors import NotFound, Unavailable
 from server.ids import TenantId
+from server.services.csat import CsatLinks
 from server.services.undelivered import note_undelivered
 from server.store import channels, contacts, conversations, messages
 from server.store.db import Database
@@ -31,8 +32,15 @@ SMS_LIMIT = twilio.MAX_BODY
 
 class OutboundText:
     def __init__(
-        self, db: Database, sink: EventSink, box: SecretBox, clock: Clock, public_url: str
+        self,
+        db: Database,
+        sink: EventSink,
+        box: SecretBox,
+        clock: Clock,
+        public_url: str,
+        csat_links: CsatLinks | None = None,
     ) -> None:
+        self._csat_links = csat_links
         self._db = db
         self._sink = sink
         self._box = box
@@ -59,6 +67,8 @@ class OutboundText:
             raise NotFound("the conversation has no customer number or channel to answer on")
         secrets = self._box.open(channel.sealed, bound_to=str(channel.id))
         text = _text(message)
+        if message.event == "csat_requested" and self._csat_links is not None:
+            text = f"{text}\n{self._csat_links.url(conversation)}"  # a page: tap 1 to 5
         if channel.kind == "whatsapp" and not whatsapp.within_window(last_heard, self._clock.now()):
             await self._refused(
                 tenant_id,

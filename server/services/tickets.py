@@ -9,21 +9,20 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 import server.metrics as metrics
 from server.clock import Clock
+from server.domain import case
 from server.domain import tickets as rules
 from server.domain.access import Principal, SecurityContext, is_staff, sender_of
+from server.domain.case import UNSET
 from server.domain.events import EventSink, MessageCreated, TicketChanged
-from server.domain.models import Conversation, Role
-from server.domain.sla import deadline
 from server.domain.tenant_settings import TenantSettings
 from server.domain.tickets import Ticket, TicketComment
 from server.errors import Forbidden, NotFound, ValidationFailed
 from server.ids import ContactId, ConversationId, UserId, parse_uuid
-from server.services.conversations import assignable
+from server.services.cases import Actor, Lifecycle, Outcome, assignable, ticket_created
 from server.services.paging import decode_cursor, encode_cursor
 from server.store import audit, contacts, conversations, messages, tenants, tickets
 from server.store.db import Connection, Database
@@ -57,6 +56,7 @@ class TicketService:
         self._db = db
         self._sink = sink
         self._clock = clock
+        self._lifecycle = Lifecycle(clock)
 
     async def search(
         self, principal: Principal, wanted: TicketFilter, limit: int, cursor: str | None
@@ -106,110 +106,154 @@ class TicketService:
         subject: str,
         requester_contact_id: str | None,
         conversation_id: str | None,
-        priority: str,
+        priority: str | None,
         tags: list[str],
         custom_fields: dict[str, Any],
         assignee_id: str | None,
     ) -> Ticket:
+        """POST /v1/tickets: for a contact, or for a conversation (which it then follows:
+        the conversation's assignee and priority unless given, which then move the
+        conversation too). The same creation path as escalation; announced `ticket.created`."""
         _require_staff(principal)
-        rules.check_priority(priority)
+        if priority is not None:
+            rules.check_priority(priority)
         clean_subject = _subject(subject)
+        actor = Actor.of(principal)
         async with self._db.unit(principal.context()) as conn:
             settings = await _settings(conn, principal)
             fields = rules.check_custom_fields(custom_fields, settings.ticket_fields)
-            conversation = None
+            chosen = await assignable(conn, assignee_id) if assignee_id is not None else None
+            outcome: Outcome | None = None
             if conversation_id is not None:
                 target = ConversationId(parse_uuid(conversation_id, "conversation"))
-                if await conversations.lock(conn, target) is None:
+                conversation = await conversations.get(conn, target, lock=True)
+                if conversation is None:
                     raise NotFound("conversation not found")
-                conversation = await conversations.get(conn, target)
-                assert conversation is not None
-                if await tickets.of_conversation(conn, target) is not None:
+                if conversation.ticket_id is not None:
                     raise ValidationFailed("this conversation already has a ticket")
-                requester = conversation.contact_id
-            elif requester_contact_id is not None:
+                ticket = await self._lifecycle.open_ticket(
+                    conn,
+                    tenant_id=principal.tenant_id,
+                    conversation=conversation,
+                    agrees_with=conversation.status,
+                    requester=conversation.contact_id,
+                    subject=clean_subject,
+                    priority=priority or conversation.priority,
+                    tags=rules.check_tags(tags),
+                    custom_fields=fields,
+                    assignee=chosen or conversation.assignee_id,
+                    reason=None,
+                    summary=None,
+                    settings=settings,
+                )
+                outcome = await self._lifecycle.move(
+                    conn,
+                    conversation.id,
+                    case.Change(
+                        assignee_id=str(chosen) if chosen else UNSET,
+                        priority=priority,
+                    ),
+                    actor,
+                    audit_action=None,
+                    link_ticket=ticket,
+                )
+                ticket = outcome.ticket or ticket
+                outcome.persisted.append(await ticket_created(conn, conversation.id, ticket))
+            else:
+                if requester_contact_id is None:
+                    raise ValidationFailed("give requester_contact_id or conversation_id")
                 requester = ContactId(parse_uuid(requester_contact_id, "requester contact"))
                 if await contacts.get(conn, requester) is None:
                     raise NotFound("requester contact not found")
-            else:
-                raise ValidationFailed("give requester_contact_id or conversation_id")
-            now = self._clock.now()
-            first_due, resolution_due = _due(settings, priority, now)
-            ticket = await tickets.insert(
-                conn,
-                tenant_id=principal.tenant_id,
-                number=await tickets.next_number(conn, principal.tenant_id),
-                conversation_id=conversation.id if conversation else None,
-                subject=clean_subject,
-                priority=priority,
-                requester_contact_id=requester,
-                tags=rules.check_tags(tags),
-                custom_fields=fields,
-                escalation_reason=None,
-                summary=None,
-                first_response_due_at=first_due,
-                resolution_due_at=resolution_due,
-            )
-            if assignee_id is not None:
-                chosen = await assignable(conn, assignee_id)
-                ticket = await tickets.update(conn, ticket.id, {"assignee_id": chosen})
-            if conversation is not None:
-                await conversations.update(conn, conversation.id, {"ticket_id": ticket.id})
+                ticket = await self._lifecycle.open_ticket(
+                    conn,
+                    tenant_id=principal.tenant_id,
+                    conversation=None,
+                    agrees_with=None,
+                    requester=requester,
+                    subject=clean_subject,
+                    priority=priority or "normal",
+                    tags=rules.check_tags(tags),
+                    custom_fields=fields,
+                    assignee=chosen,
+                    reason=None,
+                    summary=None,
+                    settings=settings,
+                )
             await _audit(conn, principal, "ticket.create", ticket, {"number": ticket.number})
         metrics.TICKETS_CREATED.inc()
-        await self._sink.ticket(TicketChanged("ticket.updated", ticket, ("created",)))
+        if outcome is not None:
+            outcome.ticket_changes = ()  # ticket.created says it all
+            await outcome.announce(self._sink)
+        else:
+            await self._sink.ticket(TicketChanged("ticket.created", ticket, ("created",)))
         return ticket
 
     async def change(self, principal: Principal, ticket_id: str, values: dict[str, Any]) -> Ticket:
         """Status (only the moves MOVES allows), priority (SLA deadlines recomputed),
-        assignee, tags, subject, custom fields (merged; null clears one). All or nothing."""
+        assignee, tags, subject, custom fields (merged; null clears one). All or nothing.
+
+        A ticket with a conversation moves as one case with it (domain/case.py): its
+        status, assignee and priority are asked of the conversation, the ticket follows."""
         _require_staff(principal)
         allowed = {"status", "priority", "assignee_id", "tags", "subject", "custom_fields"}
         unknown = sorted(set(values) - allowed)
         if unknown:
             raise ValidationFailed(f"{unknown[0]} cannot be changed")
+        if "status" in values and values["status"] not in rules.STATUSES:
+            raise ValidationFailed(f"status must be one of {', '.join(rules.STATUSES)}")
+        if "priority" in values:
+            rules.check_priority(values["priority"])
+        actor = Actor.of(principal)
         async with self._db.unit(principal.context()) as conn:
-            ticket = await _visible(conn, ticket_id, lock=True)
+            ticket = await _locked(conn, ticket_id)
             settings = await _settings(conn, principal)
-            changes: dict[str, Any] = {}
-            if "status" in values:
-                rules.check_move(ticket.status, values["status"])
-                changes.update(_status_changes(ticket, values["status"], self._clock.now()))
-            if "priority" in values and values["priority"] != ticket.priority:
-                changes["priority"] = rules.check_priority(values["priority"])
-                first_due, resolution_due = _due(settings, changes["priority"], ticket.created_at)
-                changes.update(first_response_due_at=first_due, resolution_due_at=resolution_due)
-            if "assignee_id" in values:
-                chosen = values["assignee_id"]
-                changes["assignee_id"] = None if chosen is None else await assignable(conn, chosen)
+            own: dict[str, Any] = {}
             if "tags" in values:
-                changes["tags"] = rules.check_tags(values["tags"])
+                own["tags"] = rules.check_tags(values["tags"])
             if "subject" in values:
-                changes["subject"] = _subject(values["subject"])
+                own["subject"] = _subject(values["subject"])
             if "custom_fields" in values:
                 update = rules.check_custom_fields(values["custom_fields"], settings.ticket_fields)
                 merged = {**ticket.custom_fields, **update}
-                changes["custom_fields"] = {k: v for k, v in merged.items() if v is not None}
-            moved = tuple(k for k, v in changes.items() if getattr(ticket, k, None) != v)
-            if not moved:
-                return ticket
-            ticket = await tickets.update(conn, ticket.id, changes)
-            await _audit(conn, principal, "ticket.update", ticket, {"changes": list(moved)})
-        await self._sink.ticket(TicketChanged("ticket.updated", ticket, moved))
-        return ticket
+                own["custom_fields"] = {k: v for k, v in merged.items() if v is not None}
+            if ticket.conversation_id is None:
+                wanted = {**own, **{k: values[k] for k in values if k not in own}}
+                outcome = await self._lifecycle.change_ticket(conn, ticket, wanted, actor)
+            else:
+                if "assignee_id" in values and values["assignee_id"] is not None:
+                    await assignable(conn, values["assignee_id"])
+                outcome = await self._lifecycle.move(
+                    conn,
+                    ticket.conversation_id,
+                    case.Change(
+                        trigger=case.TICKET,
+                        ticket_status=values.get("status"),
+                        assignee_id=values.get("assignee_id", UNSET),
+                        priority=values.get("priority"),
+                    ),
+                    actor,
+                    audit_action="ticket.update",
+                    ticket_values=own,
+                )
+        if outcome is None:
+            return ticket
+        await outcome.announce(self._sink)
+        return outcome.ticket or ticket
 
     async def comment(
         self, principal: Principal, ticket_id: str, body: str, *, public: bool
     ) -> TicketComment:
-        """A public comment is also a message to the customer in the ticket's conversation
-        (its first one from staff meets the first-response target); an internal one is not."""
+        """A public comment is also a message to the customer in the ticket's conversation,
+        a reply like any other (a person answering a waiting customer takes the case; the
+        first one from staff meets the first-response target); an internal one is not."""
         _require_staff(principal)
         text = body.strip()
         if not 1 <= len(text) <= 20_000:
             raise ValidationFailed("body must be 1 to 20000 characters")
-        announce: MessageCreated | None = None
+        outcomes: list[Outcome] = []
         async with self._db.unit(principal.context()) as conn:
-            ticket = await _visible(conn, ticket_id, lock=True)
+            ticket = await _locked(conn, ticket_id)
             comment = await tickets.add_comment(
                 conn,
                 tenant_id=principal.tenant_id,
@@ -221,6 +265,9 @@ class TicketService:
                 public=public,
             )
             if public and ticket.conversation_id is not None:
+                conversation = await conversations.get(conn, ticket.conversation_id, lock=True)
+                assert conversation is not None
+                outcomes.append(await self._lifecycle.staff_reply(conn, conversation, principal))
                 result, current = await messages.append(
                     conn,
                     conversation_id=ticket.conversation_id,
@@ -228,30 +275,27 @@ class TicketService:
                     body=text,
                     client_msg_id=f"comment-{comment.id}",
                 )
-                announce = MessageCreated(result.message, current)
-            if public and ticket.first_responded_at is None:
+                outcomes.append(
+                    Outcome(current, persisted=[MessageCreated(result.message, current)])
+                )
+            ticket = await tickets.get(conn, ticket.id) or ticket
+            responded = public and ticket.first_responded_at is None
+            if responded:
                 ticket = await tickets.update(
                     conn, ticket.id, {"first_responded_at": self._clock.now()}
                 )
             await _audit(
                 conn, principal, "ticket.comment", ticket, {"public": public, "id": str(comment.id)}
             )
-        if announce is not None:
-            await self._sink.persisted(announce)
-        await self._sink.ticket(TicketChanged("ticket.updated", ticket, ("comments",)))
+        changed = ["comments"]
+        for outcome in outcomes:
+            changed += [c for c in outcome.ticket_changes if c not in changed]
+            outcome.ticket_changes = ()  # one ticket.updated below says it all
+            await outcome.announce(self._sink)
+        if responded:
+            changed.append("first_responded_at")
+        await self._sink.ticket(TicketChanged("ticket.updated", ticket, tuple(changed)))
         return comment
-
-    async def staff_replied(self, conversation: Conversation) -> None:
-        """An agent or bot answered in a ticket's conversation: first response met."""
-        staff = SecurityContext(conversation.tenant_id, Role.AGENT)
-        async with self._db.unit(staff) as conn:
-            ticket = await tickets.of_conversation(conn, conversation.id)
-            if ticket is None or ticket.first_responded_at is not None:
-                return
-            ticket = await tickets.update(
-                conn, ticket.id, {"first_responded_at": self._clock.now()}
-            )
-        await self._sink.ticket(TicketChanged("ticket.updated", ticket, ("first_responded_at",)))
 
     async def check_breaches(self, limit: int = 100) -> int:
         """Mark and announce every missed SLA target not yet marked (the worker's timer;
@@ -280,31 +324,6 @@ class TicketService:
         return len(marked)
 
 
-def _status_changes(ticket: Ticket, status: str, now: datetime) -> dict[str, Any]:
-    changes: dict[str, Any] = {"status": status}
-    if status in ("solved", "closed") and ticket.solved_at is None:
-        changes["solved_at"] = now
-    elif status in ("open", "pending", "new"):
-        changes["solved_at"] = None
-    return changes
-
-
-def _due(
-    settings: TenantSettings, priority: str, start: datetime
-) -> tuple[datetime | None, datetime | None]:
-    target = settings.sla_target(priority)
-    hours = settings.hours()
-    first = (
-        deadline(start, target.first_response_minutes, hours)
-        if target.first_response_minutes
-        else None
-    )
-    resolution = (
-        deadline(start, target.resolution_minutes, hours) if target.resolution_minutes else None
-    )
-    return first, resolution
-
-
 def _subject(subject: str) -> str:
     clean = " ".join(subject.split())
     if not 1 <= len(clean) <= 300:
@@ -315,6 +334,15 @@ def _subject(subject: str) -> str:
 async def _settings(conn: Connection, principal: Principal) -> TenantSettings:
     tenant = await tenants.get(conn, principal.tenant_id)
     return TenantSettings.from_stored(tenant.settings if tenant else {})
+
+
+async def _locked(conn: Connection, ticket_id: str) -> Ticket:
+    """The ticket, locked for this transaction after its conversation (the order every
+    case move takes locks in: conversation, then ticket; never the other way round)."""
+    ticket = await _visible(conn, ticket_id)
+    if ticket.conversation_id is not None:
+        await conversations.lock(conn, ticket.conversation_id)
+    return await _visible(conn, ticket_id, lock=True)
 
 
 async def _visible(conn: Connection, ticket_id: str, *, lock: bool = False) -> Ticket:

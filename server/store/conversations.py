@@ -8,14 +8,28 @@ from typing import Any
 
 import asyncpg
 
-from server.domain.models import Conversation, ConversationSummary
+from server.domain.models import Conversation, ConversationSummary, Csat
 from server.ids import ContactId, ConversationId, TenantId, UserId
 from server.store.db import Connection
 
-COLUMNS = (
+FIELDS = (
     "id, tenant_id, contact_id, status, channel, subject, assignee_id, priority, tags, "
-    "ai_enabled, last_seq, created_at, updated_at, ticket_id, channel_id"
+    "ai_enabled, last_seq, created_at, updated_at, ticket_id, channel_id, "
+    "previous_conversation_id, resolved_at, resolutions"
 )
+
+
+def columns(alias: str = "conversations") -> str:
+    """The select list of a conversation row named `alias`, with the rating of its latest
+    resolution (a csat_ratings row, or NULL)."""
+    own = ", ".join(f"{alias}.{name.strip()}" for name in FIELDS.split(","))
+    return (
+        f"{own}, (SELECT r FROM csat_ratings r WHERE r.conversation_id = {alias}.id "
+        f"AND r.resolution = {alias}.resolutions) AS csat"
+    )
+
+
+COLUMNS = columns()
 
 
 async def insert(
@@ -27,12 +41,13 @@ async def insert(
     subject: str | None = None,
     ai_enabled: bool = True,
     channel_id: uuid.UUID | None = None,
+    previous_conversation_id: ConversationId | None = None,
 ) -> Conversation:
     row = await conn.fetchrow(
         f"""
         INSERT INTO conversations (tenant_id, contact_id, channel, subject, ai_enabled,
-                                   channel_id)
-        VALUES ($1, $2, $3, $4, $5, $6) RETURNING {COLUMNS}
+                                   channel_id, previous_conversation_id)
+        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {FIELDS}
         """,
         tenant_id,
         contact_id,
@@ -40,13 +55,21 @@ async def insert(
         subject,
         ai_enabled,
         channel_id,
+        previous_conversation_id,
     )
     assert row is not None
     return from_row(row)
 
 
-async def get(conn: Connection, conversation_id: ConversationId) -> Conversation | None:
-    row = await conn.fetchrow(f"SELECT {COLUMNS} FROM conversations WHERE id = $1", conversation_id)
+async def get(
+    conn: Connection, conversation_id: ConversationId, *, lock: bool = False
+) -> Conversation | None:
+    """The conversation if visible; `lock` takes its row lock for this transaction (as
+    `lock()` does, so everything that appends to it waits)."""
+    suffix = " FOR UPDATE OF conversations" if lock else ""
+    row = await conn.fetchrow(
+        f"SELECT {COLUMNS} FROM conversations WHERE id = $1{suffix}", conversation_id
+    )
     return from_row(row) if row else None
 
 
@@ -75,7 +98,7 @@ async def next_seq(conn: Connection, conversation_id: ConversationId) -> int:
     return int(value)
 
 
-UPDATABLE = ("status", "assignee_id", "priority", "tags", "ticket_id")
+UPDATABLE = ("status", "assignee_id", "priority", "tags", "ticket_id", "resolved_at", "resolutions")
 
 
 async def update(
@@ -131,7 +154,11 @@ async def inbox(
 
 
 def from_row(row: asyncpg.Record) -> Conversation:
+    """A conversation from a select of `columns()` (or a bare row, as append_message
+    returns it: without the rating)."""
     assignee = row["assignee_id"]
+    rating = row.get("csat")
+    previous = row["previous_conversation_id"]
     return Conversation(
         id=ConversationId(row["id"]),
         tenant_id=TenantId(row["tenant_id"]),
@@ -148,6 +175,17 @@ def from_row(row: asyncpg.Record) -> Conversation:
         updated_at=row["updated_at"],
         ticket_id=row["ticket_id"],
         channel_id=row["channel_id"],
+        previous_conversation_id=ConversationId(previous) if previous else None,
+        resolved_at=row["resolved_at"],
+        resolutions=row["resolutions"],
+        csat=None
+        if rating is None or rating["rating"] is None
+        else Csat(
+            rating=rating["rating"],
+            comment=rating["comment"],
+            at=rating["updated_at"],
+            resolution=rating["resolution"],
+        ),
     )
 
 
@@ -157,7 +195,7 @@ async def awaiting_reply(conn: Connection, older_than_s: float, limit: int) -> l
     replaces `older_than_s` (0 there: never). For the operator's timer sweep."""
     rows = await conn.fetch(
         f"""
-        SELECT {", ".join("c." + col.strip() for col in COLUMNS.split(","))}
+        SELECT {columns("c")}
         FROM conversations c JOIN tenants t ON t.id = c.tenant_id
         WHERE c.awaiting_reply_since IS NOT NULL AND c.status IN ('open', 'pending')
           AND coalesce((t.settings ->> 'unanswered_escalation_s')::int, $1) > 0
@@ -200,10 +238,9 @@ async def listing(
     each conversation's contact and last public message. `text` matches the subject, the
     contact's name or e-mail, or any public message (trigram word similarity or substring)."""
     await conn.execute("SET LOCAL pg_trgm.word_similarity_threshold = 0.5")
-    columns = ", ".join("c." + col.strip() for col in COLUMNS.split(","))
     rows = await conn.fetch(
         f"""
-        SELECT {columns}, k.name AS contact_name, k.email AS contact_email,
+        SELECT {columns("c")}, k.name AS contact_name, k.email AS contact_email,
                p.body AS preview_body, p.sender_kind AS preview_sender_kind,
                p.created_at AS preview_at
         FROM conversations c
@@ -251,17 +288,114 @@ async def listing(
     ]
 
 
-async def open_on_channel(
+async def latest_on_channel(
     conn: Connection, contact_id: ContactId, channel_id: uuid.UUID
 ) -> Conversation | None:
-    """The contact's latest conversation through this channel that is not over."""
+    """The contact's latest conversation through this channel, whatever its status (a
+    resolved one reopens when they write again, a closed one is continued by a new one)."""
     row = await conn.fetchrow(
         f"""
         SELECT {COLUMNS} FROM conversations
-        WHERE contact_id = $1 AND channel_id = $2 AND status NOT IN ('resolved', 'closed')
-        ORDER BY updated_at DESC, id DESC LIMIT 1
+        WHERE contact_id = $1 AND channel_id = $2
+        ORDER BY created_at DESC, id DESC LIMIT 1
         """,
         contact_id,
         channel_id,
     )
     return from_row(row) if row else None
+
+
+async def follow_up_of(conn: Connection, closed_id: ConversationId) -> Conversation | None:
+    """The conversation that continues a closed one (its customer wrote again after)."""
+    row = await conn.fetchrow(
+        f"""
+        SELECT {COLUMNS} FROM conversations WHERE previous_conversation_id = $1
+        ORDER BY created_at DESC, id DESC LIMIT 1
+        """,
+        closed_id,
+    )
+    return from_row(row) if row else None
+
+
+async def unread_counts(
+    conn: Connection,
+    conversation_ids: list[ConversationId],
+    reader_kind: str,
+    reader_id: uuid.UUID,
+) -> dict[ConversationId, int]:
+    """Per conversation, the customer's messages after the reader's read position (0 when
+    they read everything, or there is nothing from the customer)."""
+    if not conversation_ids:
+        return {}
+    rows = await conn.fetch(
+        """
+        SELECT c.id, count(m.id) AS unread
+        FROM unnest($1::uuid[]) AS c (id)
+        LEFT JOIN read_positions r
+               ON r.conversation_id = c.id AND r.reader_kind = $2 AND r.reader_id = $3
+        LEFT JOIN messages m
+               ON m.conversation_id = c.id AND m.sender_kind = 'visitor'
+              AND m.seq > coalesce(r.seq, 0)
+        GROUP BY c.id
+        """,
+        conversation_ids,
+        reader_kind,
+        reader_id,
+    )
+    return {ConversationId(r["id"]): int(r["unread"]) for r in rows}
+
+
+async def set_read(
+    conn: Connection,
+    *,
+    tenant_id: TenantId,
+    conversation_id: ConversationId,
+    reader_kind: str,
+    reader_id: uuid.UUID,
+    seq: int,
+) -> None:
+    """Move the reader's position forward to `seq` (never back: a late, older read from
+    another tab or node changes nothing)."""
+    await conn.execute(
+        """
+        INSERT INTO read_positions (tenant_id, conversation_id, reader_kind, reader_id, seq)
+        VALUES ($1, $2, $3, $4, $5)
+        ON CONFLICT (conversation_id, reader_kind, reader_id) DO UPDATE
+            SET seq = greatest(read_positions.seq, excluded.seq), updated_at = now()
+            WHERE read_positions.seq < excluded.seq
+        """,
+        tenant_id,
+        conversation_id,
+        reader_kind,
+        reader_id,
+        seq,
+    )
+
+
+async def rate(
+    conn: Connection,
+    *,
+    conversation: Conversation,
+    resolution: int,
+    rating: int,
+    comment: str | None,
+    via: str,
+) -> None:
+    """The customer's rating of one resolution; a second one for it replaces the first."""
+    await conn.execute(
+        """
+        INSERT INTO csat_ratings (tenant_id, conversation_id, resolution, contact_id, rating,
+                                  comment, via)
+        VALUES ($1, $2, $3, $4, $5, $6, $7)
+        ON CONFLICT (conversation_id, resolution) DO UPDATE
+            SET rating = excluded.rating, comment = excluded.comment, via = excluded.via,
+                updated_at = now()
+        """,
+        conversation.tenant_id,
+        conversation.id,
+        resolution,
+        conversation.contact_id,
+        rating,
+        comment,
+        via,
+    )

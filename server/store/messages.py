@@ -28,6 +28,7 @@ FIELDS = (
     "citations",
     "attachments",
     "created_at",
+    "event",
 )
 COLUMNS = ", ".join(FIELDS)
 
@@ -42,10 +43,12 @@ async def append(
     client_msg_id: str | None = None,
     citations: list[dict[str, Any]] | None = None,
     expects_reply: bool = True,
+    event: str | None = None,
 ) -> tuple[AppendResult, Conversation]:
     """Store a message and its `message.created` event under the next seq, in one round
-    trip (migrations 0005, 0009); return it with the conversation as of this message. A
-    visitor's message that `expects_reply` starts the unanswered-question clock.
+    trip (migrations 0005, 0009, 0012); return it with the conversation as of this message.
+    A visitor's message that `expects_reply` starts the unanswered-question clock; a system
+    message may carry the case `event` it announces.
 
     Call inside a unit of work; the caller acknowledges and publishes only after commit.
     The same (sender, client_msg_id) again returns the first message with ``created=False``
@@ -54,7 +57,7 @@ async def append(
     the loser gets a Conflict and, retried (``db.retry_on_conflict``), the reason.
     """
     row = await conn.fetchrow(
-        "SELECT * FROM append_message($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)",
+        "SELECT * FROM append_message($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10)",
         conversation_id,
         sender.kind,
         sender.id,
@@ -64,6 +67,7 @@ async def append(
         client_msg_id,
         json.dumps(citations) if citations is not None else None,
         expects_reply,
+        event,
     )
     assert row is not None
     return (
@@ -106,6 +110,7 @@ def from_row(row: asyncpg.Record) -> Message:
         citations=tuple(json.loads(citations)) if citations else None,
         attachments=tuple(json.loads(row["attachments"])),
         created_at=row["created_at"],
+        event=row["event"],
     )
 
 

@@ -17,6 +17,7 @@ COLUMNS = (
     "id, tenant_id, number, conversation_id, subject, status, priority, requester_contact_id, "
     "assignee_id, tags, custom_fields, escalation_reason, summary, first_response_due_at, "
     "resolution_due_at, first_responded_at, solved_at, breaches, created_at, updated_at, "
+    "sla_paused_at, sla_paused_minutes, "
     # Who asked, for lists (unqualified: the ticket row of whichever query this is in).
     "(SELECT k.name FROM contacts k WHERE k.id = requester_contact_id) AS requester_name, "
     "(SELECT k.email FROM contacts k WHERE k.id = requester_contact_id) AS requester_email"
@@ -35,6 +36,8 @@ UPDATABLE = {
     "solved_at",
     "breaches",
     "summary",
+    "sla_paused_at",
+    "sla_paused_minutes",
 }
 
 
@@ -67,13 +70,18 @@ async def insert(
     summary: str | None,
     first_response_due_at: datetime | None,
     resolution_due_at: datetime | None,
+    status: str = "new",
+    assignee_id: UserId | None = None,
+    solved_at: datetime | None = None,
+    sla_paused_at: datetime | None = None,
 ) -> Ticket:
     row = await conn.fetchrow(
         f"""
         INSERT INTO tickets (tenant_id, number, conversation_id, subject, priority,
                              requester_contact_id, tags, custom_fields, escalation_reason,
-                             summary, first_response_due_at, resolution_due_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12)
+                             summary, first_response_due_at, resolution_due_at, status,
+                             assignee_id, solved_at, sla_paused_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13, $14, $15, $16)
         RETURNING {COLUMNS}
         """,
         tenant_id,
@@ -88,6 +96,10 @@ async def insert(
         summary,
         first_response_due_at,
         resolution_due_at,
+        status,
+        assignee_id,
+        solved_at,
+        sla_paused_at,
     )
     assert row is not None
     return from_row(row)
@@ -237,6 +249,8 @@ def from_row(row: asyncpg.Record) -> Ticket:
         updated_at=row["updated_at"],
         requester_name=row["requester_name"],
         requester_email=row["requester_email"],
+        sla_paused_at=row["sla_paused_at"],
+        sla_paused_minutes=float(row["sla_paused_minutes"]),
     )
 
 
@@ -255,18 +269,20 @@ def _comment(row: asyncpg.Record) -> TicketComment:
 
 async def breached(conn: Connection, now: datetime, limit: int) -> list[tuple[Ticket, str]]:
     """Open tickets past an SLA target not yet marked, with the target missed
-    (`first_response` or `resolution`), earliest deadline first."""
+    (`first_response` or `resolution`), earliest deadline first. A paused clock (pending,
+    solved) misses nothing."""
     rows = await conn.fetch(
         f"""
         SELECT * FROM (
             SELECT {COLUMNS}, 'first_response' AS target, first_response_due_at AS due
             FROM tickets
             WHERE status NOT IN ('solved', 'closed') AND first_responded_at IS NULL
+              AND sla_paused_at IS NULL
               AND first_response_due_at < $1 AND NOT 'first_response' = ANY (breaches)
             UNION ALL
             SELECT {COLUMNS}, 'resolution', resolution_due_at
             FROM tickets
-            WHERE status NOT IN ('solved', 'closed')
+            WHERE status NOT IN ('solved', 'closed') AND sla_paused_at IS NULL
               AND resolution_due_at < $1 AND NOT 'resolution' = ANY (breaches)
         ) due ORDER BY due LIMIT $2
         """,

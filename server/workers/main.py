@@ -19,6 +19,8 @@ from server.clock import Clock, SystemClock
 from server.config import Settings
 from server.errors import StartupError
 from server.realtime.hub import Hub
+from server.services.credentials import TokenSigner
+from server.services.csat import CsatLinks
 from server.services.escalation import EscalationService
 from server.services.outbound_mail import OutboundMail
 from server.services.outbound_text import OutboundText
@@ -64,9 +66,10 @@ async def _main(settings: Settings) -> int:
                 summarizer=summarizer_for(chat_model_for(settings)),
             )
             stack.push_async_callback(escalation.close)
-            outbound = OutboundMail(db, hub, settings.smtp_url)
+            links = CsatLinks(TokenSigner(settings.secret_key), clock, settings.public_url)
+            outbound = OutboundMail(db, hub, settings.smtp_url, links)
             texts = OutboundText(
-                db, hub, SecretBox(settings.secret_key), clock, settings.public_url
+                db, hub, SecretBox(settings.secret_key), clock, settings.public_url, links
             )
             stack.push_async_callback(texts.close)
             async with background_worker(

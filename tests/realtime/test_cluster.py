@@ -111,6 +111,29 @@ async def test_two_nodes_escalating_at_once_make_one_ticket(cluster: Cluster, sh
             assert agent.of_type(await agent.quiet(0.5), "ticket.created") == []
 
 
+async def test_read_positions_are_the_same_on_every_node(cluster: Cluster, shop: Tenant) -> None:
+    """An agent reads on A; the `read` reaches the visitor on B once stored, and the
+    agent's unread count is 0 on B too, in a new session and over HTTP."""
+    async with session(cluster.b.ws_url, {"widget_key": shop.widget_key}, origin=ORIGIN) as visitor:
+        cid = (await visitor.ok({"type": "conversation.start"}))["conversation"]["id"]
+        await visitor.say(cid, "My parcel is lost", "lost-1")
+        await visitor.ok({"type": "handoff.request", "conversation_id": cid})
+        async with session(cluster.a.ws_url, {"token": shop.agent_token}) as on_a:
+            joined = await on_a.ok({"type": "subscribe", "conversation_id": cid})
+            assert joined["conversation"]["unread_count"] == 1
+            await on_a.send({"type": "read", "conversation_id": cid, "seq": joined["last_seq"]})
+            relayed = await visitor.next("read", timeout=10)
+            assert relayed["seq"] == joined["last_seq"]
+        async with session(cluster.b.ws_url, {"token": shop.agent_token}) as on_b:
+            again = await on_b.ok({"type": "subscribe", "conversation_id": cid})
+            assert again["conversation"]["unread_count"] == 0
+        async with httpx.AsyncClient(base_url=cluster.b.base_url) as http:
+            got = await http.get(
+                f"/v1/conversations/{cid}", headers={"authorization": f"Bearer {shop.agent_token}"}
+            )
+        assert got.json()["unread_count"] == 0
+
+
 async def test_typing_and_presence_cross_nodes(cluster: Cluster, shop: Tenant) -> None:
     """An agent on B is online for a visitor on A, and their typing crosses both ways."""
     async with session(cluster.a.ws_url, {"widget_key": shop.widget_key}, origin=ORIGIN) as v:

@@ -6,18 +6,22 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
+import re
 import shutil
 import smtplib
 import tempfile
 import time
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
 
+from server.services.credentials import TokenSigner
 from tests.fakes.smtp_server import Relay, smtp_relay
 from tests.live import LiveServer, free_port, running_server
 from tests.provision import Tenant, provision
@@ -190,7 +194,9 @@ async def test_automatic_mail_opens_nothing(
     dropped = await post(server, signed(auto))
     assert dropped.json() == {"status": "dropped"}
     await asyncio.sleep(0.5)
-    assert len(relay.received) == before
+    # Earlier tests' replies may still arrive; none may answer the automatic mail.
+    answered = [m for m in relay.received[before:] if "Out of office" in str(m["Subject"])]
+    assert answered == []
 
 
 async def test_smtp_round_trip_threads_both_ways(
@@ -259,3 +265,96 @@ async def test_relay_down_then_up_delivers_once(
     await asyncio.sleep(2)
     assert len(relay.received) == before + 1
     assert relay.received[-1]["Subject"] == "Re: Shipping"
+
+
+async def test_resolving_mails_signed_rating_links(
+    mail_server: tuple[LiveServer, Relay, int], mail_desk: Tenant
+) -> None:
+    """Resolving an e-mail conversation mails the rating request (only it: "resolved" stays
+    in the conversation) with five one-click links; a link records its rating (a form adds
+    a comment); a tampered or expired link records nothing. The customer's reply reopens
+    the conversation; once it is closed, a reply starts a new one linked to it."""
+    server, relay, _ = mail_server
+    staff = {"authorization": f"Bearer {mail_desk.agent_token}"}
+    stored = await post(
+        server,
+        signed(mime("Refund", "Where is my refund?", message_id="refund-1@customer.example")),
+    )
+    conversation_id = stored.json()["conversation_id"]
+    before = len(relay.received)
+    async with session(server.ws_url, {"token": mail_desk.agent_token}) as agent:
+        await agent.ok(
+            {
+                "type": "conversation.update",
+                "conversation_id": conversation_id,
+                "status": "resolved",
+            }
+        )
+    await wait_for(relay, before + 1)
+    await asyncio.sleep(1)
+    assert len(relay.received) == before + 1  # the rating request, and nothing else
+    request = relay.received[-1]
+    assert request["Auto-Submitted"] == "auto-replied"
+    links = re.findall(r"(http://\S+/v1/csat/\S+\?rating=(\d))", request.get_content())
+    assert [rating for _, rating in links] == ["5", "4", "3", "2", "1"]
+    four = next(link for link, rating in links if rating == "4")
+    path = urlsplit(four).path
+
+    async with httpx.AsyncClient(base_url=server.base_url) as http:
+
+        async def rating() -> Any:
+            got = await http.get(f"/v1/conversations/{conversation_id}", headers=staff)
+            return got.json()["csat"]
+
+        page = await http.get(four)
+        assert page.status_code == 200 and "You rated us 4 of 5" in page.text
+        assert page.headers["referrer-policy"] == "no-referrer"
+        assert (await rating())["rating"] == 4
+        form = await http.post(path, data={"rating": "4", "comment": "Fast, thank you"})
+        assert form.status_code == 200
+        commented = await rating()
+        assert (commented["rating"], commented["comment"]) == (4, "Fast, thank you")
+        choices = await http.get(path)
+        assert choices.status_code == 200 and "?rating=1" in choices.text
+
+        token = path.rsplit("/", 1)[1]
+        prefix, payload, mac = token.split(".")
+        flipped = payload[:-2] + ("A" if payload[-2] != "A" else "B") + payload[-1]
+        tampered = await http.get(f"/v1/csat/{prefix}.{flipped}.{mac}?rating=1")
+        assert tampered.status_code == 403 and "not valid" in tampered.text
+        contact_id = (await http.get(f"/v1/conversations/{conversation_id}", headers=staff)).json()[
+            "contact_id"
+        ]
+        expired_token = TokenSigner(server.secret_key()).issue(
+            "csat",
+            subject=contact_id,
+            tenant_id=mail_desk.tenant_id,
+            role="customer",
+            expires_at=datetime.now(UTC) - timedelta(hours=1),
+            cid=conversation_id,
+            res=1,
+        )
+        expired = await http.get(f"/v1/csat/{expired_token}?rating=1")
+        assert expired.status_code == 410 and "expired" in expired.text
+        wrong = await http.get(f"{path}?rating=9")
+        assert wrong.status_code == 400
+        assert (await rating())["rating"] == 4  # none of those recorded anything
+
+        reply = mime(
+            "Re: Refund",
+            "It still has not arrived.",
+            in_reply_to=request["Message-ID"].strip("<>"),
+        )
+        threaded = await post(server, signed(reply))
+        assert threaded.json()["conversation_id"] == conversation_id
+        reopened = await http.get(f"/v1/conversations/{conversation_id}", headers=staff)
+        assert reopened.json()["status"] == "open"
+
+        await http.patch(
+            f"/v1/conversations/{conversation_id}", headers=staff, json={"status": "closed"}
+        )
+        later = mime("Re: Refund", "Another question", in_reply_to="refund-1@customer.example")
+        continued = (await post(server, signed(later))).json()["conversation_id"]
+        assert continued != conversation_id
+        linked = await http.get(f"/v1/conversations/{continued}", headers=staff)
+        assert linked.json()["previous_conversation_id"] == conversation_id

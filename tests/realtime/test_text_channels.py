@@ -298,3 +298,60 @@ async def test_provider_down_then_up_delivers_once_and_long_replies_split(
     parts = [m.body for m in twilio.messages[before:]]
     assert len(parts) == 2 and all(len(p) <= 1600 for p in parts)
     assert " ".join(parts).replace("  ", " ") == long_reply
+
+
+async def test_resolving_texts_a_rating_link_and_a_new_text_reopens(
+    desk: dict[str, Any],
+    providers: tuple[str, TwilioState, str, MetaState],
+    text_server: LiveServer,
+    owner: asyncpg.Connection,
+) -> None:
+    """An SMS customer's resolved conversation: the rating request goes out by text with
+    its signed link (the page offers 1 to 5); "resolved" itself is not texted; their next
+    text reopens the same conversation rather than starting another."""
+    _, twilio, _, _ = providers
+    tenant: Tenant = desk["tenant"]
+    customer = "+14155550144"
+    first = twilio_form(from_number=customer, to_number=SMS_NUMBER, body="How do I cancel?")
+    assert (await twilio_post(desk["sms"], first)).status_code == 200
+    conversation_id = str(
+        await owner.fetchval(
+            "SELECT conversation_id FROM messages WHERE client_msg_id = $1",
+            f"twilio:{first['MessageSid']}",
+        )
+    )
+    await asyncio.sleep(1.5)  # let the AI's answer (or hand-over) go out first
+    before = len(twilio.messages)
+    async with session(text_server.ws_url, {"token": tenant.agent_token}) as agent:
+        await agent.ok(
+            {
+                "type": "conversation.update",
+                "conversation_id": conversation_id,
+                "status": "resolved",
+            }
+        )
+    await until(lambda: len(twilio.messages) > before, "the rating request by SMS")
+    await asyncio.sleep(1)
+    [request] = twilio.messages[before:]  # the request only
+    assert request.to == customer and "1 (poor) to 5 (great)" in request.body
+    link = request.body.rsplit("\n", 1)[1]
+    assert f"{text_server.base_url}/v1/csat/" in link
+    async with httpx.AsyncClient() as http:
+        page = await http.get(link)
+        assert page.status_code == 200 and "?rating=5" in page.text
+        rated = await http.get(f"{link}?rating=2")
+        assert "You rated us 2 of 5" in rated.text
+
+    again = twilio_form(from_number=customer, to_number=SMS_NUMBER, body="It did not work")
+    assert (await twilio_post(desk["sms"], again)).status_code == 200
+    continued = await owner.fetchval(
+        "SELECT conversation_id FROM messages WHERE client_msg_id = $1",
+        f"twilio:{again['MessageSid']}",
+    )
+    assert str(continued) == conversation_id
+    status, rating = await owner.fetchrow(
+        "SELECT c.status, r.rating FROM conversations c "
+        "JOIN csat_ratings r ON r.conversation_id = c.id WHERE c.id = $1",
+        continued,
+    )
+    assert status in ("open", "waiting_human") and rating == 2
