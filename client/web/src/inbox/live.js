@@ -175,6 +175,7 @@ export function advance(state, id, seq) {
 // -- read receipts and "seen" ----------------------------------------------------------------
 
 let readTimer = null;
+let readPending = null; // the conversation whose read waits for the debounce
 const readSent = {};
 const atLatest = {}; // conversation id -> false while the agent has scrolled up from the newest
 
@@ -192,6 +193,12 @@ export function reading(id) {
  */
 export function viewingLatest(id, yes) {
   if (yes === null) {
+    // Closing it: a read still waiting for its debounce goes out now, or the messages the
+    // agent just saw would stay unread on the server.
+    if (readPending === id && atLatest[id] !== false) {
+      clearTimeout(readTimer);
+      sendRead(id, { closing: true });
+    }
     delete atLatest[id];
     return;
   }
@@ -202,11 +209,13 @@ export function viewingLatest(id, yes) {
 
 export function scheduleRead(id) {
   clearTimeout(readTimer);
+  readPending = id;
   readTimer = setTimeout(() => sendRead(id), 250);
 }
 
-export function sendRead(id, { heartbeat = false } = {}) {
-  if (!reading(id)) return;
+export function sendRead(id, { heartbeat = false, closing = false } = {}) {
+  if (readPending === id) readPending = null;
+  if (!closing && !reading(id)) return;
   const thread = store.get().threads[id];
   if (!thread || !thread.ready) return;
   const seq = thread.lastSeq;

@@ -37,12 +37,16 @@ export function adoptUnread(state, conv, readSeq = 0) {
   return shown(state, conv.id, { seq, count, live });
 }
 
-/** A message arrived live: one more unread if someone else wrote it and it is not being read. */
-export function liveUnread(state, message, { me, reading }) {
+/**
+ * A message arrived live: one more unread when the customer wrote it and it is not being
+ * read (the server counts the customer's messages only: replies, notes, the AI's answers and
+ * system lines are not unread work).
+ */
+export function liveUnread(state, message, { reading }) {
   const id = message.conversation_id;
   const entry = state.unreadServer[id];
   if (!entry || reading) return state;
-  if (message.sender?.kind === 'agent' && message.sender?.id === me) return state;
+  if (message.sender?.kind !== 'visitor') return state;
   if (!(message.seq > entry.seq) || entry.live.includes(message.seq)) return state;
   return shown(state, id, { ...entry, live: [...entry.live, message.seq] });
 }

@@ -38,7 +38,9 @@ test("unread: live messages from others add one each, once, until the next objec
   s = liveUnread(s, msg(8), { me: ME, reading: false }); // the same seq again (a replay)
   s = liveUnread(s, msg(6), { me: ME, reading: false }); // already in the object's count
   s = liveUnread(s, msg(9, "agent", ME), { me: ME, reading: false }); // my own
-  s = liveUnread(s, msg(10, "ai", null), { me: ME, reading: false });
+  s = liveUnread(s, msg(10, "ai", null), { me: ME, reading: false }); // not the customer's
+  s = liveUnread(s, msg(10, "system", null), { me: ME, reading: false });
+  s = liveUnread(s, msg(10), { me: ME, reading: false });
   assert.equal(s.unread.cv_1, 3);
   assert.equal(liveUnread(s, msg(11), { me: ME, reading: true }).unread.cv_1, 3); // being read
   // The next object covers seq 8 but not 10.
