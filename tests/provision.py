@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import uuid
@@ -12,6 +13,7 @@ from typing import Any
 
 import httpx
 
+from kb_ingest.samples import PLAUSIBLE_DOCS
 from server.config import Settings
 from server.services import credentials
 from server.services.admin import AdminService
@@ -114,3 +116,13 @@ def ingest(live: LiveServer, tenant_id: str, folder: Path) -> dict[str, Any]:
     assert done.returncode == 0, done.stderr
     summary: dict[str, Any] = json.loads(done.stdout)
     return summary
+
+
+async def help_desk(live: LiveServer, folder: Path, articles: list[str]) -> Tenant:
+    """A tenant with AI on whose knowledge base is these articles of the bundled help
+    center, copied into `folder` and ingested by the real command."""
+    tenant = await provision(live, ai=True)
+    for name in articles:
+        shutil.copy(PLAUSIBLE_DOCS / name, folder / name)
+    ingest(live, tenant.tenant_id, folder)
+    return tenant

@@ -13,7 +13,7 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.async_api import Browser, async_playwright
+from playwright.async_api import Browser, Page, async_playwright
 
 from tests.live import LiveServer, running_server, service_missing
 
@@ -53,3 +53,13 @@ def web_server() -> Iterator[LiveServer]:
     with running_server(data_dir, extra_env=SLOW_AI) as server:
         yield server
     shutil.rmtree(data_dir, ignore_errors=True)
+
+
+@pytest.fixture
+async def visitor(browser: Browser) -> AsyncIterator[Page]:
+    """A visitor's own browser context; a dialog (alert, confirm) fails the test."""
+    context = await browser.new_context(viewport={"width": 1280, "height": 800})
+    page = await context.new_page()
+    page.on("dialog", lambda dialog: pytest.fail(f"a dialog opened: {dialog.message}"))
+    yield page
+    await context.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -60,15 +60,6 @@ async def help_desk(web_server: LiveServer, customer_site: tuple[str, Path]) -> 
         )
     assert created.status_code == 201, created.text
     return tenant
-
-
-@pytest.fixture
-async def visitor(browser: Browser) -> AsyncIterator[Page]:
-    context = await browser.new_context(viewport={"width": 1280, "height": 800})
-    page = await context.new_page()
-    page.on("dialog", lambda dialog: pytest.fail(f"a dialog opened: {dialog.message}"))
-    yield page
-    await context.close()
 
 
 async def test_quoted_markdown_answer_has_a_list_and_a_working_citation(

@@ -80,15 +80,6 @@ async def desk(
 
 
 @pytest.fixture
-async def visitor(browser: Browser) -> AsyncIterator[Page]:
-    context = await browser.new_context(viewport={"width": 1280, "height": 800})
-    page = await context.new_page()
-    page.on("dialog", lambda dialog: pytest.fail(f"a dialog opened: {dialog.message}"))
-    yield page
-    await context.close()
-
-
-@pytest.fixture
 async def agent(browser: Browser) -> AsyncIterator[Page]:
     context = await browser.new_context(viewport={"width": 1440, "height": 900})
     page = await context.new_page()

@@ -10,7 +10,7 @@ import pytest
 
 from kb_ingest.samples import PLAUSIBLE_DOCS
 from tests.live import LiveServer, running_server
-from tests.provision import ORIGIN, Tenant, ingest, provision
+from tests.provision import ORIGIN, Tenant, help_desk, ingest, provision
 from tests.wsclient import Client, session
 
 CORPUS = PLAUSIBLE_DOCS
@@ -20,12 +20,7 @@ SAMPLE = ["change-plan.md", "cancel-subscription.md", "excluding.md", "2fa.md"]
 @pytest.fixture(scope="module")
 async def helpdesk(live_server: LiveServer, tmp_path_factory: pytest.TempPathFactory) -> Tenant:
     """A tenant with AI on and a small knowledge base, ingested by the real command."""
-    tenant = await provision(live_server, ai=True)
-    folder = tmp_path_factory.mktemp("kb")
-    for name in SAMPLE:
-        shutil.copy(CORPUS / name, folder / name)
-    ingest(live_server, tenant.tenant_id, folder)
-    return tenant
+    return await help_desk(live_server, tmp_path_factory.mktemp("kb"), SAMPLE)
 
 
 async def ask(visitor: Client, question: str) -> str:

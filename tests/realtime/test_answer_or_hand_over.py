@@ -3,14 +3,11 @@ must hand to a person, small talk, and the tenant's own greeting (no LLM: quotin
 
 from __future__ import annotations
 
-import shutil
-
 import httpx
 import pytest
 
-from kb_ingest.samples import PLAUSIBLE_DOCS
 from tests.live import LiveServer
-from tests.provision import ORIGIN, Tenant, ingest, provision
+from tests.provision import ORIGIN, Tenant, help_desk
 from tests.realtime.test_ai_answers import ask, stream_of
 from tests.wsclient import Client, session
 
@@ -30,12 +27,7 @@ ARTICLES = [
 
 @pytest.fixture(scope="module")
 async def helpdesk(live_server: LiveServer, tmp_path_factory: pytest.TempPathFactory) -> Tenant:
-    tenant = await provision(live_server, ai=True)
-    folder = tmp_path_factory.mktemp("kb")
-    for name in ARTICLES:
-        shutil.copy(PLAUSIBLE_DOCS / name, folder / name)
-    ingest(live_server, tenant.tenant_id, folder)
-    return tenant
+    return await help_desk(live_server, tmp_path_factory.mktemp("kb"), ARTICLES)
 
 
 async def handed_over(visitor: Client) -> dict[str, object]:
