@@ -10,6 +10,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -55,11 +56,20 @@ def web_server() -> Iterator[LiveServer]:
     shutil.rmtree(data_dir, ignore_errors=True)
 
 
-@pytest.fixture
-async def visitor(browser: Browser) -> AsyncIterator[Page]:
-    """A visitor's own browser context; a dialog (alert, confirm) fails the test."""
-    context = await browser.new_context(viewport={"width": 1280, "height": 800})
+@asynccontextmanager
+async def browser_page(browser: Browser, width: int, height: int) -> AsyncIterator[Page]:
+    """A page in a browser context of its own; a dialog (alert, confirm) fails the test."""
+    context = await browser.new_context(viewport={"width": width, "height": height})
     page = await context.new_page()
     page.on("dialog", lambda dialog: pytest.fail(f"a dialog opened: {dialog.message}"))
-    yield page
-    await context.close()
+    try:
+        yield page
+    finally:
+        await context.close()
+
+
+@pytest.fixture
+async def visitor(browser: Browser) -> AsyncIterator[Page]:
+    """A visitor's own browser."""
+    async with browser_page(browser, 1280, 800) as page:
+        yield page

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.async_api import Browser, Page, expect
 
-from tests.browser.conftest import SLOW_AI
+from tests.browser.conftest import SLOW_AI, browser_page
 from tests.live import LiveServer, free_port, running_server
 from tests.provision import AGENT_PASSWORD, Tenant, ingest, provision
 from tests.realtime.test_ai_answers import CORPUS, SAMPLE
@@ -81,11 +81,8 @@ async def desk(
 
 @pytest.fixture
 async def agent(browser: Browser) -> AsyncIterator[Page]:
-    context = await browser.new_context(viewport={"width": 1440, "height": 900})
-    page = await context.new_page()
-    page.on("dialog", lambda dialog: pytest.fail(f"a dialog opened: {dialog.message}"))
-    yield page
-    await context.close()
+    async with browser_page(browser, 1440, 900) as page:
+        yield page
 
 
 def demo_url(server: LiveServer, tenant: Tenant) -> str:
