@@ -6,11 +6,13 @@ import asyncio
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import asyncpg
 import pytest
 
 from server.errors import DatabaseRequirementError, StartupError
+from server.store import migrate as migrate_module
 from server.store.embedded import EmbeddedLocation
 from server.store.migrate import check_server, load_migrations, migrate, pending
 from server.store.provision import DatabaseUrls, prepare
@@ -123,3 +125,12 @@ async def test_production_start_checks_migrations_as_the_application_role(
     finally:
         await app.close()
     await prepare(urls, run_migrations=False)  # the production path: no privilege error
+
+
+def test_an_installation_without_its_functions_is_refused(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Package data without store/functions/*.sql stops before migrating, saying so."""
+    monkeypatch.setattr(migrate_module, "files", lambda _package: tmp_path)
+    with pytest.raises(StartupError, match=r"functions/\*\.sql is missing"):
+        migrate_module.load_functions()
