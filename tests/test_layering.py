@@ -56,6 +56,9 @@ THIRD_PARTY_BY_LAYER: dict[str, set[str]] = {
 }
 ONLY_STORE = {"asyncpg"}
 SERVER_STACK = {"asyncpg", "litellm", "starlette", "uvicorn", "redis", "server", "kb_ingest"}
+# The bot SDK: a distribution of its own (client/python), import package flowsupport_bot.
+SDK_ROOT = ROOT / "client" / "python"
+SDK = "flowsupport_bot"
 
 
 def imports_of(path: Path) -> set[str]:
@@ -69,8 +72,8 @@ def imports_of(path: Path) -> set[str]:
     return found
 
 
-def module_name(path: Path) -> str:
-    return ".".join(path.relative_to(ROOT).with_suffix("").parts)
+def module_name(path: Path, root: Path = ROOT) -> str:
+    return ".".join(path.relative_to(root).with_suffix("").parts)
 
 
 def layer_of(module: str) -> str | None:
@@ -130,11 +133,25 @@ def test_only_store_speaks_sql() -> None:
 
 def test_client_sdk_stays_free_of_the_server_stack() -> None:
     """The bot SDK installs without asyncpg, litellm, starlette… and never imports server."""
+    sdk = sorted((SDK_ROOT / SDK).rglob("*.py"))
+    assert sdk, f"no bot SDK under {SDK_ROOT / SDK}"
     offenders = [
-        f"{module_name(path)} imports {name}"
-        for path in sorted((ROOT / "client").rglob("*.py"))
+        f"{module_name(path, SDK_ROOT)} imports {name}"
+        for path in sdk
         for name in imports_of(path)
         if name.split(".")[0] in SERVER_STACK
+    ]
+    assert offenders == []
+
+
+def test_server_never_imports_the_client_sdk() -> None:
+    """The SDK is its own distribution: the server and kb_ingest ship and run without it."""
+    offenders = [
+        f"{module_name(path)} imports {name}"
+        for package in ("server", "kb_ingest")
+        for path in sorted((ROOT / package).rglob("*.py"))
+        for name in imports_of(path)
+        if name.split(".")[0] in {SDK, "client"}
     ]
     assert offenders == []
 

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-import client
-from client.examples import echo
+import flowsupport_bot
+from flowsupport_bot.examples import echo
 from tests.live import LiveServer, free_port, running_server
 from tests.provision import ORIGIN, Tenant, provision
 from tests.wsclient import Client, session
@@ -22,7 +22,7 @@ from tests.wsclient import Client, session
 def test_sdk_imports_without_the_server_stack() -> None:
     """A bot author's environment needs websockets (and msgpack), never the server."""
     probe = (
-        "import sys, client, client.examples.echo; "
+        "import sys, flowsupport_bot, flowsupport_bot.examples.echo; "
         "heavy = {'server', 'asyncpg', 'starlette', 'uvicorn', 'litellm', 'redis', 'pydantic'}; "
         "print(sorted(heavy & {m.split('.')[0] for m in sys.modules}))"
     )
@@ -53,15 +53,15 @@ async def test_echo_bot_answers_a_visitor(live_server: LiveServer, shop: Tenant)
 
 async def test_sdk_request_errors_are_typed(live_server: LiveServer, shop: Tenant) -> None:
     """An error frame becomes FlowSupportError with the protocol code."""
-    async with client.connect(live_server.ws_url, api_key=shop.api_key) as bot:
-        with pytest.raises(client.FlowSupportError) as caught:
+    async with flowsupport_bot.connect(live_server.ws_url, api_key=shop.api_key) as bot:
+        with pytest.raises(flowsupport_bot.FlowSupportError) as caught:
             await bot.subscribe("00000000-0000-0000-0000-000000000000")
     assert caught.value.code == "not_found"
 
 
 async def test_bad_credentials_are_refused_not_retried(live_server: LiveServer) -> None:
-    with pytest.raises(client.Refused) as caught:
-        async with client.connect(live_server.ws_url, api_key="fsk_" + "0" * 32 + "_nope"):
+    with pytest.raises(flowsupport_bot.Refused) as caught:
+        async with flowsupport_bot.connect(live_server.ws_url, api_key="fsk_" + "0" * 32 + "_nope"):
             pass
     assert caught.value.code == 4001
 

@@ -1,15 +1,17 @@
 """FlowSupport bot SDK: talk PROTOCOL.md v1 from Python with automatic reconnect and resume.
 
-    async with client.connect("wss://support.example.com/v1/ws", api_key="fsk_...") as bot:
-        await bot.subscribe_inbox()
+    import flowsupport_bot
+
+    async with flowsupport_bot.connect("wss://support.example.com/v1/ws", api_key="fsk_...") as bot:
+        await bot.follow_inbox()
         async for event in bot.events():
             ...
 
 Needs only ``websockets`` (and ``msgpack`` for the binary encoding); never the server.
 """
 
-from client.errors import ConnectionLost, FlowSupportError, Refused
-from client.events import (
+from flowsupport_bot.errors import ConnectionLost, FlowSupportError, Refused
+from flowsupport_bot.events import (
     ConversationUpdated,
     Event,
     MessageCreated,
@@ -18,7 +20,7 @@ from client.events import (
     Read,
     Typing,
 )
-from client.session import Client, connect
+from flowsupport_bot.session import Client, connect
 
 __all__ = [
     "Client",

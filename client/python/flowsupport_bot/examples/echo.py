@@ -1,7 +1,7 @@
 """An echo bot: answers every visitor message in the tenant's inbox.
 
     FLOWSUPPORT_URL=ws://127.0.0.1:8000/v1/ws FLOWSUPPORT_API_KEY=fsk_... \\
-        python -m client.examples.echo
+        python -m flowsupport_bot.examples.echo
 
 Its replies use ``echo-<message id>`` as client_msg_id, so a bot restarted in the middle of
 a conversation never answers the same message twice.
@@ -13,14 +13,14 @@ import asyncio
 import logging
 import os
 
-import client
+from flowsupport_bot import MessageCreated, connect
 
 
 async def run(url: str, api_key: str, *, max_backoff_s: float = 30.0) -> None:
-    async with client.connect(url, api_key=api_key, max_backoff_s=max_backoff_s) as bot:
+    async with connect(url, api_key=api_key, max_backoff_s=max_backoff_s) as bot:
         await bot.follow_inbox()
         async for event in bot.events():
-            if isinstance(event, client.MessageCreated) and event.message.sender.kind == "visitor":
+            if isinstance(event, MessageCreated) and event.message.sender.kind == "visitor":
                 await bot.send_message(
                     event.conversation_id,
                     f"You said: {event.message.body}",

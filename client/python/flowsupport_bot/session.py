@@ -24,8 +24,8 @@ from websockets.asyncio.client import connect as ws_connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus
 from websockets.typing import Subprotocol
 
-from client.errors import ConnectionLost, FlowSupportError, Refused
-from client.events import Event, MessageCreated, event_seq, parse_event
+from flowsupport_bot.errors import ConnectionLost, FlowSupportError, Refused
+from flowsupport_bot.events import Event, MessageCreated, event_seq, parse_event
 
 log = logging.getLogger("flowsupport.client")
 
