@@ -6,6 +6,7 @@ with it; nothing lives at module level, so two apps can run in one process.
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
@@ -49,6 +50,7 @@ from server.services.inbound_text import InboundText
 from server.services.knowledge import KnowledgeBase
 from server.services.outbound_mail import OutboundMail
 from server.services.outbound_text import OutboundText
+from server.services.setup import FirstRun
 from server.services.tickets import TicketService
 from server.services.visitors import VisitorService
 from server.store import jobs as job_rows
@@ -56,6 +58,8 @@ from server.store import tickets as ticket_rows
 from server.store.db import Database
 from server.store.provision import DatabaseUrls, database_urls, prepare
 from server.workers.main import background_worker
+
+log = logging.getLogger("flowsupport")
 
 
 def create_app(
@@ -147,11 +151,20 @@ def create_app(
                         texts,
                     )
                 )
+            admin = AdminService(db)
+            first_run = FirstRun(admin, auth, signer)
+            if await first_run.needed():
+                log.warning(
+                    "first run: no workspace yet; create it at %s/setup?token=%s "
+                    "(from this machine the token is not needed)",
+                    settings.public_url,
+                    first_run.token,
+                )
             app.state.services = Services(
                 settings=settings,
                 db=db,
                 auth=auth,
-                admin=AdminService(db),
+                admin=admin,
                 conversations=conversations,
                 knowledge=knowledge,
                 tickets=tickets,
@@ -159,6 +172,7 @@ def create_app(
                 csat=csat,
                 inbound_mail=inbound_mail,
                 inbound_text=inbound_text,
+                first_run=first_run,
                 secret_box=box,
                 probes=(("database", db.ping), ("broker", hub.ping)),
                 scrape=partial(_scrape, db, hub, watch, the_clock),

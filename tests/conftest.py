@@ -147,3 +147,17 @@ async def shop(live_server: LiveServer) -> Tenant:
 @pytest.fixture
 async def other_shop(live_server: LiveServer) -> Tenant:
     return await provision(live_server)
+
+
+@pytest.fixture
+def empty_server(fresh_urls: DatabaseUrls) -> Iterator[LiveServer]:
+    """`serve` on a migrated database with no tenant in it."""
+    env = {
+        "FLOWSUPPORT_DATABASE_URL": fresh_urls.app,
+        "FLOWSUPPORT_MIGRATION_DATABASE_URL": fresh_urls.owner,
+    }
+    with (
+        tempfile.TemporaryDirectory(prefix="fs-setup-") as data_dir,
+        running_server(Path(data_dir), extra_env=env) as server,
+    ):
+        yield server

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -20,6 +22,9 @@ from server.api.schemas import (
     PrincipalOut,
     SearchResult,
     SearchResults,
+    SetupRequest,
+    SetupResponse,
+    SetupStatus,
     TenantSettingsOut,
     TenantSettingsPatch,
     TicketIn,
@@ -29,6 +34,8 @@ from server.api.schemas import (
     list_item,
 )
 from server.domain.access import Principal
+from server.domain.models import Tenant
+from server.domain.tenant_settings import TenantSettings
 from server.errors import FlowSupportError, Unauthorized, ValidationFailed
 from server.ids import ConversationId, parse_uuid
 from server.metrics import REGISTRY
@@ -36,6 +43,7 @@ from server.protocol import objects
 from server.services.admin import actor_of
 from server.services.container import Services
 from server.services.conversations import InboxFilter
+from server.services.setup import Caller, Workspace
 from server.services.tickets import TicketFilter
 
 MAX_PAGE = 1000
@@ -181,8 +189,9 @@ async def delete_article(request: Request) -> Response:
 async def get_settings(request: Request) -> JSONResponse:
     who = await principal(request)
     admin = services(request).admin
-    current = await admin.settings(await admin.tenant_of(who), actor_of(who))
-    return JSONResponse(TenantSettingsOut(**current.as_dict()).model_dump())
+    tenant = await admin.tenant_of(who)
+    current = await admin.settings(tenant, actor_of(who))
+    return JSONResponse(_settings_out(tenant, current))
 
 
 async def patch_settings(request: Request) -> JSONResponse:
@@ -190,10 +199,55 @@ async def patch_settings(request: Request) -> JSONResponse:
     svc = services(request)
     body = await read_json(request, TenantSettingsPatch, svc.settings.max_body_bytes)
     changes = {key: getattr(body, key) for key in body.model_fields_set}
-    updated = await svc.admin.change_settings(
-        await svc.admin.tenant_of(who), changes, actor_of(who)
+    tenant = await svc.admin.tenant_of(who)
+    updated = await svc.admin.change_settings(tenant, changes, actor_of(who))
+    return JSONResponse(_settings_out(tenant, updated))
+
+
+def _settings_out(tenant: Tenant, current: TenantSettings) -> dict[str, Any]:
+    return TenantSettingsOut(
+        name=tenant.name,
+        widget_key=tenant.widget_key,
+        allowed_origins=list(tenant.allowed_origins),
+        **current.as_dict(),
+    ).model_dump()
+
+
+async def setup_status(request: Request) -> JSONResponse:
+    first_run = services(request).first_run
+    needed = await first_run.needed()
+    token_required = needed and not first_run.admits(setup_caller(request, None))
+    return JSONResponse(SetupStatus(needed=needed, token_required=token_required).model_dump())
+
+
+async def setup(request: Request) -> JSONResponse:
+    """First run: the first tenant and its admin, signed in (DESIGN.md `POST /v1/setup`)."""
+    svc = services(request)
+    body = await read_json(request, SetupRequest, svc.settings.max_body_bytes)
+    workspace = Workspace(
+        name=body.workspace,
+        website=body.allowed_origins,
+        admin_name=body.name,
+        email=body.email,
+        password=body.password,
     )
-    return JSONResponse(TenantSettingsOut(**updated.as_dict()).model_dump())
+    signed_in = await svc.first_run.complete(workspace, setup_caller(request, body.token))
+    tenant = await svc.admin.find_tenant(str(signed_in.user.tenant_id))
+    out = SetupResponse(
+        access_token=signed_in.access_token,
+        expires_in=signed_in.expires_in,
+        user=UserOut.of(signed_in.user),
+        widget_key=tenant.widget_key,
+    )
+    return JSONResponse(out.model_dump(), status_code=201)
+
+
+def setup_caller(request: Request, token: str | None) -> Caller:
+    return Caller(
+        host=request.client.host if request.client else None,
+        headers=request.headers,
+        token=token,
+    )
 
 
 async def list_tickets(request: Request) -> JSONResponse:

@@ -29,6 +29,9 @@ from server.api.schemas import (
     MessagesPage,
     PrincipalOut,
     SearchResults,
+    SetupRequest,
+    SetupResponse,
+    SetupStatus,
     TenantSettingsOut,
     TenantSettingsPatch,
     TicketIn,
@@ -56,6 +59,7 @@ class Endpoint:
     errors: tuple[int, ...] = ()
     query: tuple[tuple[str, str], ...] = ()  # (name, description)
     tags: tuple[str, ...] = field(default=())
+    status: int = 200  # of a success
 
 
 ENDPOINTS = (
@@ -68,6 +72,26 @@ ENDPOINTS = (
         request=LoginRequest,
         errors=(400, 401, 413, 422),
         tags=("auth",),
+    ),
+    Endpoint(
+        "GET",
+        "/v1/setup",
+        handlers.setup_status,
+        "First run: whether setup is still open, and whether this caller needs the token",
+        SetupStatus,
+        tags=("setup",),
+    ),
+    Endpoint(
+        "POST",
+        "/v1/setup",
+        handlers.setup,
+        "First run only (no tenant yet), from the loopback or with the token `serve` logs: "
+        "create the first tenant and its admin, signed in",
+        SetupResponse,
+        request=SetupRequest,
+        errors=(400, 403, 409, 413, 422),
+        tags=("setup",),
+        status=201,
     ),
     Endpoint(
         "GET",
@@ -182,6 +206,7 @@ ENDPOINTS = (
         auth=True,
         errors=(400, 401, 403, 413, 422),
         tags=("knowledge base",),
+        status=201,
     ),
     Endpoint(
         "GET",
@@ -264,6 +289,7 @@ ENDPOINTS = (
         auth=True,
         errors=(400, 401, 403, 404, 413, 422),
         tags=("tickets",),
+        status=201,
     ),
     Endpoint(
         "GET",
@@ -297,6 +323,7 @@ ENDPOINTS = (
         auth=True,
         errors=(400, 401, 403, 404, 413, 422),
         tags=("tickets",),
+        status=201,
     ),
     Endpoint("GET", "/healthz", handlers.healthz, "Liveness", Health, tags=("operations",)),
     Endpoint(
@@ -329,8 +356,8 @@ def openapi_document() -> dict[str, Any]:
             "operationId": ep.handler.__name__,
             "tags": list(ep.tags),
             "responses": {
-                "200": {
-                    "description": "OK",
+                str(ep.status): {
+                    "description": "Created" if ep.status == 201 else "OK",
                     "content": {"application/json": {"schema": ref(ep.response)}},
                 },
                 **{

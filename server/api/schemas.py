@@ -50,6 +50,28 @@ class LoginResponse(Strict):
     user: UserOut
 
 
+class SetupStatus(Strict):
+    needed: bool = Field(description="true while no tenant exists")
+    token_required: bool = Field(
+        description="this caller must offer the token from the server's log line"
+    )
+
+
+class SetupRequest(Strict):
+    token: str | None = Field(default=None, max_length=200, description="from the log line")
+    workspace: str = Field(max_length=200, description="the company or team name")
+    allowed_origins: list[str] = Field(
+        max_length=20, description="the website(s) the widget will run on: https://example.com"
+    )
+    name: str = Field(max_length=200, description="the admin's name")
+    email: str = Field(max_length=320)
+    password: str = Field(max_length=1024)
+
+
+class SetupResponse(LoginResponse):
+    widget_key: str = Field(description="what the widget snippet carries")
+
+
 class PrincipalOut(Strict):
     kind: str
     id: str
@@ -127,6 +149,11 @@ class ArticleList(Strict):
 
 
 class TenantSettingsOut(Strict):
+    name: str = Field(description="read-only: the tenant's name (the CLI's --tenant)")
+    widget_key: str = Field(description="read-only: the key the widget snippet carries")
+    allowed_origins: list[str] = Field(
+        description="read-only here: the websites the widget may run on"
+    )
     ai_enabled: bool
     ai_tokens_per_conversation: int | None = Field(
         description="LLM tokens one conversation may use; null: no limit"

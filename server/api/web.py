@@ -19,6 +19,7 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 
+from server.api.handlers import setup_caller
 from server.errors import FlowSupportError, NotFound
 from server.services.container import Services
 
@@ -41,7 +42,8 @@ DEMO_TENANT = "Demo"
 
 def web_routes() -> list[BaseRoute]:
     return [
-        Route("/", lambda request: RedirectResponse("/inbox"), methods=["GET"]),
+        Route("/", home, methods=["GET", "HEAD"]),
+        Route("/setup", setup_page, methods=["GET", "HEAD"]),
         Route("/widget.js", widget_script, methods=["GET", "HEAD"]),
         Route("/fonts/{name}", font, methods=["GET", "HEAD"]),
         Route("/inbox", inbox_page, methods=["GET", "HEAD"]),
@@ -98,6 +100,29 @@ async def font(request: Request) -> Response:
             "X-Content-Type-Options": "nosniff",
         },
     )
+
+
+async def home(request: Request) -> Response:
+    """The inbox, or on a first run the way to create the first workspace."""
+    services: Services = request.app.state.services
+    return RedirectResponse("/setup" if await services.first_run.needed() else "/inbox")
+
+
+async def setup_page(request: Request) -> Response:
+    """The inbox app opens its setup form here, only while no tenant exists and only for a
+    caller `FirstRun` admits (the loopback, or the token from `serve`'s log line)."""
+    first_run = request.app.state.services.first_run
+    caller = setup_caller(request, request.query_params.get("token"))
+    if not await first_run.needed():
+        body = '<p>This server is already set up. <a href="/inbox">Sign in to the inbox</a>.</p>'
+        return HTMLResponse(_page("Setup", body, None), status_code=404, headers=PAGE_HEADERS)
+    if not first_run.admits(caller):
+        body = (
+            "<p>To create the first workspace, open the setup link that <code>flowsupport "
+            "serve</code> wrote to its log (it carries a one-time token).</p>"
+        )
+        return HTMLResponse(_page("Setup", body, None), status_code=403, headers=PAGE_HEADERS)
+    return await inbox_page(request)
 
 
 async def inbox_page(request: Request) -> Response:

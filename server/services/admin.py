@@ -19,7 +19,7 @@ from server.domain import validation
 from server.domain.access import Principal, SecurityContext, may_grant_role
 from server.domain.models import Channel, Role, Tenant, User
 from server.domain.tenant_settings import TenantSettings
-from server.errors import Forbidden, NotFound, ValidationFailed
+from server.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from server.services import credentials
 from server.store import audit, channels, principals, tenants
 from server.store.db import Connection, Database
@@ -56,18 +56,30 @@ class AdminService:
         """A new tenant with fresh widget key and identity secret; names are unique."""
         if actor.context.role is not Role.SUPER_ADMIN:
             raise Forbidden("only a super_admin creates tenants")
-        clean_name = validation.name(name, "name")
-        clean_origins = sorted({validation.origin(o) for o in origins})
+        clean_name, clean_origins = _tenant_fields(name, origins)
         async with self._db.unit(actor.context) as conn:
-            tenant = await tenants.insert(
-                conn,
-                name=clean_name,
-                allowed_origins=clean_origins,
-                widget_key=credentials.new_widget_key(),
-                identity_secret=credentials.new_identity_secret(),
-            )
-            await _audit(conn, actor, tenant, "tenant.create", "tenant", str(tenant.id))
-        return tenant
+            return await _insert_tenant(conn, actor, clean_name, clean_origins)
+
+    async def create_first_workspace(
+        self, *, name: str, origins: list[str], email: str, password: str, admin_name: str
+    ) -> tuple[Tenant, User]:
+        """First run (`/setup`): the first tenant and its admin in one transaction, only
+        while no tenant exists; a second attempt, even a concurrent one, is a Conflict."""
+        actor = Actor("operator", "setup", OPERATOR)
+        clean_name, clean_origins = _tenant_fields(name, origins)
+        fields = await _user_fields(email, password, admin_name)
+        async with self._db.unit(OPERATOR) as conn:
+            await tenants.lock_first_run(conn)
+            if await tenants.any_exist(conn):
+                raise Conflict("this server is already set up: sign in at /inbox")
+            tenant = await _insert_tenant(conn, actor, clean_name, clean_origins)
+            user = await _insert_user(conn, actor, tenant, Role.ADMIN, fields)
+        return tenant, user
+
+    async def first_run(self) -> bool:
+        """True while no tenant exists: what `/setup` and the start-up log line wait for."""
+        async with self._db.unit(OPERATOR) as conn:
+            return not await tenants.any_exist(conn)
 
     async def set_ai_enabled(
         self, tenant: Tenant, enabled: bool, actor: Actor = OPERATOR_ACTOR
@@ -217,27 +229,9 @@ class AdminService:
             raise ValidationFailed("role must be agent, admin or super_admin")
         if not may_grant_role(actor.context.role, wanted):
             raise Forbidden(f"a {actor.context.role.value} cannot create a {wanted.value}")
-        address = validation.email(email)
-        secret = validation.password(
-            password,
-            min_chars=credentials.MIN_PASSWORD_CHARS,
-            max_chars=credentials.MAX_PASSWORD_CHARS,
-        )
-        display = validation.name(name, "name") if name.strip() else ""
-        password_hash = await asyncio.to_thread(credentials.hash_password, secret)
+        fields = await _user_fields(email, password, name)
         async with self._db.unit(self._within(tenant, actor)) as conn:
-            user = await principals.insert_user(
-                conn,
-                tenant_id=tenant.id,
-                email=address,
-                name=display,
-                password_hash=password_hash,
-                role=wanted,
-            )
-            await _audit(
-                conn, actor, tenant, "user.create", "user", str(user.id), {"role": wanted.value}
-            )
-        return user
+            return await _insert_user(conn, actor, tenant, wanted, fields)
 
     async def create_api_key(self, tenant: Tenant, name: str, actor: Actor = OPERATOR_ACTOR) -> str:
         """A new bot key; the plaintext is returned once and only its hash is kept."""
@@ -260,6 +254,58 @@ class AdminService:
         if actor.context.role is Role.SUPER_ADMIN:
             return SecurityContext(tenant.id, Role.SUPER_ADMIN, actor.context.user_id)
         return actor.context
+
+
+def _tenant_fields(name: str, origins: list[str]) -> tuple[str, list[str]]:
+    return validation.name(name, "name"), sorted({validation.origin(o) for o in origins})
+
+
+async def _insert_tenant(conn: Connection, actor: Actor, name: str, origins: list[str]) -> Tenant:
+    """A new tenant with a fresh widget key and identity secret; names are unique."""
+    tenant = await tenants.insert(
+        conn,
+        name=name,
+        allowed_origins=origins,
+        widget_key=credentials.new_widget_key(),
+        identity_secret=credentials.new_identity_secret(),
+    )
+    await _audit(conn, actor, tenant, "tenant.create", "tenant", str(tenant.id))
+    return tenant
+
+
+@dataclass(frozen=True)
+class _UserFields:
+    email: str
+    name: str
+    password_hash: str
+
+
+async def _user_fields(email: str, password: str, name: str) -> _UserFields:
+    """Validated, with the password hashed off the loop (scrypt takes tens of ms)."""
+    address = validation.email(email)
+    secret = validation.password(
+        password,
+        min_chars=credentials.MIN_PASSWORD_CHARS,
+        max_chars=credentials.MAX_PASSWORD_CHARS,
+    )
+    display = validation.name(name, "name") if name.strip() else ""
+    password_hash = await asyncio.to_thread(credentials.hash_password, secret)
+    return _UserFields(address, display, password_hash)
+
+
+async def _insert_user(
+    conn: Connection, actor: Actor, tenant: Tenant, role: Role, fields: _UserFields
+) -> User:
+    user = await principals.insert_user(
+        conn,
+        tenant_id=tenant.id,
+        email=fields.email,
+        name=fields.name,
+        password_hash=fields.password_hash,
+        role=role,
+    )
+    await _audit(conn, actor, tenant, "user.create", "user", str(user.id), {"role": role.value})
+    return user
 
 
 def _api_base(value: str) -> str:

@@ -15,6 +15,7 @@ from server.services.csat import CsatService
 from server.services.inbound_mail import InboundMail
 from server.services.inbound_text import InboundText
 from server.services.knowledge import KnowledgeBase
+from server.services.setup import FirstRun
 from server.services.tickets import TicketService
 from server.store.db import Database
 
@@ -32,6 +33,7 @@ class Services:
     csat: CsatService
     inbound_mail: InboundMail
     inbound_text: InboundText
+    first_run: FirstRun
     secret_box: SecretBox  # opens channel credentials to check providers' webhooks
     # Readiness checks by name: each raises FlowSupportError when its dependency is down.
     probes: tuple[tuple[str, Callable[[], Awaitable[None]]], ...]

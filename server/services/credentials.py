@@ -128,6 +128,11 @@ class TokenSigner:
             raise Unauthorized("token expired")
         return TokenClaims(str(subject), str(tenant_id), str(role), exp, claims)
 
+    def constant(self, purpose: str) -> str:
+        """A token with no claims, the same on every node that shares the secret key (the
+        first-run setup link: worthless once setup is done, because setup then refuses)."""
+        return self._mac(purpose, "")
+
     def _mac(self, purpose: str, payload: str) -> str:
         key = hmac.new(self._root, f"flowsupport/{purpose}".encode(), hashlib.sha256).digest()
         return _b64(hmac.new(key, payload.encode(), hashlib.sha256).digest())

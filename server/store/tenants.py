@@ -42,6 +42,16 @@ async def insert(
     return _tenant(row)
 
 
+async def any_exist(conn: Connection) -> bool:
+    """Whether any tenant exists (the operator's context sees them all)."""
+    return bool(await conn.fetchval("SELECT EXISTS (SELECT 1 FROM tenants)"))
+
+
+async def lock_first_run(conn: Connection) -> None:
+    """Serialises first-run setups until the transaction ends (two browsers, two nodes)."""
+    await conn.execute("SELECT pg_advisory_xact_lock(hashtext('flowsupport.first_run'))")
+
+
 async def get(conn: Connection, tenant_id: TenantId) -> Tenant | None:
     row = await conn.fetchrow(f"SELECT {COLUMNS} FROM tenants WHERE id = $1", tenant_id)
     return _tenant(row) if row else None

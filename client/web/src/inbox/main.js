@@ -1,9 +1,6 @@
-/** The agent inbox's entry: fonts and styles (bundled, self-hosted), then the app. */
+/** The agent inbox's entry: fonts (the server's /fonts/ files) and styles, then the app. */
 
-import '@fontsource/inter/latin-400.css';
-import '@fontsource/inter/latin-500.css';
-import '@fontsource/inter/latin-600.css';
-import '@fontsource/inter/latin-700.css';
+import './fonts.css';
 import './styles.css';
 
 import { options, render } from 'preact';

@@ -14,7 +14,21 @@ import { initialState, loadNames, loadSeen, parseHash, saveSession, store, toast
 let timers = [];
 
 export async function signIn(email, password) {
-  const data = await api('/v1/auth/login', { method: 'POST', body: { email, password }, auth: false });
+  begin(await api('/v1/auth/login', { method: 'POST', body: { email, password }, auth: false }));
+}
+
+/**
+ * First run: create the workspace and its admin (POST /v1/setup), then start signed in,
+ * in the inbox, with the getting-started checklist in view.
+ */
+export async function setUp(form) {
+  const data = await api('/v1/setup', { method: 'POST', body: form, auth: false });
+  history.replaceState(null, '', '/inbox#/');
+  begin(data);
+}
+
+/** A login (or setup) answer becomes the session, and the signed-in app starts. */
+function begin(data) {
   const session = {
     token: data.access_token,
     user: data.user,

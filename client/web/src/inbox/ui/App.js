@@ -1,13 +1,15 @@
 /** The app shell: sign-in, or the top bar over the three panes; help and toasts on top. */
 
 import { html } from 'htm/preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { SHORTCUTS } from '../shortcuts.js';
 import { dismissToast, store } from '../state.js';
 import { useStore } from '../../shared/store.js';
 import { ConversationList } from './ConversationList.js';
 import { ConversationView } from './ConversationView.js';
 import { DetailsPanel } from './DetailsPanel.js';
+import { Checklist, checklistDismissed, isAdmin } from './Checklist.js';
+import { Setup } from './Setup.js';
 import { SignIn } from './SignIn.js';
 import { TicketDetails, TicketList, TicketView } from './Tickets.js';
 import { TopBar } from './TopBar.js';
@@ -15,7 +17,8 @@ import { Icon } from './common.js';
 
 export function App() {
   const signedIn = useStore(store, (s) => !!s.session);
-  return html`${signedIn ? html`<${Shell} />` : html`<${SignIn} />`}<${Toasts} />`;
+  const signedOut = location.pathname === '/setup' ? Setup : SignIn;
+  return html`${signedIn ? html`<${Shell} />` : html`<${signedOut} />`}<${Toasts} />`;
 }
 
 function Shell() {
@@ -32,10 +35,20 @@ function Shell() {
         : html`<${ConversationList} />
             ${route.conversationId
               ? html`<${ConversationView} id=${route.conversationId} /><${DetailsPanel} id=${route.conversationId} />`
-              : html`<${Empty} icon="inbox" title="Select a conversation" text="Pick a conversation on the left, or press j / k and Enter." />`}`}
+              : html`<${Welcome} />`}`}
     </div>
     ${help && html`<${Help} />`}
   </div>`;
+}
+
+/** No conversation open: an admin of a new workspace sees the checklist, others the hint. */
+function Welcome() {
+  const user = useStore(store, (s) => s.session.user);
+  const [hidden, setHidden] = useState(() => !isAdmin(user) || checklistDismissed(user.tenant_id));
+  if (hidden) {
+    return html`<${Empty} icon="inbox" title="Select a conversation" text="Pick a conversation on the left, or press j / k and Enter." />`;
+  }
+  return html`<section class="pane main-pane empty-main"><${Checklist} onDismiss=${() => setHidden(true)} /></section>`;
 }
 
 function Empty({ icon, title, text }) {
