@@ -1,9 +1,8 @@
-"""One client connection: its bounded outbox and writer, and its per-conversation cursor.
+"""One client connection: its bounded outbox and writer, and its per-conversation cursors.
 
-Delivery per conversation is exactly once and in ``seq`` order: the cursor remembers the
-last seq the client holds; a duplicate is dropped, a gap (a broker message lost, a broker
-reconnect) makes the connection buffer live events, read the missing ones from
-PostgreSQL, then merge. The same path serves `subscribe` with `after_seq`.
+Delivery per conversation is exactly once and in ``seq`` order. What to send and what to
+read is decided by ``protocol.cursor`` (no I/O: duplicates, gaps, buffer-then-merge); the
+connection carries it out: it reads the missing events from PostgreSQL and writes frames.
 """
 
 from __future__ import annotations
@@ -12,18 +11,22 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Protocol, TypeAlias
 
 import server.metrics as metrics
 from server.domain.access import Principal
+from server.domain.events import PersistedEvent
 from server.errors import FlowSupportError
 from server.protocol.codec import Codec
-from server.protocol.codes import CLOSE_INTERNAL, CLOSE_RESTARTING, MAX_REPLAY
+from server.protocol.codes import CLOSE_INTERNAL, CLOSE_RESTARTING
+from server.protocol.cursor import Cursor as SeqCursor
+from server.protocol.cursor import Fetch
+from server.protocol.cursor import Step as SeqStep
 from server.realtime import present
 from server.realtime.direct import DirectWriter
 from server.realtime.envelope import AI, EVENT, SIGNAL, STAFF, TICKET, VISITOR, Envelope
-from server.services.conversations import ConversationService, InboxFilter
+from server.services.conversations import InboxFilter, Replay
 
 log = logging.getLogger("flowsupport.realtime")
 
@@ -38,17 +41,18 @@ class _Close:
     reason: str
 
 
-@dataclass
-class Cursor:
-    """What a connection holds of one conversation."""
+# What a connection holds of one conversation: replayed rows are stored events, live ones
+# the hub's envelopes.
+Cursor: TypeAlias = SeqCursor[PersistedEvent, Envelope]
+Step: TypeAlias = SeqStep[PersistedEvent, Envelope]
 
-    topic: str
-    last_seq: int = 0
-    buffer: list[Envelope] | None = field(default_factory=list)  # None: live, no catch-up
 
-    @property
-    def live(self) -> bool:
-        return self.buffer is None
+class Replays(Protocol):
+    """Where a catch-up reads the events a client misses (ConversationService)."""
+
+    async def replay(
+        self, principal: Principal, conversation_id: str, after_seq: int, limit: int
+    ) -> Replay: ...
 
 
 class Connection:
@@ -60,7 +64,7 @@ class Connection:
         codec: Codec,
         transmit: Transmit,
         close: Close,
-        conversations: ConversationService,
+        conversations: Replays,
         outbox_size: int = 1024,
         direct: DirectWriter | None = None,
     ) -> None:
@@ -210,7 +214,10 @@ class Connection:
                     self.deliver(envelope)
                 return
             if cursor is not None:
-                self._advance(conversation_id, cursor, envelope)
+                step = cursor.offer(envelope)
+                self._carry_out(step)
+                if step.fetch is not None:  # a gap: read what the hub lost
+                    self.spawn(self._catch_up(conversation_id, cursor, step.fetch))
         elif envelope.kind == AI:
             # Live-only: to subscribers of the conversation, or else to inbox watchers.
             subscribed = envelope.conversation_id in self.cursors
@@ -227,53 +234,40 @@ class Connection:
             ):
                 self.deliver(envelope)
 
-    def _advance(self, conversation_id: str, cursor: Cursor, envelope: Envelope) -> None:
-        if cursor.buffer is not None:
-            cursor.buffer.append(envelope)
-        elif envelope.seq <= cursor.last_seq:
-            return  # already delivered
-        elif envelope.seq == cursor.last_seq + 1:
-            cursor.last_seq = envelope.seq
-            self.deliver(envelope)
-        else:
-            cursor.buffer = [envelope]
-            self.spawn(self.catch_up(conversation_id))
-
     # -- catching up --------------------------------------------------------------------
+
+    def _carry_out(self, step: Step) -> None:
+        """Send what the cursor decided, in its order: replayed rows, then live events."""
+        for event in step.rows:
+            self.send(present.event_frame(event))
+        for envelope in step.live:
+            self.deliver(envelope)
 
     async def catch_up(self, conversation_id: str) -> None:
         """Send what the client misses after its cursor from PostgreSQL, then go live."""
         cursor = self.cursors.get(conversation_id)
-        while cursor is not None:
+        if cursor is not None:
+            await self._catch_up(conversation_id, cursor, cursor.catch_up())
+
+    async def _catch_up(self, conversation_id: str, cursor: Cursor, fetch: Fetch) -> None:
+        """Read the pages the cursor asks for until it is live; stop once the client
+        unsubscribed (or subscribed afresh: that cursor runs its own catch-up)."""
+        next_fetch: Fetch | None = fetch
+        while next_fetch is not None and self.cursors.get(conversation_id) is cursor:
             replay = await self._conversations.replay(
-                self.principal, conversation_id, cursor.last_seq, MAX_REPLAY
+                self.principal, conversation_id, next_fetch.after_seq, next_fetch.limit
             )
             if self.cursors.get(conversation_id) is not cursor:
                 return  # unsubscribed meanwhile
-            for event in replay.events:
-                if event.seq > cursor.last_seq:
-                    cursor.last_seq = event.seq
-                    self.send(present.event_frame(event))
-            cursor.last_seq = max(cursor.last_seq, replay.last_seq)
-            if replay.truncated:
-                continue
-            pending = sorted(cursor.buffer or [], key=lambda e: e.seq)
-            cursor.buffer = []
-            for index, envelope in enumerate(pending):
-                if envelope.seq <= cursor.last_seq:
-                    continue
-                if envelope.seq != cursor.last_seq + 1:
-                    cursor.buffer = pending[index:]
-                    break
-                cursor.last_seq = envelope.seq
-                self.deliver(envelope)
-            else:
-                cursor.buffer = None
-                return
+            step = cursor.replayed(
+                replay.events, truncated=replay.truncated, last_seq=replay.last_seq
+            )
+            self._carry_out(step)
+            next_fetch = step.fetch
 
     def resync(self) -> None:
-        """After a broker outage: every conversation catches up from its cursor."""
-        for conversation_id, cursor in self.cursors.items():
-            if cursor.live:
-                cursor.buffer = []
-                self.spawn(self.catch_up(conversation_id))
+        """After a broker outage: every live conversation catches up from its cursor."""
+        for conversation_id, held in self.cursors.items():
+            fetch = held.resync()
+            if fetch is not None:
+                self.spawn(self._catch_up(conversation_id, held, fetch))

@@ -12,7 +12,6 @@ from typing import Any
 
 from server.errors import BadRequest
 from server.protocol import frames, objects
-from server.protocol.codes import MAX_REPLAY
 from server.realtime import present
 from server.realtime.connection import Connection, Cursor
 from server.realtime.envelope import conversation_topic, inbox_topic
@@ -55,20 +54,15 @@ async def subscribe(ctx: Context, frame: frames.Subscribe) -> None:
     topic = conversation_topic(str(conversation.tenant_id), frame.conversation_id)
     # The cursor buffers live events from the moment the topic is joined; catch_up then
     # reads everything after the cursor from PostgreSQL and merges: no gap, no double.
-    cursor = Cursor(topic)
+    cursor, truncated = Cursor.subscribe(topic, conversation.last_seq, frame.after_seq)
     conn.cursors[frame.conversation_id] = cursor
     await ctx.hub.join(conn, topic)
     fields: dict[str, Any] = {
         "conversation": objects.conversation(conversation),
         "last_seq": conversation.last_seq,
     }
-    if frame.after_seq is None:
-        cursor.last_seq = conversation.last_seq
-    else:
-        start = max(frame.after_seq, conversation.last_seq - MAX_REPLAY)
-        cursor.last_seq = min(start, conversation.last_seq)
-        if start > frame.after_seq:
-            fields["truncated"] = True
+    if truncated:
+        fields["truncated"] = True
     conn.send(present.ack(frame.id, **fields))
     await conn.catch_up(frame.conversation_id)
 

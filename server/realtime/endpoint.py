@@ -39,7 +39,7 @@ from server.protocol.codes import (
 from server.protocol.session import Session, SessionLimits, Verdict
 from server.realtime import dispatch, present
 from server.realtime.connection import Connection
-from server.realtime.direct import DirectWriter
+from server.realtime.direct import writers_for
 from server.realtime.hub import Hub
 from server.services.answers import AnswerService
 from server.services.auth import AuthService
@@ -85,7 +85,6 @@ async def websocket_endpoint(websocket: WebSocket, direct_send: Send | None = No
     rt: Realtime = websocket.app.state.realtime
     subprotocol = choose_subprotocol(list(websocket.scope.get("subprotocols", [])))
     await websocket.accept(subprotocol=subprotocol)
-    direct = DirectWriter.attach(direct_send) if direct_send is not None else None
     codec = codec_for(subprotocol)
     session = Session(rt.clock.monotonic(), rt.limits)
     session_id = "s_" + uuid.uuid4().hex[:16]
@@ -100,11 +99,7 @@ async def websocket_endpoint(websocket: WebSocket, direct_send: Send | None = No
     logs.SESSION_ID.set(session_id)  # this task's log records carry the session and tenant
     logs.TENANT_ID.set(str(principal.tenant_id))
 
-    async def transmit(data: str | bytes) -> None:
-        if isinstance(data, bytes):
-            await websocket.send_bytes(data)
-        else:
-            await websocket.send_text(data)
+    writers = writers_for(websocket, direct_send)
 
     async def close(code: int, reason: str) -> None:
         await websocket.close(code, reason)
@@ -113,20 +108,21 @@ async def websocket_endpoint(websocket: WebSocket, direct_send: Send | None = No
         session_id=session_id,
         principal=principal,
         codec=codec,
-        transmit=transmit,
+        transmit=writers.transmit,
         close=close,
         conversations=rt.conversations,
-        direct=direct,
+        direct=writers.direct,
     )
     connection.start()
     connection.send(present.welcome(session_id, principal, visitor_token))
     log.info(
-        "session %s open: %s %s tenant %s (%s)",
+        "session %s open: %s %s tenant %s (%s, %s writer)",
         session_id,
         principal.kind,
         principal.id,
         principal.tenant_id,
         codec.name,
+        writers.writer,
     )
     context = dispatch.Context(
         connection, rt.hub, rt.conversations, rt.answers, rt.escalation, rt.csat
