@@ -36,7 +36,10 @@ export default defineConfig({
         entryFileNames: 'assets/inbox-[hash].js',
         chunkFileNames: 'assets/[name]-[hash].js',
         // The stylesheet is named for the app; any other asset keeps its own name.
-        assetFileNames: (asset) => (asset.names?.some((n) => n.endsWith('.css')) ? 'assets/inbox-[hash][extname]' : 'assets/[name]-[hash][extname]'),
+        assetFileNames: (asset) =>
+          asset.names?.some((n) => n.endsWith('.css'))
+            ? 'assets/inbox-[hash][extname]'
+            : 'assets/[name]-[hash][extname]',
       },
     },
   },

@@ -4,13 +4,13 @@
  * if the server refuses them (its `error` frame becomes a toast).
  */
 
-import { api } from './http.js';
-import { countUnread, mergeConversations } from './conversations.js';
-import { deliver, focusComposer, request, stopTyping, subscribe, unsubscribe } from './live.js';
-import { loadTicket } from './tickets.js';
-import { addMessages, addPending } from './thread.js';
-import { hashOf, parseHash, patchIn, store, toast, toastError } from './state.js';
 import { uuid } from '../shared/ids.js';
+import { countUnread, mergeConversations } from './conversations.js';
+import { deliver, stopTyping, subscribe, unsubscribe } from './live.js';
+import { hashOf, parseHash, patchIn, store, toast, toastError } from './state.js';
+import { addPending } from './thread.js';
+import { loadTicket } from './tickets.js';
+import { request } from './wire.js';
 
 // -- routing ---------------------------------------------------------------------------------
 
@@ -72,7 +72,14 @@ export function sendComposer(id) {
   const isNote = state.composerMode === 'note';
   const item = { client_msg_id: uuid(), body, private: isNote, state: 'sending', created_at: new Date().toISOString() };
   stopTyping(id);
-  store.set((s) => patchIn(patchIn(s, 'threads', id, (t) => addPending(t, item)), 'drafts', id, () => ''));
+  store.set((s) =>
+    patchIn(
+      patchIn(s, 'threads', id, (t) => addPending(t, item)),
+      'drafts',
+      id,
+      () => '',
+    ),
+  );
   deliver(id, item);
   return true;
 }
@@ -104,7 +111,10 @@ export function resolve(id) {
 
 export function addTag(id, raw) {
   const conv = store.get().convs[id];
-  const fresh = raw.split(',').map((t) => t.trim()).filter(Boolean);
+  const fresh = raw
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   const tooLong = fresh.find((t) => t.length > 50);
   if (tooLong) {
     toast('Tags are at most 50 characters.');
@@ -134,25 +144,10 @@ export async function stopAi(id) {
   }
 }
 
-/** Page over HTTP what a `subscribe` replay truncated (it replays the latest 1,000 events). */
-export async function loadOlder(id) {
-  const thread = store.get().threads[id];
-  if (!thread || thread.loadingOlder || !thread.truncated) return;
-  const until = thread.truncatedAt || 0; // the replay covered everything after this seq
-  // Start after the last message already held below that point (a gap after a long outage).
-  let after = thread.messages.reduce((top, m) => (m.seq <= until ? Math.max(top, m.seq) : top), 0);
-  store.set((s) => patchIn(s, 'threads', id, { loadingOlder: true }));
-  try {
-    const older = [];
-    while (after < until) {
-      const page = await api(`/v1/conversations/${encodeURIComponent(id)}/messages`, { query: { after_seq: after, limit: 1000 } });
-      older.push(...page.messages.filter((m) => m.seq <= until));
-      if (page.next_after_seq == null || !page.messages.length) break;
-      after = page.next_after_seq;
-    }
-    store.set((s) => patchIn(s, 'threads', id, (t) => ({ ...addMessages(t, older), truncated: false, loadingOlder: false })));
-  } catch (error) {
-    store.set((s) => patchIn(s, 'threads', id, { loadingOlder: false }));
-    toastError(error, 'Loading earlier messages');
-  }
+/** Focus the composer in a mode (r / n shortcuts, after "Stop AI and take over"). */
+export function focusComposer(mode) {
+  if (mode) store.set((s) => (s.composerMode === mode ? s : { ...s, composerMode: mode }));
+  const focus = () => document.querySelector('[data-testid="composer"]')?.focus();
+  focus();
+  requestAnimationFrame(focus); // after a render that (re)creates it
 }

@@ -1,15 +1,17 @@
 /**
  * The conversation list: loading it over HTTP with the filters, merging live events into
- * it, sorting, and unread counts: the server's `unread_count` where conversation objects
- * carry it (unread.js), else counted here (messages by others after the last seq this
- * agent saw in this browser: an older server).
+ * it, sorting; a transcript's messages older than its replay (HTTP); and unread counts:
+ * the server's `unread_count` where conversation objects carry it (unread.js), else
+ * counted here (messages by others after the last seq this agent saw in this browser: an
+ * older server).
  */
 
-import { api } from './http.js';
-import { request } from './live.js';
-import { STATUS_FILTERS, patchIn, saveSeen, store, toastError } from './state.js';
-import { adoptUnread, liveUnread, readUnread, serverCounts } from './unread.js';
 import { parseTime } from '../shared/time.js';
+import { api } from './http.js';
+import { patchIn, STATUS_FILTERS, saveSeen, store, toastError } from './state.js';
+import { addMessages } from './thread.js';
+import { adoptUnread, liveUnread, readUnread, serverCounts } from './unread.js';
+import { request } from './wire.js';
 
 const PAGE = 50;
 let listGeneration = 0;
@@ -65,7 +67,7 @@ export function visibleIds(state) {
 
 /** Merge conversations (from HTTP, an ack or a frame) into the cache, keeping what they lack. */
 export function mergeConversations(state, conversations) {
-  conversations = conversations.filter((c) => c && c.id);
+  conversations = conversations.filter((c) => c?.id);
   if (!conversations.length) return state;
   const convs = { ...state.convs };
   for (const c of conversations) {
@@ -167,8 +169,12 @@ export function refreshSoon() {
       return;
     }
     try {
-      const page = await api('/v1/conversations', { query: { ...queryOf({ ...filters, status: 'all', assignee: '', channel: '', q: '' }), limit: 20 } });
-      store.set((s) => page.conversations.reduce((acc, c) => admitToList(acc, c.id), mergeConversations(s, page.conversations)));
+      const page = await api('/v1/conversations', {
+        query: { ...queryOf({ ...filters, status: 'all', assignee: '', channel: '', q: '' }), limit: 20 },
+      });
+      store.set((s) =>
+        page.conversations.reduce((acc, c) => admitToList(acc, c.id), mergeConversations(s, page.conversations)),
+      );
     } catch {
       /* the next event retries */
     }
@@ -194,7 +200,13 @@ export function countUnread(ids) {
   for (const id of ids) {
     const conv = s.convs[id];
     const seen = s.seen[id] || 0;
-    if (!conv || serverCounts(s, id) || conv.last_seq <= Math.max(seen, counted[id] || 0) || id === s.route.conversationId) continue;
+    if (
+      !conv ||
+      serverCounts(s, id) ||
+      conv.last_seq <= Math.max(seen, counted[id] || 0) ||
+      id === s.route.conversationId
+    )
+      continue;
     if (!countQueue.includes(id)) countQueue.push(id);
   }
   while (counting < 4 && countQueue.length) {
@@ -251,6 +263,35 @@ export function markSeen(id, seq, told = true) {
     saveSeen(s.session.user.id, next.seen);
     return next;
   });
+}
+
+// -- a transcript's older messages ----------------------------------------------------------
+
+/** Page over HTTP what a `subscribe` replay truncated (it replays the latest 1,000 events). */
+export async function loadOlder(id) {
+  const thread = store.get().threads[id];
+  if (!thread || thread.loadingOlder || !thread.truncated) return;
+  const until = thread.truncatedAt || 0; // the replay covered everything after this seq
+  // Start after the last message already held below that point (a gap after a long outage).
+  let after = thread.messages.reduce((top, m) => (m.seq <= until ? Math.max(top, m.seq) : top), 0);
+  store.set((s) => patchIn(s, 'threads', id, { loadingOlder: true }));
+  try {
+    const older = [];
+    while (after < until) {
+      const page = await api(`/v1/conversations/${encodeURIComponent(id)}/messages`, {
+        query: { after_seq: after, limit: 1000 },
+      });
+      older.push(...page.messages.filter((m) => m.seq <= until));
+      if (page.next_after_seq == null || !page.messages.length) break;
+      after = page.next_after_seq;
+    }
+    store.set((s) =>
+      patchIn(s, 'threads', id, (t) => ({ ...addMessages(t, older), truncated: false, loadingOlder: false })),
+    );
+  } catch (error) {
+    store.set((s) => patchIn(s, 'threads', id, { loadingOlder: false }));
+    toastError(error, 'Loading earlier messages');
+  }
 }
 
 // -- contacts ------------------------------------------------------------------------------

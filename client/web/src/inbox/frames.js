@@ -1,18 +1,21 @@
 /**
- * One handler per server frame type (PROTOCOL.md "Server to client"), applied to the store.
- * An unknown type is ignored: v1 servers may add frame types.
+ * One handler per server frame type (PROTOCOL.md "Server to client"), applied to the store:
+ * HANDLERS, which session.js hands to live.js's startLive (the connection never imports
+ * this module). An unknown type is ignored: v1 servers may add frame types.
  */
 
+import { piecesFrom, piecesWith } from '../shared/order.js';
+import { focusComposer } from './actions.js';
 import { activityOf, admitToList, countLive, mergeConversations, refreshSoon } from './conversations.js';
-import { advance, focusComposer, isSubscribed, reading, scheduleRead } from './live.js';
-import { addMessage } from './thread.js';
-import { patchIn, removeIn, saveNames, store, toastError } from './state.js';
-import { readUnread, serverCounts } from './unread.js';
+import { advance, isSubscribed, reading, scheduleRead } from './live.js';
 import { isStaff } from './staff.js';
+import { patchIn, removeIn, saveNames, store, toastError } from './state.js';
+import { addMessage } from './thread.js';
 import { onTicketFrame } from './tickets.js';
+import { readUnread, serverCounts } from './unread.js';
 
 function rememberName(state, who) {
-  if (!who || !who.id || !who.name || (who.kind !== 'agent' && who.kind !== 'bot')) return state;
+  if (!who?.id || !who.name || (who.kind !== 'agent' && who.kind !== 'bot')) return state;
   if (state.names[who.id] === who.name || isStaff(state, who.id)) return state; // the staff list names its own
   const names = { ...state.names, [who.id]: who.name };
   saveNames(state.session.user.tenant_id, names);
@@ -51,19 +54,26 @@ function conversationUpdated(frame) {
   const id = frame.conversation_id;
   const known = store.get().convs[id];
   store.set((s) => {
-    let next = mergeConversations(s, [{ ...frame.conversation, activity: Math.max(known?.activity || 0, activityOf(frame.conversation)) }]);
+    let next = mergeConversations(s, [
+      { ...frame.conversation, activity: Math.max(known?.activity || 0, activityOf(frame.conversation)) },
+    ]);
     next = admitToList(next, id);
     return advance(next, id, frame.seq);
   });
-  if (!known || !known.contact) refreshSoon();
+  if (!known?.contact) refreshSoon();
   if (reading(id)) scheduleRead(id);
 }
 
 /** PROTOCOL.md additions: a new conversation, before its first message (live-only). */
 function conversationCreated(frame) {
   const c = frame.conversation;
-  if (!c || !c.id) return;
-  store.set((s) => admitToList(mergeConversations(s, [{ ...c, activity: Math.max(s.convs[c.id]?.activity || 0, activityOf(c)) }]), c.id));
+  if (!c?.id) return;
+  store.set((s) =>
+    admitToList(
+      mergeConversations(s, [{ ...c, activity: Math.max(s.convs[c.id]?.activity || 0, activityOf(c)) }]),
+      c.id,
+    ),
+  );
   if (!store.get().convs[c.id]?.contact) refreshSoon(); // the list page names its contact
 }
 
@@ -78,17 +88,21 @@ function ticketCreated(frame) {
   if (reading(id)) scheduleRead(id);
 }
 
+/** A stream is its id and its text's pieces (shared/order.js): {stream_id, next, text, early}. */
 function aiStarted(frame) {
-  store.set((s) => patchIn(s, 'streams', frame.conversation_id, () => ({ stream_id: frame.stream_id, parts: [], text: '' })));
+  store.set((s) =>
+    patchIn(s, 'streams', frame.conversation_id, () => ({ stream_id: frame.stream_id, ...piecesFrom(0) })),
+  );
 }
 
 function aiDelta(frame) {
   store.set((s) =>
     patchIn(s, 'streams', frame.conversation_id, (st) => {
-      const stream = st && st.stream_id === frame.stream_id ? st : { stream_id: frame.stream_id, parts: [], text: '' };
-      const parts = stream.parts.slice();
-      parts[frame.index] = frame.text; // by index: a repeat changes nothing, order is kept
-      return { ...stream, parts, text: parts.join('') };
+      // Joining mid-answer (the conversation opened while the AI wrote): from this piece on.
+      const first = Number.isInteger(frame.index) ? frame.index : 0;
+      const stream = st && st.stream_id === frame.stream_id ? st : { stream_id: frame.stream_id, ...piecesFrom(first) };
+      const pieces = piecesWith(stream, frame.index, frame.text); // a repeat changes nothing
+      return pieces === stream ? stream : { stream_id: stream.stream_id, ...pieces };
     }),
   );
 }
@@ -98,10 +112,11 @@ function aiDone(frame) {
   store.set((s) => {
     let next = removeIn(s, 'streams', id);
     // The persisted answer replaces the stream at once; its message.created then dedupes.
-    if (frame.message && isSubscribed(id) && next.threads[id]) next = patchIn(next, 'threads', id, (t) => addMessage(t, frame.message));
+    if (frame.message && isSubscribed(id) && next.threads[id])
+      next = patchIn(next, 'threads', id, (t) => addMessage(t, frame.message));
     return next;
   });
-  if (frame.error && frame.error.message && store.get().route.conversationId === id) toastError(frame.error, 'AI answer');
+  if (frame.error?.message && store.get().route.conversationId === id) toastError(frame.error, 'AI answer');
   if (frame.reason === 'stopped' && store.get().route.conversationId === id) focusComposer('reply');
 }
 
@@ -112,10 +127,11 @@ function typing(frame) {
   const key = participantKey(who);
   store.set((s) => {
     let next = rememberName(s, who);
-    if (who.kind === 'agent') next = patchIn(next, 'viewers', id, (v) => ({ ...v, [who.id]: { name: who.name, at: Date.now() } }));
+    if (who.kind === 'agent')
+      next = patchIn(next, 'viewers', id, (v) => ({ ...v, [who.id]: { name: who.name, at: Date.now() } }));
     return patchIn(next, 'typing', id, (t) => {
       if (frame.state) return { ...t, [key]: { name: who.name, kind: who.kind, until: Date.now() + 8000 } };
-      return t && t[key] ? removeKey(t, key) : t || {};
+      return t?.[key] ? removeKey(t, key) : t || {};
     });
   });
 }
@@ -128,10 +144,17 @@ function read(frame) {
     if (who.kind === 'agent' && who.id === s.session?.user.id) {
       // This agent read it elsewhere (another tab or device): the server has that position.
       if (!serverCounts(s, id) || !(frame.seq > 0)) return s;
-      return readUnread({ ...s, readUpTo: { ...s.readUpTo, [id]: Math.max(s.readUpTo[id] || 0, frame.seq) } }, id, frame.seq);
+      return readUnread(
+        { ...s, readUpTo: { ...s.readUpTo, [id]: Math.max(s.readUpTo[id] || 0, frame.seq) } },
+        id,
+        frame.seq,
+      );
     }
     if (who.kind !== 'agent') return s;
-    return patchIn(rememberName(s, who), 'viewers', id, (v) => ({ ...v, [who.id]: { name: who.name, at: Date.now() } }));
+    return patchIn(rememberName(s, who), 'viewers', id, (v) => ({
+      ...v,
+      [who.id]: { name: who.name, at: Date.now() },
+    }));
   });
 }
 

@@ -55,7 +55,7 @@ export async function api(path, { method = 'GET', body, query, auth = true } = {
     }
   }
   if (response.ok) return data;
-  const error = data && data.error ? data.error : {};
+  const error = data?.error ? data.error : {};
   const failure = new ApiError(
     response.status,
     error.code || (response.status === 404 ? 'not_found' : 'internal'),

@@ -1,63 +1,64 @@
 /**
- * The inbox's WebSocket session (PROTOCOL.md): hello, inbox.subscribe, the open
- * conversation's subscription, and one handler per server frame type.
+ * The inbox's realtime session (PROTOCOL.md) on the shared client: hello, inbox.subscribe,
+ * the conversations it follows, read receipts, typing and sending. Server frames go to the
+ * handlers session.js passes to startLive (frames.js), never imported here.
  *
- * Resume rule: after every reconnect the open conversation is subscribed again with
- * `after_seq` = the thread's gapless `lastSeq`, messages not yet acknowledged are sent
- * again with the same `client_msg_id`, and the list, tickets and staff are re-read over
- * HTTP (inbox events and ticket frames are live-only).
+ * Resume rule: after every reconnect each followed conversation is subscribed again with
+ * `after_seq` = the last seq its thread holds without a gap (shared/order.js), messages
+ * not yet acknowledged are sent again with the same `client_msg_id`, and the list, tickets
+ * and staff are re-read over HTTP (inbox events and ticket frames are live-only).
  */
 
-import { RealtimeClient, socketUrl } from '../shared/realtime.js';
-import { loadList, markSeen, mergeConversations, mergeInboxPage } from './conversations.js';
-import { addMessage, emptyThread, hasGap, noteSeq } from './thread.js';
-import { patchIn, store, toastError } from './state.js';
-import { loadOlder } from './actions.js';
-import { HANDLERS } from './frames.js';
-import { reloadTickets } from './tickets.js';
+import { FORBIDDEN_ORIGIN } from '../shared/backoff.js';
+import { seqSeen, seqsConfirmed } from '../shared/order.js';
+import { DISCONNECTED, socketUrl } from '../shared/realtime.js';
+import { loadList, loadOlder, markSeen, mergeConversations, mergeInboxPage } from './conversations.js';
 import { loadStaff } from './staff.js';
+import { patchIn, store, toastError } from './state.js';
+import { addMessage, emptyThread } from './thread.js';
+import { reloadTickets } from './tickets.js';
+import { closeWire, connected, everConnected, notify, openWire, request } from './wire.js';
 
 const MAX_REPLAY = 1000; // events one subscribe replays (README "Realtime")
-let client = null;
 const subscribed = new Set(); // conversation ids with a subscribe sent (and no unsubscribe)
 const resubscribing = new Set();
 const held = new Set(); // followed for a view other than the open conversation (a ticket's)
-let handlingFrame = false;
 
-/** Whether a server frame is being applied now (main.js batches those renders per frame). */
-export function inNetworkFrame() {
-  return handlingFrame;
-}
-
-function ignore() {} // frame types this client has no use for (PROTOCOL.md: additive changes)
-
-export function startLive(onUnauthorized) {
+/**
+ * Connect for the signed-in agent.
+ * @param {object} o
+ * @param {import('./wire.js').Handlers} o.handlers what to do with each server frame type
+ * @param {() => void} o.onUnauthorized the token is refused (close 4001): sign out
+ * @param {string} [o.url]
+ * @param {typeof WebSocket} [o.WebSocket] tests pass a fake
+ */
+export function startLive({ handlers, onUnauthorized, url, WebSocket }) {
   stopLive();
-  const { session } = store.get();
-  client = new RealtimeClient({
-    url: socketUrl(),
+  if (!store.get().session) return;
+  openWire({
+    url: url || socketUrl(),
+    WebSocket,
+    handlers,
     hello: () => ({ type: 'hello', token: store.get().session?.token, client: 'flowsupport-inbox/0.1' }),
     onWelcome: welcomed,
-    onFrame: (frame) => {
-      handlingFrame = true;
-      try {
-        (HANDLERS[frame.type] || ignore)(frame);
-      } finally {
-        handlingFrame = false;
-      }
-    },
-    onStatus: (conn) => store.set((s) => (s.conn === conn ? s : { ...s, conn })),
-    onFatal: (reason) => {
-      if (reason === 'unauthorized') onUnauthorized();
-      else store.set((s) => ({ ...s, connProblem: 'This address is not an allowed origin for agents (FLOWSUPPORT_PUBLIC_URL).' }));
+    onStatus: (status, { code }) => {
+      let conn = 'stopped';
+      if (status === 'connected') conn = 'connected';
+      else if (status === 'connecting' || status === 'offline') conn = everConnected() ? 'reconnecting' : 'connecting';
+      store.set((s) => (s.conn === conn ? s : { ...s, conn }));
+      if (status !== 'failed') return;
+      if (code === FORBIDDEN_ORIGIN) {
+        store.set((s) => ({
+          ...s,
+          connProblem: 'This address is not an allowed origin for agents (FLOWSUPPORT_PUBLIC_URL).',
+        }));
+      } else onUnauthorized();
     },
   });
-  if (session) client.start();
 }
 
 export function stopLive() {
-  if (client) client.stop();
-  client = null;
+  closeWire();
   subscribed.clear();
   resubscribing.clear();
   held.clear();
@@ -69,16 +70,7 @@ export function stopLive() {
   for (const id of Object.keys(readSent)) delete readSent[id];
 }
 
-export function request(type, fields, options) {
-  if (!client) return Promise.reject(new Error('Not connected'));
-  return client.request(type, fields, options);
-}
-
-export function notify(frame) {
-  return client ? client.notify(frame) : false;
-}
-
-function welcomed(welcome, { resumed }) {
+function welcomed(_welcome, { resumed }) {
   request('inbox.subscribe', {})
     .then((ack) => mergeInboxPage(ack.conversations || []))
     .catch((e) => toastError(e, 'Inbox'));
@@ -99,29 +91,30 @@ function welcomed(welcome, { resumed }) {
 /** Follow a conversation from the last seq held (0: replay its history). */
 export function subscribe(id) {
   store.set((s) => (s.threads[id] ? s : patchIn(s, 'threads', id, () => emptyThread())));
-  if (!client || !client.connected) return;
+  if (!connected()) return;
   const thread = store.get().threads[id];
   subscribed.add(id);
   resubscribing.add(id);
   const resumed = thread.messages.length > 0;
-  request('subscribe', { conversation_id: id, after_seq: thread.lastSeq })
+  request('subscribe', { conversation_id: id, after_seq: thread.seq.last })
     .then((ack) => {
       store.set((s) => {
         let next = mergeConversations(s, [ack.conversation]);
         next = patchIn(next, 'threads', id, (t) => {
           t = t || emptyThread();
-          if (!ack.truncated) return { ...t, ready: true, error: null };
+          // The replay that follows the ack brings every event up to last_seq.
+          const seq = seqsConfirmed(t.seq, Number(ack.last_seq) || 0);
+          if (!ack.truncated) return { ...t, seq, ready: true, error: null };
           // PROTOCOL.md: the replay starts at last_seq - 1000; what lies before it is
-          // paged over HTTP (loadOlder). The replay is contiguous from that point.
+          // paged over HTTP (loadOlder).
           const start = ack.last_seq - MAX_REPLAY;
           return {
             ...t,
+            seq,
             ready: true,
             error: null,
             truncated: true,
             truncatedAt: Math.max(t.truncatedAt || 0, start),
-            lastSeq: Math.max(t.lastSeq, start),
-            ahead: t.ahead.filter((seq) => seq > start),
           };
         });
         return next;
@@ -131,7 +124,9 @@ export function subscribe(id) {
     })
     .catch((error) => {
       subscribed.delete(id);
-      store.set((s) => patchIn(s, 'threads', id, (t) => ({ ...(t || emptyThread()), ready: true, error: error.message })));
+      store.set((s) =>
+        patchIn(s, 'threads', id, (t) => ({ ...(t || emptyThread()), ready: true, error: error.message })),
+      );
       toastError(error, 'Opening the conversation');
     })
     .finally(() => resubscribing.delete(id));
@@ -163,13 +158,14 @@ export function isSubscribed(id) {
 
 /** Apply a seq-carrying event of a subscribed conversation to its thread. */
 export function advance(state, id, seq) {
-  if (!subscribed.has(id) || !state.threads[id]) return state;
-  const next = patchIn(state, 'threads', id, (t) => noteSeq(t, seq));
-  if (hasGap(next.threads[id]) && !resubscribing.has(id)) {
+  const thread = state.threads[id];
+  if (!subscribed.has(id) || !thread) return state;
+  const seen = seqSeen(thread.seq, seq);
+  if (seen.verdict === 'gap' && !resubscribing.has(id)) {
     // PROTOCOL.md: a client that sees a gap subscribes again from the last seq it holds.
     queueMicrotask(() => subscribe(id));
   }
-  return next;
+  return seen.seqs === thread.seq ? state : patchIn(state, 'threads', id, { seq: seen.seqs });
 }
 
 // -- read receipts and "seen" ----------------------------------------------------------------
@@ -217,8 +213,8 @@ export function sendRead(id, { heartbeat = false, closing = false } = {}) {
   if (readPending === id) readPending = null;
   if (!closing && !reading(id)) return;
   const thread = store.get().threads[id];
-  if (!thread || !thread.ready) return;
-  const seq = thread.lastSeq;
+  if (!thread?.ready) return;
+  const seq = thread.seq.last;
   // PROTOCOL.md additions: a `read` is stored; it sets this agent's position (unread_count).
   const told = (!heartbeat && readSent[id] === seq) || notify({ type: 'read', conversation_id: id, seq });
   if (told) readSent[id] = seq;
@@ -230,7 +226,8 @@ export function sendRead(id, { heartbeat = false, closing = false } = {}) {
 const typingState = {}; // id -> {sentAt, idleTimer}
 
 export function agentTyping(id) {
-  const t = (typingState[id] ||= { sentAt: 0, idleTimer: null });
+  if (!typingState[id]) typingState[id] = { sentAt: 0, idleTimer: null };
+  const t = typingState[id];
   const now = Date.now();
   if (now - t.sentAt >= 3000 && notify({ type: 'typing', conversation_id: id, state: true })) t.sentAt = now;
   clearTimeout(t.idleTimer);
@@ -256,11 +253,18 @@ export function resendPending() {
 
 /** Send (or send again: same client_msg_id, stored once) one optimistic message. */
 export function deliver(id, item) {
-  store.set((s) => patchIn(s, 'threads', id, (t) => ({
-    ...t,
-    pending: t.pending.map((p) => (p.client_msg_id === item.client_msg_id ? { ...p, state: 'sending' } : p)),
-  })));
-  request('message.send', { conversation_id: id, client_msg_id: item.client_msg_id, body: item.body, private: item.private })
+  store.set((s) =>
+    patchIn(s, 'threads', id, (t) => ({
+      ...t,
+      pending: t.pending.map((p) => (p.client_msg_id === item.client_msg_id ? { ...p, state: 'sending' } : p)),
+    })),
+  );
+  request('message.send', {
+    conversation_id: id,
+    client_msg_id: item.client_msg_id,
+    body: item.body,
+    private: item.private,
+  })
     .then((ack) => {
       store.set((s) => patchIn(s, 'threads', id, (t) => addMessage(t, ack.message)));
       scheduleRead(id);
@@ -268,28 +272,25 @@ export function deliver(id, item) {
     .catch((error) => {
       if (error.retryable) {
         // Kept and sent again after the reconnect (or after the rate limit's pause).
-        store.set((s) => patchIn(s, 'threads', id, (t) => ({
-          ...t,
-          pending: t.pending.map((p) => (p.client_msg_id === item.client_msg_id ? { ...p, state: 'queued' } : p)),
-        })));
-        if (error.code !== 'unavailable') setTimeout(() => deliver(id, item), error.retry_after_ms || 2000);
+        store.set((s) =>
+          patchIn(s, 'threads', id, (t) => ({
+            ...t,
+            pending: t.pending.map((p) => (p.client_msg_id === item.client_msg_id ? { ...p, state: 'queued' } : p)),
+          })),
+        );
+        if (error.code !== DISCONNECTED) setTimeout(() => deliver(id, item), error.retry_after_ms || 2000);
         return;
       }
       // Refused for good: the text goes back into the composer, never lost.
       store.set((s) => {
-        let next = patchIn(s, 'threads', id, (t) => ({ ...t, pending: t.pending.filter((p) => p.client_msg_id !== item.client_msg_id) }));
+        let next = patchIn(s, 'threads', id, (t) => ({
+          ...t,
+          pending: t.pending.filter((p) => p.client_msg_id !== item.client_msg_id),
+        }));
         const draft = next.drafts[id] || '';
         next = patchIn(next, 'drafts', id, () => (draft ? `${item.body}\n${draft}` : item.body));
         return { ...next, composerMode: item.private ? 'note' : 'reply' };
       });
       toastError(error, 'Message not sent');
     });
-}
-
-/** Focus the composer in a mode (r / n shortcuts, after "Stop AI and take over"). */
-export function focusComposer(mode) {
-  if (mode) store.set((s) => (s.composerMode === mode ? s : { ...s, composerMode: mode }));
-  const focus = () => document.querySelector('[data-testid="composer"]')?.focus();
-  focus();
-  requestAnimationFrame(focus); // after a render that (re)creates it
 }

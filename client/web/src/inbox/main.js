@@ -3,12 +3,12 @@
 import './fonts.css';
 import './styles.css';
 
-import { options, render } from 'preact';
 import { html } from 'htm/preact';
-import { inNetworkFrame } from './live.js';
+import { options, render } from 'preact';
 import { boot } from './session.js';
 import { onKeyDown } from './shortcuts.js';
 import { App } from './ui/App.js';
+import { inNetworkFrame } from './wire.js';
 
 // Renders caused by the network are batched per animation frame (a replay of 1,000 events
 // or a fast AI stream renders once per frame, not once per WebSocket frame); renders caused

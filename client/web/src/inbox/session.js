@@ -3,10 +3,10 @@
  * sessionStorage only; any 401 (HTTP) or 4001 (WebSocket) returns to the sign-in screen.
  */
 
-import { api, configureHttp } from './http.js';
 import { applyRoute } from './actions.js';
 import { loadList, resetUnread } from './conversations.js';
-import { expireSignals } from './frames.js';
+import { expireSignals, HANDLERS } from './frames.js';
+import { api, configureHttp } from './http.js';
 import { sendRead, startLive, stopLive } from './live.js';
 import { loadStaff } from './staff.js';
 import { initialState, loadNames, loadSeen, parseHash, saveSession, store, toast } from './state.js';
@@ -64,7 +64,7 @@ export function start() {
     seen: loadSeen(me.id),
     names: { ...loadNames(me.tenant_id), [me.id]: me.name },
   }));
-  startLive(expired);
+  startLive({ handlers: HANDLERS, onUnauthorized: expired });
   loadList();
   loadStaff();
   const route = store.get().route;

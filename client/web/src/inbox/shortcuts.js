@@ -3,9 +3,8 @@
  * field: there only Escape acts (it leaves the field).
  */
 
-import { assignToMe, goTo, navigate, resolve, stopAi } from './actions.js';
+import { assignToMe, focusComposer, goTo, navigate, resolve, stopAi } from './actions.js';
 import { visibleIds } from './conversations.js';
-import { focusComposer } from './live.js';
 import { store } from './state.js';
 import { visibleTicketIds } from './tickets.js';
 
@@ -26,7 +25,7 @@ export const SHORTCUTS = [
 ];
 
 function typingIn(target) {
-  if (!target || !target.tagName) return false;
+  if (!target?.tagName) return false;
   const tag = target.tagName;
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
 }
@@ -35,7 +34,12 @@ function move(step) {
   const s = store.get();
   const ids = s.route.view === 'tickets' ? visibleTicketIds(s) : visibleIds(s);
   if (!ids.length) return;
-  const from = s.cursor && ids.includes(s.cursor) ? s.cursor : s.route.view === 'tickets' ? s.route.ticketId : s.route.conversationId;
+  const from =
+    s.cursor && ids.includes(s.cursor)
+      ? s.cursor
+      : s.route.view === 'tickets'
+        ? s.route.ticketId
+        : s.route.conversationId;
   let index = ids.indexOf(from);
   index = index < 0 ? (step > 0 ? 0 : ids.length - 1) : Math.min(ids.length - 1, Math.max(0, index + step));
   store.set((st) => ({ ...st, cursor: ids[index] }));

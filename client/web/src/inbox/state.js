@@ -92,7 +92,7 @@ export function hashOf(route) {
 export function loadSession() {
   try {
     const saved = JSON.parse(sessionStorage.getItem(SESSION_KEY) || 'null');
-    if (saved && saved.token && saved.user && saved.expiresAt > Date.now()) return saved;
+    if (saved?.token && saved.user && saved.expiresAt > Date.now()) return saved;
   } catch {
     /* unreadable: sign in again */
   }

@@ -2,36 +2,22 @@
  * A conversation's transcript as an immutable value, and the pure functions that merge
  * events into it (PROTOCOL.md "Ordering and delivery").
  *
- * `lastSeq` is the highest seq held *without a gap*: it is what `subscribe` sends as
- * `after_seq` on reconnect, so the server replays exactly what is missing. Events above a
- * gap are kept in `ahead` until the gap fills. Messages are deduplicated by seq and by id,
- * so a replay overlapping what is held changes nothing.
+ * `seq` tracks the conversation's event seqs (shared/order.js, as the widget does): its
+ * `last` is the highest seq held *without a gap*, what `subscribe` sends as `after_seq` on
+ * reconnect, so the server replays exactly what is missing. Messages are deduplicated by
+ * seq and by id, so a replay overlapping what is held changes nothing.
  */
+
+import { seqsFrom } from '../shared/order.js';
 
 export function emptyThread() {
   return {
     messages: [], // sorted by seq
-    lastSeq: 0,
-    ahead: [], // seqs received above a gap
+    seq: seqsFrom(0), // {last, until, ahead}
     ready: false, // the first subscribe was acknowledged
     truncated: false, // older messages exist beyond the replay (page over HTTP)
     pending: [], // optimistic sends: {client_msg_id, body, private, state, created_at}
   };
-}
-
-/** Note that an event with `seq` arrived; returns the thread with `lastSeq` advanced. */
-export function noteSeq(thread, seq) {
-  if (typeof seq !== 'number' || seq <= thread.lastSeq || thread.ahead.includes(seq)) return thread;
-  if (seq !== thread.lastSeq + 1) return { ...thread, ahead: [...thread.ahead, seq].sort((a, b) => a - b) };
-  let last = seq;
-  const ahead = [...thread.ahead];
-  while (ahead.length && ahead[0] <= last + 1) last = Math.max(last, ahead.shift());
-  return { ...thread, lastSeq: last, ahead };
-}
-
-/** Whether events are missing below the newest one held (resubscribe from lastSeq). */
-export function hasGap(thread) {
-  return thread.ahead.length > 0;
 }
 
 /** Insert or replace one message (dedupe by id and seq); drops its optimistic twin. */
@@ -97,7 +83,15 @@ export function groupMessages(messages, dayOf) {
       group.messages.push(m);
       group.lastAt = t;
     } else {
-      group = { kind: 'group', key: `g-${m.id}`, sender, private: !!m.private, comment: !!m.comment, messages: [m], lastAt: t };
+      group = {
+        kind: 'group',
+        key: `g-${m.id}`,
+        sender,
+        private: !!m.private,
+        comment: !!m.comment,
+        messages: [m],
+        lastAt: t,
+      };
       rows.push(group);
     }
   }
@@ -112,11 +106,17 @@ export function groupMessages(messages, dayOf) {
  * come in as entries `{comment: true}` shaped like messages, without a seq.
  */
 export function withComments(messages, comments) {
-  if (!comments || !comments.length) return messages;
+  if (!comments?.length) return messages;
   const posted = new Set(messages.map((m) => m.client_msg_id).filter(Boolean));
-  const said = new Set(messages.filter((m) => !m.private).map((m) => `${m.sender?.id || ''}\u0000${String(m.body || '').trim()}`));
+  const said = new Set(
+    messages.filter((m) => !m.private).map((m) => `${m.sender?.id || ''}\u0000${String(m.body || '').trim()}`),
+  );
   const extra = comments
-    .filter((c) => !posted.has(`comment-${c.id}`) && !(c.public && said.has(`${c.author?.id || ''}\u0000${String(c.body || '').trim()}`)))
+    .filter(
+      (c) =>
+        !posted.has(`comment-${c.id}`) &&
+        !(c.public && said.has(`${c.author?.id || ''}\u0000${String(c.body || '').trim()}`)),
+    )
     .map((c) => ({
       id: `comment-${c.id}`,
       comment: true,

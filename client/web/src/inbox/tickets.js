@@ -47,7 +47,13 @@ export async function loadTickets() {
     if (mine !== generation) return;
     store.set((s) => ({
       ...mergeTickets(s, page.tickets),
-      ticketList: { ...s.ticketList, ids: page.tickets.map((t) => t.id), loading: false, nextCursor: page.next_cursor, loaded: true },
+      ticketList: {
+        ...s.ticketList,
+        ids: page.tickets.map((t) => t.id),
+        loading: false,
+        nextCursor: page.next_cursor,
+        loaded: true,
+      },
     }));
   } catch (error) {
     if (mine !== generation) return;
@@ -93,7 +99,8 @@ export function reloadTickets() {
 }
 
 export async function loadTicket(id, { quiet = false } = {}) {
-  if (!store.get().ticketDetail[id]) store.set((s) => patchIn(s, 'ticketDetail', id, { state: 'loading', comments: [] }));
+  if (!store.get().ticketDetail[id])
+    store.set((s) => patchIn(s, 'ticketDetail', id, { state: 'loading', comments: [] }));
   try {
     const full = await api(`/v1/tickets/${encodeURIComponent(id)}`);
     const { comments, ...ticket } = full;
@@ -108,7 +115,9 @@ export async function loadTicket(id, { quiet = false } = {}) {
       return { ...next, names };
     });
   } catch (error) {
-    store.set((s) => patchIn(s, 'ticketDetail', id, { state: error.status === 404 ? 'missing' : 'error', error: error.message }));
+    store.set((s) =>
+      patchIn(s, 'ticketDetail', id, { state: error.status === 404 ? 'missing' : 'error', error: error.message }),
+    );
     if (!quiet && error.status !== 404) toastError(error, 'Loading the ticket');
   }
 }
@@ -126,9 +135,11 @@ export function onTicketFrame(frame) {
     return next;
   });
   const changes = frame.changes || [];
-  if (frame.type === 'ticket.sla_breached') toast(`Ticket #${ticket.number} missed its ${String(changes[0] || 'SLA').replace('_', ' ')} target`, 'warning');
+  if (frame.type === 'ticket.sla_breached')
+    toast(`Ticket #${ticket.number} missed its ${String(changes[0] || 'SLA').replace('_', ' ')} target`, 'warning');
   const detail = store.get().ticketDetail[ticket.id];
-  if (detail && (changes.includes('comments') || frame.type === 'ticket.created')) loadTicket(ticket.id, { quiet: true });
+  if (detail && (changes.includes('comments') || frame.type === 'ticket.created'))
+    loadTicket(ticket.id, { quiet: true });
 }
 
 export async function patchTicket(id, values) {
@@ -138,7 +149,8 @@ export async function patchTicket(id, values) {
     const ticket = await api(`/v1/tickets/${encodeURIComponent(id)}`, { method: 'PATCH', body: values });
     store.set((s) => patchIn(s, 'tickets', id, ticket));
   } catch (error) {
-    if (before) store.set((s) => patchIn(s, 'tickets', id, Object.fromEntries(Object.keys(values).map((k) => [k, before[k]]))));
+    if (before)
+      store.set((s) => patchIn(s, 'tickets', id, Object.fromEntries(Object.keys(values).map((k) => [k, before[k]]))));
     toastError(error, 'Ticket not changed');
   }
 }
@@ -146,7 +158,10 @@ export async function patchTicket(id, values) {
 /** Post a comment; resolves true when stored (the caller clears its input only then). */
 export async function addComment(id, body, isPublic) {
   try {
-    const comment = await api(`/v1/tickets/${encodeURIComponent(id)}/comments`, { method: 'POST', body: { body, public: isPublic } });
+    const comment = await api(`/v1/tickets/${encodeURIComponent(id)}/comments`, {
+      method: 'POST',
+      body: { body, public: isPublic },
+    });
     store.set((s) =>
       patchIn(s, 'ticketDetail', id, (d) => {
         const comments = (d?.comments || []).filter((c) => c.id !== comment.id);
@@ -170,7 +185,8 @@ export async function addComment(id, body, isPublic) {
  */
 export function slaClock(ticket, now) {
   const breached = Array.isArray(ticket.breaches) ? ticket.breaches : [];
-  const paused = 'sla_paused_at' in ticket ? !!ticket.sla_paused_at : ticket.status === 'pending' || ticket.status === 'solved';
+  const paused =
+    'sla_paused_at' in ticket ? !!ticket.sla_paused_at : ticket.status === 'pending' || ticket.status === 'solved';
   let clock = null;
   if (ticket.status === 'closed') clock = null;
   else if (paused) clock = ticket.due_at || breached.length || ticket.sla_paused_at ? 'paused' : null;

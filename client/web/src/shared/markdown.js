@@ -90,23 +90,25 @@ function blocksOf(lines, depth, top = false) {
     const from = i;
     /** @type {Block} */
     let block;
-    let m;
+    const fenced = FENCE.exec(line);
+    const heading = HEADING.exec(line);
     if (!line.trim()) {
       i++;
       continue;
-    } else if ((m = FENCE.exec(line))) {
-      const fence = m[1];
+    } else if (fenced) {
+      const fence = fenced[1];
       const pad = indentOf(line);
       const body = [];
-      for (i++; i < lines.length && !closes(lines[i], fence); i++) body.push(lines[i].slice(Math.min(pad, indentOf(lines[i]))));
+      for (i++; i < lines.length && !closes(lines[i], fence); i++)
+        body.push(lines[i].slice(Math.min(pad, indentOf(lines[i]))));
       i++; // the closing fence (an unclosed one runs to the end, as while it streams)
       block = { type: 'code', text: body.join('\n') };
     } else if (RULE.test(line)) {
       i++;
       block = { type: 'hr' };
-    } else if ((m = HEADING.exec(line))) {
+    } else if (heading) {
       i++;
-      block = { type: 'h', text: m[1] || '' };
+      block = { type: 'h', text: heading[1] || '' };
     } else if (depth < MAX_DEPTH && ITEM.test(line)) {
       const [list, next] = readList(lines, i, depth);
       block = list;
@@ -165,7 +167,8 @@ function readList(lines, i, depth) {
         break;
       }
       if (indentOf(line) >= col) body.push(line.slice(col));
-      else if (body[body.length - 1].trim() && !startsBlock(line, depth)) body.push(line); // lazy continuation
+      else if (body[body.length - 1].trim() && !startsBlock(line, depth))
+        body.push(line); // lazy continuation
       else break;
     }
     items.push(blocksOf(body, depth + 1));
@@ -198,7 +201,13 @@ export function renderBlock(block, h) {
         block.start !== 1 ? { start: block.start } : null,
         ...block.items.map((item) =>
           // A one-paragraph item holds its text directly (a tight list).
-          h('li', null, ...(item.length === 1 && item[0].type === 'p' ? inline(item[0].text, h) : item.map((b) => renderBlock(b, h)))),
+          h(
+            'li',
+            null,
+            ...(item.length === 1 && item[0].type === 'p'
+              ? inline(item[0].text, h)
+              : item.map((b) => renderBlock(b, h))),
+          ),
         ),
       );
   }
@@ -267,7 +276,8 @@ function inline(text, h, depth = 0, inLink = false) {
       const href = inLink ? null : webUrl(isLink ? target : all);
       const shown = isLink ? label || target : all;
       if (href) out.push(h('a', linkProps(href), ...(isLink ? inner(shown, true) : [shown])));
-      else if (isLink) out.push(...inner(shown)); // a refused address: its text only
+      else if (isLink)
+        out.push(...inner(shown)); // a refused address: its text only
       else put(all);
     }
   }

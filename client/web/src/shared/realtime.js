@@ -1,155 +1,228 @@
 /**
- * A PROTOCOL.md v1 client for browsers: one WebSocket, `hello` first, requests matched to
- * their `ack` / `error` by `id`, and reconnection with jittered exponential backoff.
+ * The one PROTOCOL.md v1 client of the widget and the inbox: one WebSocket, `hello` first,
+ * requests matched to their `ack` / `error` by `id`, a heartbeat, and reconnection with
+ * the one backoff policy (backoff.js). It knows nothing about conversations: its user
+ * builds the `hello`, re-subscribes in `onWelcome` (with `after_seq`, order.js) so nothing
+ * is missed or doubled, and takes every frame that answers no request in `onFrame`.
  *
- * The caller owns what a session means: `onWelcome(welcome, { resumed })` runs after every
- * successful `hello`, and is where subscriptions are re-sent (with `after_seq`) so nothing
- * is missed or doubled. Everything that is not an answer to a request goes to `onFrame`.
+ * Heartbeat (PROTOCOL.md "Connecting"): the server's WebSocket pings are invisible to a
+ * page, so after `heartbeat_s` without a frame from the server the client sends `ping`; a
+ * connection that then stays silent for PONG_TIMEOUT_MS is half-open, and is dropped and
+ * replaced like any lost one; so is one whose `welcome` does not come in WELCOME_TIMEOUT_MS.
  *
- * Close codes (PROTOCOL.md "Limits and closing"): 4001 and 4003 are final (a new token or
- * a different page is needed) and reported through `onFatal`; 1012 / 1001 reconnect
- * promptly; anything else backs off 0.5 s -> 15 s.
+ * Statuses (`onStatus`): `connecting` (a socket is opening), `connected` (welcome came),
+ * `offline` (it ended; a retry is scheduled), `failed` (it ended for good: 4003, or 4001
+ * that `onUnauthorized` could not mend) and `stopped` (stop()).
  */
 
-import { backoffDelay, promptDelay } from './backoff.js';
+import { reconnectAfter, STABLE_MS, UNAUTHORIZED } from './backoff.js';
+import { counter } from './ids.js';
 
 export const SUBPROTOCOL = 'flowsupport.v1.json';
-export const CLOSE_GOING_AWAY = 1001;
-export const CLOSE_RESTARTING = 1012;
-export const CLOSE_UNAUTHORIZED = 4001;
-export const CLOSE_FORBIDDEN_ORIGIN = 4003;
+/** A request's local failure codes: not sent or no answer before the connection went (the
+ * request may or may not have been carried out), or no answer in time. */
+export const DISCONNECTED = 'disconnected';
+export const TIMEOUT = 'timeout';
 
-const PING_EVERY_MS = 25000;
-const PONG_WITHIN_MS = 10000;
-const STABLE_AFTER_MS = 10000; // a connection up this long resets the backoff
+const OPEN = 1; // WebSocket.OPEN
+const PONG_TIMEOUT_MS = 10000;
+const WELCOME_TIMEOUT_MS = 15000; // the server closes a connection without hello after 10 s
 const REQUEST_TIMEOUT_MS = 20000;
+const DEFAULT_HEARTBEAT_S = 25;
+/** Server codes after which the same request (same client_msg_id) may succeed later. */
+const RETRYABLE = new Set([DISCONNECTED, TIMEOUT, 'unavailable', 'rate_limited', 'internal']);
 
-/** The error a request rejects with: the server's `error` frame, or a local `unavailable`. */
+/** What a request rejects with: the server's `error` frame, or a local failure. */
 export class RequestError extends Error {
+  /**
+   * @param {string} code
+   * @param {string} message
+   * @param {{retry_after_ms?: number}} [extra]
+   */
   constructor(code, message, extra = {}) {
     super(message);
+    this.name = 'RequestError';
     this.code = code;
-    Object.assign(this, extra);
+    /** @type {number | undefined} */
+    this.retry_after_ms = extra.retry_after_ms;
   }
 
-  /** Whether sending the same request again (same client_msg_id) can succeed. */
+  /** Whether sending the same request again can succeed. */
   get retryable() {
-    return this.code === 'unavailable' || this.code === 'rate_limited' || this.code === 'internal';
+    return RETRYABLE.has(this.code);
   }
 }
 
-/** `ws://host/v1/ws` or `wss://...` for the page's own origin. */
-export function socketUrl(loc = globalThis.location, path = '/v1/ws') {
-  return `${loc.protocol === 'https:' ? 'wss:' : 'ws:'}//${loc.host}${path}`;
+/**
+ * The WebSocket URL of a FlowSupport server: `ws://host/v1/ws` or `wss://…`.
+ * @param {string} [base] its http(s) base URL; default: this page's origin
+ */
+export function socketUrl(base = globalThis.location.origin) {
+  return `${base.replace(/^http/, 'ws').replace(/\/+$/, '')}/v1/ws`;
 }
+
+/** @typedef {{type: string, [field: string]: any}} Frame */
+/** @typedef {'connecting' | 'connected' | 'offline' | 'failed' | 'stopped'} Status */
+/** @typedef {{code?: number, reason?: string, delay?: number}} StatusDetail a close's code and reason; `offline`: the wait before the retry */
+/**
+ * @typedef {object} ClientOptions
+ * @property {string} url
+ * @property {() => Frame} hello the `hello` frame, built afresh for every connection
+ * @property {(welcome: Frame, info: {resumed: boolean}) => void} onWelcome after every
+ *   welcome; `resumed`: an earlier connection had one too
+ * @property {(frame: Frame) => void} [onFrame] every server frame that answers no request
+ * @property {(status: Status, detail: StatusDetail) => void} [onStatus]
+ * @property {(reason: string) => boolean} [onUnauthorized] on close 4001: true when the
+ *   credentials changed and an immediate new attempt can succeed (default: it is final)
+ * @property {typeof WebSocket} [WebSocket] the WebSocket class (tests pass a fake)
+ * @property {() => number} [random] uniform in [0, 1), for the jitter
+ * @property {number} [requestTimeoutMs]
+ */
 
 export class RealtimeClient {
-  /**
-   * @param {object} o
-   * @param {string} o.url
-   * @param {() => object} o.hello       the hello frame (called per connection)
-   * @param {(welcome: object, info: {resumed: boolean}) => void} o.onWelcome
-   * @param {(frame: object) => void} o.onFrame
-   * @param {(status: 'connecting'|'connected'|'reconnecting'|'stopped') => void} o.onStatus
-   * @param {(reason: 'unauthorized'|'forbidden_origin') => void} o.onFatal
-   */
-  constructor({ url, hello, onWelcome, onFrame, onStatus, onFatal, WebSocketImpl = globalThis.WebSocket }) {
-    this.url = url;
-    this.hello = hello;
-    this.onWelcome = onWelcome;
-    this.onFrame = onFrame;
-    this.onStatus = onStatus || (() => {});
-    this.onFatal = onFatal || (() => {});
-    this.WebSocketImpl = WebSocketImpl;
+  /** @param {ClientOptions} options */
+  constructor(options) {
+    this.url = options.url;
+    this.hello = options.hello;
+    this.onWelcome = options.onWelcome;
+    this.onFrame = options.onFrame || (() => {});
+    this.onStatus = options.onStatus || (() => {});
+    this.onUnauthorized = options.onUnauthorized || (() => false);
+    this.WebSocket = options.WebSocket || globalThis.WebSocket;
+    this.random = options.random || Math.random;
+    this.requestTimeoutMs = options.requestTimeoutMs || REQUEST_TIMEOUT_MS;
+    /** @type {WebSocket | null} */
     this.ws = null;
-    this.welcomed = false;
-    this.everWelcomed = false;
-    this.stopped = true;
+    this.active = false; // between start() and stop()
+    this.halted = false; // a final close came; restart() may try again
+    this.everConnected = false;
+    this.welcomedAt = 0;
+    this.heartbeatMs = DEFAULT_HEARTBEAT_S * 1000;
     this.attempt = 0;
-    this.nextId = 1;
-    this.pending = new Map(); // id -> {resolve, reject, timer}
+    this.nextId = counter('r');
+    /** @type {Map<string, {resolve: (ack: Frame) => void, reject: (error: RequestError) => void, timer: any}>} */
+    this.pending = new Map();
     this.retryTimer = null;
     this.pingTimer = null;
     this.pongTimer = null;
-    this.welcomedAt = 0;
-    this.onOnline = () => {
-      if (!this.stopped && !this.ws) this.connectNow();
-    };
+    this.retryNow = this.retryNow.bind(this);
+  }
+
+  /** Whether `welcome` came on the current connection: requests can be sent. */
+  get ready() {
+    return this.welcomedAt > 0;
   }
 
   start() {
-    if (!this.stopped) return;
-    this.stopped = false;
-    globalThis.addEventListener?.('online', this.onOnline);
-    this.connectNow();
+    if (this.active) return;
+    this.active = true;
+    globalThis.addEventListener?.('online', this.retryNow);
+    this.connect();
   }
 
+  /** Close and stay closed (signing out). */
   stop() {
-    this.stopped = true;
-    globalThis.removeEventListener?.('online', this.onOnline);
+    if (!this.active) return;
+    this.active = false;
+    globalThis.removeEventListener?.('online', this.retryNow);
     clearTimeout(this.retryTimer);
-    this.drop(1000, 'signed out');
-    this.onStatus('stopped');
+    this.retryTimer = null;
+    this.detach();
+    this.onStatus('stopped', {});
   }
 
-  get connected() {
-    return this.welcomed;
+  /** The credentials changed (a new identity): drop the connection and say hello again now. */
+  restart() {
+    if (!this.active) return;
+    this.halted = false;
+    this.attempt = 0;
+    this.detach();
+    this.connect();
   }
 
-  /** Send a request frame; resolves with the `ack`, rejects with a RequestError. */
-  request(type, fields = {}, { timeoutMs = REQUEST_TIMEOUT_MS } = {}) {
-    if (!this.welcomed) {
-      return Promise.reject(new RequestError('unavailable', 'Not connected; retrying shortly'));
-    }
-    const id = `r${this.nextId++}`;
+  /** The network is back: skip the rest of the backoff wait. */
+  retryNow() {
+    if (this.retryTimer) this.connect();
+  }
+
+  /**
+   * Send a request and wait for its answer.
+   * @param {Frame} frame without `id`
+   * @param {{timeoutMs?: number}} [options]
+   * @returns {Promise<Frame>} the `ack`; rejects with a RequestError
+   */
+  request(frame, { timeoutMs = this.requestTimeoutMs } = {}) {
+    if (!this.ready) return Promise.reject(new RequestError(DISCONNECTED, 'Not connected; retrying shortly'));
+    const id = this.nextId();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        reject(new RequestError('unavailable', 'The server did not answer in time'));
+        reject(new RequestError(TIMEOUT, 'The server did not answer in time'));
       }, timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
-      this.raw({ type, id, ...fields });
+      this.write({ ...frame, id });
     });
   }
 
-  /** A frame that has no answer (`typing`, `read`); dropped when not connected. */
-  notify(frame) {
-    if (!this.welcomed) return false;
-    return this.raw(frame);
+  /**
+   * Send a frame that gets no answer (`typing`, `read`).
+   * @param {Frame} frame
+   * @returns {boolean} false when not connected
+   */
+  send(frame) {
+    return this.ready && this.write(frame);
   }
 
-  // -- internals --------------------------------------------------------------------
+  // -- internals ----------------------------------------------------------------------
 
-  raw(frame) {
+  connect() {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    if (!this.active || this.halted || this.ws) return;
+    this.onStatus('connecting', {});
+    /** @type {WebSocket} */
+    let ws;
     try {
-      this.ws.send(JSON.stringify(frame));
+      ws = new this.WebSocket(this.url, [SUBPROTOCOL]);
+    } catch {
+      this.ended(1006, '', { welcomed: false, stable: false });
+      return;
+    }
+    this.ws = ws;
+    ws.onopen = () => {
+      this.write(this.hello());
+      // A server that takes the upgrade but never welcomes is as gone as a silent one.
+      this.pongTimer = setTimeout(() => this.silent(), WELCOME_TIMEOUT_MS);
+    };
+    ws.onmessage = (event) => this.receive(ws, event.data);
+    ws.onclose = (event) => {
+      if (ws === this.ws) this.ended(event.code, event.reason || '', this.detach());
+    };
+    ws.onerror = () => {}; // a close event always follows
+  }
+
+  /**
+   * @param {Frame} frame
+   * @returns {boolean} whether it went out
+   */
+  write(frame) {
+    const ws = this.ws;
+    if (!ws || ws.readyState !== OPEN) return false;
+    try {
+      ws.send(JSON.stringify(frame));
       return true;
     } catch {
       return false;
     }
   }
 
-  connectNow() {
-    clearTimeout(this.retryTimer);
-    this.retryTimer = null;
-    this.onStatus(this.everWelcomed ? 'reconnecting' : 'connecting');
-    let ws;
-    try {
-      ws = new this.WebSocketImpl(this.url, [SUBPROTOCOL]);
-    } catch {
-      this.scheduleRetry(1006);
-      return;
-    }
-    this.ws = ws;
-    ws.onopen = () => this.raw(this.hello());
-    ws.onmessage = (event) => this.receive(event.data);
-    ws.onclose = (event) => {
-      if (this.ws === ws) this.closed(event.code);
-    };
-    ws.onerror = () => {}; // a close event always follows
-  }
-
-  receive(data) {
+  /**
+   * @param {WebSocket} ws
+   * @param {unknown} data
+   */
+  receive(ws, data) {
+    if (ws !== this.ws || typeof data !== 'string') return;
+    /** @type {Frame} */
     let frame;
     try {
       frame = JSON.parse(data);
@@ -157,98 +230,105 @@ export class RealtimeClient {
       return; // not ours to crash on
     }
     if (!frame || typeof frame.type !== 'string') return;
-    if (frame.type === 'welcome') {
-      const resumed = this.everWelcomed;
-      this.welcomed = true;
-      this.everWelcomed = true;
+    if (!this.ready) {
+      if (frame.type !== 'welcome') return;
+      const resumed = this.everConnected;
+      this.everConnected = true;
       this.welcomedAt = Date.now();
-      this.startHeartbeat();
-      this.onStatus('connected');
+      this.heartbeatMs = Math.max(5, Number(frame.heartbeat_s) || DEFAULT_HEARTBEAT_S) * 1000;
+      this.heard();
+      this.onStatus('connected', {});
       this.onWelcome(frame, { resumed });
       return;
     }
-    if (frame.type === 'pong') {
-      clearTimeout(this.pongTimer);
-      this.pongTimer = null;
+    this.heard();
+    const waiting = typeof frame.id === 'string' ? this.pending.get(frame.id) : undefined;
+    if (waiting && (frame.type === 'ack' || frame.type === 'error')) {
+      this.pending.delete(frame.id);
+      clearTimeout(waiting.timer);
+      if (frame.type === 'ack') waiting.resolve(frame);
+      else {
+        const error = new RequestError(String(frame.code || 'internal'), String(frame.message || 'Request failed'), {
+          retry_after_ms: Number(frame.retry_after_ms) || undefined,
+        });
+        waiting.reject(error);
+      }
       return;
     }
-    if ((frame.type === 'ack' || frame.type === 'error') && frame.id != null) {
-      const waiting = this.pending.get(frame.id);
-      if (waiting) {
-        this.pending.delete(frame.id);
-        clearTimeout(waiting.timer);
-        if (frame.type === 'ack') waiting.resolve(frame);
-        else {
-          const { code, message, ...extra } = frame;
-          waiting.reject(new RequestError(code || 'internal', message || 'Request failed', extra));
-        }
-        return;
-      }
-    }
+    if (frame.type === 'pong') return;
     this.onFrame(frame);
   }
 
-  startHeartbeat() {
-    clearInterval(this.pingTimer);
-    this.pingTimer = setInterval(() => {
-      if (!this.welcomed || this.pongTimer) return;
-      this.raw({ type: 'ping' });
-      // A half-open socket never closes by itself: no pong in time means it is gone.
-      this.pongTimer = setTimeout(() => this.closed(1006, true), PONG_WITHIN_MS);
-    }, PING_EVERY_MS);
+  /** The server spoke: it is alive; ping again after a heartbeat of silence. */
+  heard() {
+    clearTimeout(this.pongTimer);
+    this.pongTimer = null;
+    clearTimeout(this.pingTimer);
+    if (!this.ready) return;
+    this.pingTimer = setTimeout(() => {
+      this.write({ type: 'ping', id: this.nextId() });
+      // A half-open socket never closes by itself: no answer in time means it is gone.
+      this.pongTimer = setTimeout(() => this.silent(), PONG_TIMEOUT_MS);
+    }, this.heartbeatMs);
   }
 
-  /** Forget the socket without waiting for its closing handshake. */
-  drop(code, reason) {
+  /** The server did not answer in time: drop the connection and replace it. */
+  silent() {
+    if (this.ws) this.ended(1006, 'no answer from the server', this.detach());
+  }
+
+  /**
+   * Forget the socket (closing it if open) and fail what waits for an answer.
+   * @returns {{welcomed: boolean, stable: boolean}} how the connection had been
+   */
+  detach() {
     const ws = this.ws;
+    const welcomed = this.ready;
+    const stable = welcomed && Date.now() - this.welcomedAt >= STABLE_MS;
     this.ws = null;
-    this.welcomed = false;
-    clearInterval(this.pingTimer);
+    this.welcomedAt = 0;
+    clearTimeout(this.pingTimer);
     clearTimeout(this.pongTimer);
     this.pingTimer = this.pongTimer = null;
     if (ws) {
       ws.onopen = ws.onmessage = ws.onclose = ws.onerror = null;
       try {
-        ws.close(code, reason);
+        ws.close(1000);
       } catch {
-        /* already closed */
+        // already closing
       }
     }
-    for (const [, waiting] of this.pending) {
-      clearTimeout(waiting.timer);
-      waiting.reject(new RequestError('unavailable', 'Connection lost; retrying'));
-    }
+    const waiting = [...this.pending.values()];
     this.pending.clear();
+    for (const { reject, timer } of waiting) {
+      clearTimeout(timer);
+      reject(new RequestError(DISCONNECTED, 'Connection lost; retrying'));
+    }
+    return { welcomed, stable };
   }
 
-  closed(code, dead = false) {
-    const wasWelcomed = this.welcomed;
-    const wasStable = wasWelcomed && Date.now() - this.welcomedAt >= STABLE_AFTER_MS;
-    this.drop(dead ? 4000 : 1000, 'closing');
-    if (this.stopped) return;
-    if (code === CLOSE_UNAUTHORIZED) {
-      this.stopped = true;
-      this.onStatus('stopped');
-      this.onFatal('unauthorized');
+  /**
+   * The connection ended (or never opened): reconnect, or stop for good.
+   * @param {number} code
+   * @param {string} reason
+   * @param {{welcomed: boolean, stable: boolean}} how
+   */
+  ended(code, reason, { welcomed, stable }) {
+    if (!this.active) return;
+    if (code === UNAUTHORIZED && this.onUnauthorized(reason)) {
+      this.attempt = 0;
+      this.onStatus('offline', { code, reason, delay: 0 });
+      this.retryTimer = setTimeout(() => this.connect(), 0);
       return;
     }
-    if (code === CLOSE_FORBIDDEN_ORIGIN) {
-      this.stopped = true;
-      this.onStatus('stopped');
-      this.onFatal('forbidden_origin');
+    const next = reconnectAfter({ code, attempt: this.attempt, stable, welcomed }, this.random);
+    if (!next) {
+      this.halted = true;
+      this.onStatus('failed', { code, reason });
       return;
     }
-    // A node restarting is not this client's fault: the first retry is prompt.
-    if (wasStable || (wasWelcomed && code === CLOSE_RESTARTING)) this.attempt = 0;
-    this.scheduleRetry(code);
-  }
-
-  scheduleRetry(code) {
-    this.onStatus(this.everWelcomed ? 'reconnecting' : 'connecting');
-    const prompt = (code === CLOSE_RESTARTING || code === CLOSE_GOING_AWAY) && this.attempt === 0;
-    const delay = prompt ? promptDelay() : backoffDelay(this.attempt);
-    this.attempt += 1;
-    clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => this.connectNow(), delay);
+    this.attempt = next.attempt;
+    this.onStatus('offline', { code, reason, delay: next.delay });
+    this.retryTimer = setTimeout(() => this.connect(), next.delay);
   }
 }

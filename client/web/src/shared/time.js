@@ -23,7 +23,10 @@ export function relativeTime(value, now = Date.now()) {
   if (days <= 1) return 'Yesterday';
   if (days < 7) return then.toLocaleDateString(undefined, { weekday: 'short' });
   const sameYear = then.getFullYear() === today.getFullYear();
-  return then.toLocaleDateString(undefined, sameYear ? { month: 'short', day: 'numeric' } : { month: 'short', day: 'numeric', year: 'numeric' });
+  return then.toLocaleDateString(
+    undefined,
+    sameYear ? { month: 'short', day: 'numeric' } : { month: 'short', day: 'numeric', year: 'numeric' },
+  );
 }
 
 /** "14:05" in the viewer's locale. */

@@ -6,7 +6,7 @@
  */
 
 /** The system message `event`s the widget understands, and its own mark for a person's reply. */
-const KEYS = ["escalated", "agent_joined", "resolved", "reopened", "csat_requested", "person"];
+const KEYS = ['escalated', 'agent_joined', 'resolved', 'reopened', 'csat_requested', 'person'];
 
 /** @typedef {Record<string, number>} Marks the latest seq of each event, 0 for none */
 /**
@@ -28,7 +28,7 @@ export function newMarks() {
  * @returns {boolean} whether anything changed
  */
 export function mark(marks, m) {
-  const key = m.sender.kind === "system" ? m.event : m.sender.kind === "agent" ? "person" : "";
+  const key = m.sender.kind === 'system' ? m.event : m.sender.kind === 'agent' ? 'person' : '';
   if (!key || !KEYS.includes(key) || !(m.seq > marks[key])) return false;
   marks[key] = m.seq;
   return true;
@@ -41,15 +41,16 @@ export function mark(marks, m) {
  * @returns {{handoff: Handoff, csat: Csat | null, at: number}} `at`: where the rating goes in the log
  */
 export function caseState(c, marks, statusSeq) {
-  const status = c?.status || "open";
+  const status = c?.status || 'open';
   const person = Math.max(marks.person, marks.agent_joined);
   /** @type {Handoff} */
-  let handoff = "offer";
-  if (status === "resolved" || status === "closed") handoff = status;
+  let handoff = 'offer';
+  if (status === 'resolved' || status === 'closed') handoff = status;
   // Escalated: waiting until a person joins or replies after the (latest) escalation.
-  else if (status === "waiting_human") handoff = person > marks.escalated ? "person" : "waiting";
+  else if (status === 'waiting_human') handoff = person > marks.escalated ? 'person' : 'waiting';
   // Pending (set by a person), assigned, or a person spoke since the case last turned.
-  else if (status === "pending" || c?.assignee_id || person > Math.max(marks.resolved, marks.reopened)) handoff = "person";
+  else if (status === 'pending' || c?.assignee_id || person > Math.max(marks.resolved, marks.reopened))
+    handoff = 'person';
   return { handoff, csat: csatState(c, marks, statusSeq), at: marks.csat_requested || statusSeq };
 }
 
@@ -64,13 +65,14 @@ export function caseState(c, marks, statusSeq) {
  */
 function csatState(c, marks, statusSeq) {
   if (!c) return null;
-  const done = c.status === "resolved" || c.status === "closed";
+  const done = c.status === 'resolved' || c.status === 'closed';
   const asked = marks.csat_requested > marks.reopened && (done || statusSeq < marks.csat_requested);
-  if (!asked && !(c.status === "resolved" && c.resolved_at)) return null;
+  if (!asked && !(c.status === 'resolved' && c.resolved_at)) return null;
   const r = c.csat;
   const earlier = r && c.resolved_at && r.at && Date.parse(r.at) < Date.parse(c.resolved_at);
-  if (r && isRating(r.rating) && !earlier) return { mode: "thanks", rating: r.rating, comment: String(r.comment || "") };
-  return { mode: "ask" };
+  if (r && isRating(r.rating) && !earlier)
+    return { mode: 'thanks', rating: r.rating, comment: String(r.comment || '') };
+  return { mode: 'ask' };
 }
 
 /** @param {unknown} n */
@@ -80,9 +82,9 @@ export function isRating(n) {
 
 /** The line a system event shows when its message has no text of its own. */
 export const EVENT_TEXT = {
-  escalated: "A person will join shortly",
-  agent_joined: "A person joined the conversation",
-  resolved: "This conversation was resolved",
-  reopened: "Reopened",
-  csat_requested: "How would you rate this conversation?",
+  escalated: 'A person will join shortly',
+  agent_joined: 'A person joined the conversation',
+  resolved: 'This conversation was resolved',
+  reopened: 'Reopened',
+  csat_requested: 'How would you rate this conversation?',
 };

@@ -8,12 +8,13 @@
  * comments are PROTOCOL.md's.
  */
 
-import { caseState, mark, newMarks } from "./case.js";
-import { csatError, csatFrame } from "./csat.js";
-import { Outbox } from "./outbox.js";
-import { AiStream, SeqTracker } from "./sequence.js";
-import { Socket } from "./socket.js";
-import { Typing, typingLine } from "./typing.js";
+import { seqSeen, seqsConfirmed, seqsFrom } from '../shared/order.js';
+import { caseState, mark, newMarks } from './case.js';
+import { csatError, csatFrame } from './csat.js';
+import { Outbox } from './outbox.js';
+import { Socket } from './socket.js';
+import { AiStream } from './stream.js';
+import { Typing, typingLine } from './typing.js';
 
 /** @typedef {import("./socket.js").Frame} Frame */
 /** @typedef {import("./socket.js").RequestError} RequestError */
@@ -22,7 +23,7 @@ import { Typing, typingLine } from "./typing.js";
 /** @typedef {import("./storage.js").Store} Store */
 /** @typedef {{external_id: string, email?: string, name?: string, hmac: string}} Identity */
 
-export const CLIENT = "flowsupport-widget/0.1";
+export const CLIENT = 'flowsupport-widget/0.1';
 const READ_EVERY_MS = 1000;
 const RETRY_MS = 3000;
 
@@ -39,15 +40,15 @@ export class Chat {
     this.emit = emit;
     /** @type {Identity | null} */
     this.identity = null;
-    this.state = "connecting"; // connecting | online | offline | error
+    this.state = 'connecting'; // connecting | online | offline | error
     this.agentsOnline = 0;
     this.open = false;
 
-    this.conversationId = store.get("conversation");
+    this.conversationId = store.get('conversation');
     /** @type {Frame | null} */
     this.conversation = null;
     this.conversationSeq = -1; // the seq the conversation object is as of
-    this.seq = new SeqTracker();
+    this.order = seqsFrom(0); // the conversation's seq tracking (shared/order.js)
     this.maxSeq = 0;
     this.subscribed = false; // on the current connection
     this.resyncing = false;
@@ -69,7 +70,7 @@ export class Chat {
     this.readSent = 0;
     this.readAt = 0;
     this.readTimer = 0;
-    this.seen = Number(store.get("seen")) || 0; // highest seq shown to the visitor while open
+    this.seen = Number(store.get('seen')) || 0; // highest seq shown to the visitor while open
     this.unread = 0;
 
     this.socket = new Socket({
@@ -106,8 +107,8 @@ export class Chat {
   /** @returns {Frame} */
   hello() {
     /** @type {Frame} */
-    const frame = { type: "hello", widget_key: this.widgetKey, client: CLIENT };
-    const token = this.store.get("visitor_token");
+    const frame = { type: 'hello', widget_key: this.widgetKey, client: CLIENT };
+    const token = this.store.get('visitor_token');
     if (token) frame.visitor_token = token;
     if (this.identity) frame.identity = this.identity;
     return frame;
@@ -115,8 +116,8 @@ export class Chat {
 
   /** @param {Frame} welcome */
   welcomed(welcome) {
-    if (typeof welcome.visitor_token === "string") this.store.set("visitor_token", welcome.visitor_token);
-    this.state = "online";
+    if (typeof welcome.visitor_token === 'string') this.store.set('visitor_token', welcome.visitor_token);
+    this.state = 'online';
     this.view.setUnavailable(null);
     this.subscribed = false;
     this.resyncing = false;
@@ -124,14 +125,14 @@ export class Chat {
     // its stored message (or a fresh stream) comes with the resubscription.
     for (const id of [...this.streams.keys()]) this.dropStream(id);
     this.status();
-    this.emit("ready", { visitor_id: welcome.principal?.id ?? null });
+    this.emit('ready', { visitor_id: welcome.principal?.id ?? null });
     if (this.conversationId) this.subscribe();
     else this.synced();
   }
 
   /** @param {{code: number, reason: string, retrying: boolean}} down */
   down({ code, reason, retrying }) {
-    this.state = retrying ? "offline" : "error";
+    this.state = retrying ? 'offline' : 'error';
     this.subscribed = false;
     this.resyncing = false;
     this.typing.clear();
@@ -139,12 +140,12 @@ export class Chat {
     if (!retrying) {
       const forbidden = code === 4003;
       const message = forbidden
-        ? "This site is not allowed to use this chat."
-        : "The chat could not be started. Please try again later.";
+        ? 'This site is not allowed to use this chat.'
+        : 'The chat could not be started. Please try again later.';
       this.view.setUnavailable(message);
       this.view.setHandoffBusy(false);
-      this.emit("error", {
-        code: forbidden ? "forbidden" : "unauthorized",
+      this.emit('error', {
+        code: forbidden ? 'forbidden' : 'unauthorized',
         message: this.identity && !forbidden ? `identity not accepted: ${reason}` : reason || message,
       });
     }
@@ -155,8 +156,8 @@ export class Chat {
    * visitor; a refused identity is the host page's error to fix, so we stop.
    */
   unauthorized() {
-    if (this.identity || !this.store.get("visitor_token")) return false;
-    this.store.set("visitor_token", null);
+    if (this.identity || !this.store.get('visitor_token')) return false;
+    this.store.set('visitor_token', null);
     return true;
   }
 
@@ -169,10 +170,10 @@ export class Chat {
 
   status() {
     const { view, state } = this;
-    if (state === "error") view.setStatus("Chat unavailable", "error");
-    else if (state === "offline") view.setStatus("Reconnecting…", "offline");
-    else if (this.agentsOnline > 0) view.setStatus("An agent is online", "online");
-    else view.setStatus("We usually reply in a few minutes", "idle");
+    if (state === 'error') view.setStatus('Chat unavailable', 'error');
+    else if (state === 'offline') view.setStatus('Reconnecting…', 'offline');
+    else if (this.agentsOnline > 0) view.setStatus('An agent is online', 'online');
+    else view.setStatus('We usually reply in a few minutes', 'idle');
   }
 
   // -- the conversation ------------------------------------------------------------------
@@ -180,28 +181,31 @@ export class Chat {
   /** "Ordering and delivery": (re)subscribe from the last seq held; 0 replays everything. */
   async subscribe() {
     const id = /** @type {string} */ (this.conversationId);
-    const after = this.seq.last;
+    const after = this.order.last;
     this.resyncing = true;
     /** @type {Frame} */
     let ack;
     try {
-      ack = await this.socket.request({ type: "subscribe", conversation_id: id, after_seq: after });
+      ack = await this.socket.request({ type: 'subscribe', conversation_id: id, after_seq: after });
     } catch (error) {
       this.resyncing = false;
       const { code } = /** @type {RequestError} */ (error);
-      if (id !== this.conversationId || code === "disconnected") return;
-      if (code === "not_found" || code === "forbidden") {
+      if (id !== this.conversationId || code === 'disconnected') return;
+      if (code === 'not_found' || code === 'forbidden') {
         this.forget(); // another visitor's, or gone: the next message starts afresh
         this.synced();
       } else {
-        setTimeout(() => this.socket.ready && !this.resyncing && id === this.conversationId && this.subscribe(), RETRY_MS);
+        setTimeout(
+          () => this.socket.ready && !this.resyncing && id === this.conversationId && this.subscribe(),
+          RETRY_MS,
+        );
       }
       return;
     }
     this.resyncing = false;
     if (id !== this.conversationId) return;
     const lastSeq = Number(ack.last_seq) || 0;
-    this.seq.confirm(lastSeq);
+    this.order = seqsConfirmed(this.order, lastSeq);
     this.subscribed = true;
     this.adoptState(ack.conversation, lastSeq);
     if (ack.truncated) this.pageOlder(id, after, lastSeq);
@@ -223,7 +227,7 @@ export class Chat {
    * @param {number} lastSeq
    */
   async pageOlder(id, after, lastSeq) {
-    const token = this.store.get("visitor_token");
+    const token = this.store.get('visitor_token');
     const stop = lastSeq - 1000;
     try {
       while (token && after < stop && id === this.conversationId) {
@@ -245,20 +249,20 @@ export class Chat {
     if (this.conversationId) return Promise.resolve(this.subscribed);
     if (!this.starting) {
       this.starting = this.socket
-        .request({ type: "conversation.start" })
+        .request({ type: 'conversation.start' })
         .then(
           (ack) => {
             const c = ack.conversation;
             this.conversationId = c.id;
-            this.store.set("conversation", c.id);
+            this.store.set('conversation', c.id);
             // "The principal that starts a conversation is subscribed to it at once."
-            this.seq.reset(Number(c.last_seq) || 0);
+            this.order = seqsFrom(Number(c.last_seq) || 0);
             this.subscribed = true;
             this.adoptState(c, Number(c.last_seq) || 0);
             return true;
           },
           (/** @type {RequestError} */ error) => {
-            if (error.code !== "disconnected") this.emit("error", error);
+            if (error.code !== 'disconnected') this.emit('error', error);
             return false;
           },
         )
@@ -272,11 +276,11 @@ export class Chat {
   /** Forget the conversation: its id, what was drawn of it and what was read. */
   forget() {
     this.conversationId = null;
-    this.store.set("conversation", null);
-    this.store.set("seen", null);
+    this.store.set('conversation', null);
+    this.store.set('seen', null);
     this.conversation = null;
     this.conversationSeq = -1;
-    this.seq.reset(0);
+    this.order = seqsFrom(0);
     this.maxSeq = this.seen = this.readBy = this.readSent = 0;
     this.subscribed = false;
     this.ids.clear();
@@ -312,28 +316,28 @@ export class Chat {
   /** @param {Frame} f */
   received(f) {
     switch (f.type) {
-      case "message.created":
-      case "conversation.updated":
-      case "ticket.created":
+      case 'message.created':
+      case 'conversation.updated':
+      case 'ticket.created':
         return this.event(f);
-      case "ai.started":
-      case "ai.delta":
-      case "ai.done":
+      case 'ai.started':
+      case 'ai.delta':
+      case 'ai.done':
         return this.ai(f);
-      case "typing":
+      case 'typing':
         if (f.conversation_id === this.conversationId) this.typing.received(f);
         return;
-      case "read":
-        if (f.conversation_id === this.conversationId && f.participant?.kind !== "visitor") {
+      case 'read':
+        if (f.conversation_id === this.conversationId && f.participant?.kind !== 'visitor') {
           this.readBy = Math.max(this.readBy, Number(f.seq) || 0);
           this.updateSeen();
         }
         return;
-      case "presence":
+      case 'presence':
         this.agentsOnline = Number(f.agents_online) || 0;
         return this.status();
-      case "error":
-        return this.emit("error", { code: f.code, message: f.message });
+      case 'error':
+        return this.emit('error', { code: f.code, message: f.message });
       default:
         return; // v1 grows by new frame types: ignore what we do not know
     }
@@ -345,10 +349,12 @@ export class Chat {
    */
   event(f) {
     if (f.conversation_id !== this.conversationId || !Number.isInteger(f.seq)) return;
-    if (this.seq.see(f.seq) === "gap" && !this.resyncing && this.subscribed) this.subscribe();
+    const seen = seqSeen(this.order, f.seq);
+    this.order = seen.seqs;
+    if (seen.verdict === 'gap' && !this.resyncing && this.subscribed) this.subscribe();
     this.maxSeq = Math.max(this.maxSeq, f.seq);
-    if (f.type === "message.created") this.message(f.message);
-    else if (f.type === "conversation.updated") this.adoptState(f.conversation, f.seq);
+    if (f.type === 'message.created') this.message(f.message);
+    else if (f.type === 'conversation.updated') this.adoptState(f.conversation, f.seq);
     this.markRead();
   }
 
@@ -362,7 +368,7 @@ export class Chat {
     if (!moved || !this.conversationId || moved === this.conversationId) return this.message(m);
     this.forget();
     this.conversationId = moved;
-    this.store.set("conversation", moved);
+    this.store.set('conversation', moved);
     if (this.socket.ready) this.subscribe();
   }
 
@@ -371,14 +377,14 @@ export class Chat {
    * @param {Message} m
    */
   message(m) {
-    if (!m || typeof m.id !== "string" || !m.sender || m.private) return;
+    if (!m || typeof m.id !== 'string' || !m.sender || m.private) return;
     const kind = m.sender.kind;
-    if (kind === "visitor" && m.client_msg_id) this.outbox.delivered(m.client_msg_id);
+    if (kind === 'visitor' && m.client_msg_id) this.outbox.delivered(m.client_msg_id);
     if (this.ids.has(m.id) || this.seqs.has(m.seq)) return;
     this.ids.add(m.id);
     this.seqs.add(m.seq);
     let citations = m.citations;
-    if (kind === "ai") {
+    if (kind === 'ai') {
       for (const s of [...this.streams.values()]) {
         // The answer being streamed is stored now: its bubble gives way to the message.
         if (s.messageId === m.id || s.id === m.client_msg_id || (s.reason && !s.messageId)) {
@@ -390,14 +396,14 @@ export class Chat {
     this.view.addMessage(m, citations);
     if (mark(this.marks, m)) this.showCase();
     if (m.sender.id) this.typing.stopped(m.sender.id);
-    if (kind === "visitor") {
+    if (kind === 'visitor') {
       if (!this.visitorLast || m.seq > this.visitorLast.seq) this.visitorLast = { id: m.id, seq: m.seq };
     } else if (!this.open && m.seq > this.seen) {
       this.unread += 1;
       this.view.setUnread(this.unread);
     }
     this.updateSeen();
-    this.emit("message", m);
+    this.emit('message', m);
   }
 
   updateSeen() {
@@ -409,25 +415,29 @@ export class Chat {
 
   /** @param {Frame} f */
   ai(f) {
-    if (f.conversation_id !== this.conversationId || typeof f.stream_id !== "string") return;
+    if (f.conversation_id !== this.conversationId || typeof f.stream_id !== 'string') return;
     let s = this.streams.get(f.stream_id);
-    if (!s && f.type === "ai.done") return; // nothing drawn; a stored answer comes as a message
+    if (!s && f.type === 'ai.done') return; // nothing drawn; a stored answer comes as a message
     if (!s) {
       // Joining mid-answer (reload, reconnect) shows dots until the stored message.
-      s = new AiStream(f.stream_id, f.type === "ai.delta" ? f.index : 0);
-      s.partial = f.type !== "ai.started";
+      s = new AiStream(f.stream_id, f.type === 'ai.delta' ? f.index : 0);
+      s.partial = f.type !== 'ai.started';
       this.streams.set(s.id, s);
-      this.view.showStream(s.id, "");
+      this.view.showStream(s.id, '');
     }
-    if (f.type === "ai.delta") {
+    if (f.type === 'ai.delta') {
       if (s.push(f.index, f.text) && !s.partial) this.view.showStream(s.id, s.text);
-    } else if (f.type === "ai.done") {
+    } else if (f.type === 'ai.done') {
       s.reason = String(f.reason);
-      if (s.reason === "complete" || s.reason === "error") {
+      if (s.reason === 'complete' || s.reason === 'error') {
         s.messageId = f.message?.id ?? null;
-        s.citations = s.reason === "complete" ? f.citations : undefined;
+        s.citations = s.reason === 'complete' ? f.citations : undefined;
         if (s.messageId && this.ids.has(s.messageId)) this.dropStream(s.id);
-        else this.view.endStream(s.id, { citations: s.citations, note: s.reason === "error" ? "Answer interrupted" : undefined });
+        else
+          this.view.endStream(s.id, {
+            citations: s.citations,
+            note: s.reason === 'error' ? 'Answer interrupted' : undefined,
+          });
       } else {
         this.dropStream(s.id); // stopped: a person took over; escalated: a notice follows
       }
@@ -445,7 +455,7 @@ export class Chat {
   showTyping() {
     const names = this.typing.names();
     const writing = [...this.streams.values()].some((s) => !s.reason);
-    if (writing && !names.includes("Assistant")) names.unshift("Assistant");
+    if (writing && !names.includes('Assistant')) names.unshift('Assistant');
     this.view.setTyping(typingLine(names));
   }
 
@@ -482,12 +492,12 @@ export class Chat {
     }
     this.handoffWanted = false;
     try {
-      const ack = await this.socket.request({ type: "handoff.request", conversation_id: this.conversationId });
+      const ack = await this.socket.request({ type: 'handoff.request', conversation_id: this.conversationId });
       this.adoptState(ack.conversation, Number(ack.conversation?.last_seq) || 0);
     } catch (error) {
       const e = /** @type {RequestError} */ (error);
-      if (e.code === "disconnected") this.handoffWanted = true;
-      else this.emit("error", e);
+      if (e.code === 'disconnected') this.handoffWanted = true;
+      else this.emit('error', e);
     }
     this.view.setHandoffBusy(this.handoffWanted);
   }
@@ -504,7 +514,7 @@ export class Chat {
     const id = this.conversationId;
     if (!id) return csatError({});
     const checked = csatFrame(id, rating, comment);
-    if ("error" in checked) return checked.error;
+    if ('error' in checked) return checked.error;
     /** @type {Frame} */
     let ack;
     try {
@@ -530,7 +540,7 @@ export class Chat {
 
   /** While the panel is open and the page visible: clear unread, send `read` (<= 1/s). */
   markRead() {
-    if (!this.open || document.visibilityState !== "visible") return;
+    if (!this.open || document.visibilityState !== 'visible') return;
     if (this.unread) {
       this.unread = 0;
       this.view.setUnread(0);
@@ -538,7 +548,7 @@ export class Chat {
     const seq = this.maxSeq;
     if (seq > this.seen) {
       this.seen = seq;
-      this.store.set("seen", String(seq));
+      this.store.set('seen', String(seq));
     }
     if (!this.subscribed || seq <= this.readSent || this.readTimer) return;
     const wait = this.readAt + READ_EVERY_MS - Date.now();
@@ -549,7 +559,7 @@ export class Chat {
       }, wait);
       return;
     }
-    if (this.socket.send({ type: "read", conversation_id: this.conversationId, seq })) {
+    if (this.socket.send({ type: 'read', conversation_id: this.conversationId, seq })) {
       this.readAt = Date.now();
       this.readSent = seq;
     }

@@ -4,9 +4,9 @@
  * Markdown (shared/markdown.js builds their nodes with h()); other messages are plain text.
  */
 
-import { linkProps, parse, renderBlock, webUrl } from "../shared/markdown.js";
-import { EVENT_TEXT } from "./case.js";
-import { dots, h, icon } from "./dom.js";
+import { linkProps, parse, renderBlock, webUrl } from '../shared/markdown.js';
+import { EVENT_TEXT } from './case.js';
+import { dots, h, icon } from './dom.js';
 
 /** @typedef {{article_id?: string, title?: string, url?: string}} Citation */
 /**
@@ -27,16 +27,16 @@ import { dots, h, icon } from "./dom.js";
  * @param {{kind: string, name?: string | null}} sender
  */
 export function senderName(sender) {
-  if (sender.kind === "ai") return "Assistant";
+  if (sender.kind === 'ai') return 'Assistant';
   if (sender.name) return sender.name;
-  return sender.kind === "bot" ? "Bot" : sender.kind === "visitor" ? "You" : "Support";
+  return sender.kind === 'bot' ? 'Bot' : sender.kind === 'visitor' ? 'You' : 'Support';
 }
 
 /** @param {string | undefined} iso */
 function clock(iso) {
   const date = iso ? new Date(iso) : null;
-  if (!date || Number.isNaN(date.getTime())) return "";
-  return date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  if (!date || Number.isNaN(date.getTime())) return '';
+  return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 }
 
 /**
@@ -45,34 +45,34 @@ function clock(iso) {
  */
 function head(sender, time) {
   return h(
-    "div",
-    { class: "fs-msg-head" },
-    h("span", { class: "fs-msg-name" }, senderName(sender)),
-    sender.kind === "ai" && h("span", { class: "fs-badge", "aria-label": "AI assistant" }, "AI"),
-    time && h("span", { class: "fs-msg-time" }, time),
+    'div',
+    { class: 'fs-msg-head' },
+    h('span', { class: 'fs-msg-name' }, senderName(sender)),
+    sender.kind === 'ai' && h('span', { class: 'fs-badge', 'aria-label': 'AI assistant' }, 'AI'),
+    time && h('span', { class: 'fs-msg-time' }, time),
   );
 }
 
 /** Avatar colours for people, picked by name so one person keeps one colour. */
-const TINTS = ["#6d4fd8", "#b5541c", "#1f7a70", "#b03a7f", "#2f6fad", "#8a6a00"];
+const TINTS = ['#6d4fd8', '#b5541c', '#1f7a70', '#b03a7f', '#2f6fad', '#8a6a00'];
 
 /**
  * Initials on a tint for people and bots, a sparkle for the AI.
  * @param {{kind: string, id?: string | null, name?: string | null}} sender
  */
 function avatar(sender) {
-  if (sender.kind === "ai") return h("span", { class: "fs-face fs-face--ai", "aria-hidden": "true" }, icon("spark"));
+  if (sender.kind === 'ai') return h('span', { class: 'fs-face fs-face--ai', 'aria-hidden': 'true' }, icon('spark'));
   const name = senderName(sender);
   const initials = name
     .split(/\s+/)
     .filter(Boolean)
     .slice(0, 2)
     .map((word) => Array.from(word)[0])
-    .join("")
+    .join('')
     .toUpperCase();
   let hash = 0;
   for (const ch of name) hash = (hash * 31 + (ch.codePointAt(0) || 0)) >>> 0;
-  const face = h("span", { class: "fs-face", "aria-hidden": "true" }, initials);
+  const face = h('span', { class: 'fs-face', 'aria-hidden': 'true' }, initials);
   face.style.background = TINTS[hash % TINTS.length]; // CSSOM: allowed under a strict host CSP
   return face;
 }
@@ -83,19 +83,21 @@ function avatar(sender) {
  */
 export function messageEntry(m, citations) {
   const kind = m.sender.kind;
-  const body = kind === "ai" ? markdownBody(m.body) : h("div", { class: "fs-body", "data-testid": "fs-message-body" }, m.body);
-  const bubble = h("div", { class: "fs-bubble" }, body);
-  if (citations && citations.length) bubble.append(sources(citations));
+  const body =
+    kind === 'ai' ? markdownBody(m.body) : h('div', { class: 'fs-body', 'data-testid': 'fs-message-body' }, m.body);
+  const bubble = h('div', { class: 'fs-bubble' }, body);
+  if (citations?.length) bubble.append(sources(citations));
   return h(
-    "div",
+    'div',
     {
-      class: `fs-msg fs-msg--${kind === "visitor" ? "visitor" : "other"}`,
-      "data-testid": "fs-message",
-      "data-sender": kind,
-      "data-sid": kind === "visitor" ? "visitor" : kind === "ai" ? "ai" : `${kind}:${m.sender.id || m.sender.name || ""}`,
+      class: `fs-msg fs-msg--${kind === 'visitor' ? 'visitor' : 'other'}`,
+      'data-testid': 'fs-message',
+      'data-sender': kind,
+      'data-sid':
+        kind === 'visitor' ? 'visitor' : kind === 'ai' ? 'ai' : `${kind}:${m.sender.id || m.sender.name || ''}`,
     },
-    kind !== "visitor" && avatar(m.sender),
-    kind !== "visitor" && head(m.sender, clock(m.created_at)),
+    kind !== 'visitor' && avatar(m.sender),
+    kind !== 'visitor' && head(m.sender, clock(m.created_at)),
     bubble,
   );
 }
@@ -107,17 +109,17 @@ export function messageEntry(m, citations) {
  */
 export function systemEntry(m) {
   const event = m.event && Object.hasOwn(EVENT_TEXT, m.event) ? m.event : null;
-  const text = String(m.body || "").trim() || (event ? EVENT_TEXT[/** @type {keyof EVENT_TEXT} */ (event)] : "");
+  const text = String(m.body || '').trim() || (event ? EVENT_TEXT[/** @type {keyof EVENT_TEXT} */ (event)] : '');
   return h(
-    "div",
+    'div',
     {
-      class: event ? "fs-msg fs-msg--system fs-msg--event" : "fs-msg fs-msg--system",
-      "data-testid": "fs-message",
-      "data-sender": "system",
-      "data-event": event,
-      role: "note",
+      class: event ? 'fs-msg fs-msg--system fs-msg--event' : 'fs-msg fs-msg--system',
+      'data-testid': 'fs-message',
+      'data-sender': 'system',
+      'data-event': event,
+      role: 'note',
     },
-    h("div", { class: "fs-body", "data-testid": "fs-message-body" }, text),
+    h('div', { class: 'fs-body', 'data-testid': 'fs-message-body' }, text),
   );
 }
 
@@ -127,19 +129,19 @@ export function systemEntry(m) {
  * @param {Citation[]} citations
  */
 export function sources(citations) {
-  const list = h("div", { class: "fs-cites" }, h("span", { class: "fs-cites-label" }, "Sources:"));
+  const list = h('div', { class: 'fs-cites' }, h('span', { class: 'fs-cites-label' }, 'Sources:'));
   for (const c of citations) {
-    const title = String(c.title || c.url || "Article");
+    const title = String(c.title || c.url || 'Article');
     const href = webUrl(c.url);
-    const props = { class: "fs-cite", "data-testid": "fs-citation" };
-    list.append(href ? h("a", { ...props, ...linkProps(href) }, title) : h("span", props, title));
+    const props = { class: 'fs-cite', 'data-testid': 'fs-citation' };
+    list.append(href ? h('a', { ...props, ...linkProps(href) }, title) : h('span', props, title));
   }
   return list;
 }
 
 /** @param {string} [text] an AI answer's Markdown */
 function markdownBody(text) {
-  const body = h("div", { class: "fs-body fs-md", "data-testid": "fs-message-body" });
+  const body = h('div', { class: 'fs-body fs-md', 'data-testid': 'fs-message-body' });
   if (text) drawMarkdown(body, text);
   return body;
 }
@@ -155,7 +157,7 @@ const drawnText = new WeakMap();
  * @returns {boolean} whether anything changed
  */
 export function drawMarkdown(el, text) {
-  const before = drawnText.get(el) || { text: "", drawn: [] };
+  const before = drawnText.get(el) || { text: '', drawn: [] };
   if (before.text === text) return false;
   const blocks = parse(text);
   let same = 0;
@@ -177,10 +179,16 @@ export function drawMarkdown(el, text) {
  */
 export function streamEntry(streamId) {
   return h(
-    "div",
-    { class: "fs-msg fs-msg--ai", "data-testid": "fs-ai-stream", "data-sender": "ai", "data-stream-id": streamId, "data-sid": "ai" },
-    avatar({ kind: "ai" }),
-    head({ kind: "ai" }, ""),
-    h("div", { class: "fs-bubble" }, markdownBody(), dots()),
+    'div',
+    {
+      class: 'fs-msg fs-msg--ai',
+      'data-testid': 'fs-ai-stream',
+      'data-sender': 'ai',
+      'data-stream-id': streamId,
+      'data-sid': 'ai',
+    },
+    avatar({ kind: 'ai' }),
+    head({ kind: 'ai' }, ''),
+    h('div', { class: 'fs-bubble' }, markdownBody(), dots()),
   );
 }

@@ -23,16 +23,17 @@
  * Nothing is drawn or connected before DOMContentLoaded.
  */
 
-import css from "./widget.css?inline";
-import { Chat } from "./chat.js";
-import { Store } from "./storage.js";
-import { View } from "./view.js";
+import { socketUrl } from '../shared/realtime.js';
+import { Chat } from './chat.js';
+import { Store } from './storage.js';
+import { View } from './view.js';
+import css from './widget.css?inline';
 
 /** @typedef {import("./chat.js").Identity} Identity */
 /** @typedef {"ready" | "opened" | "closed" | "message" | "error"} EventName */
 
-const EVENTS = ["ready", "opened", "closed", "message", "error"];
-const FONT_FAMILY = "FlowSupport Inter";
+const EVENTS = ['ready', 'opened', 'closed', 'message', 'error'];
+const FONT_FAMILY = 'FlowSupport Inter';
 
 /**
  * Where the widget talks to, from its own script element.
@@ -40,23 +41,23 @@ const FONT_FAMILY = "FlowSupport Inter";
  * @returns {{widgetKey: string, server: string, wsUrl: string, title: string} | null}
  */
 export function readConfig(script) {
-  const widgetKey = script?.getAttribute("data-widget-key")?.trim();
+  const widgetKey = script?.getAttribute('data-widget-key')?.trim();
   if (!script || !widgetKey) return null;
-  const override = script.getAttribute("data-server")?.trim();
+  const override = script.getAttribute('data-server')?.trim();
   let url;
   try {
     url = new URL(override || script.src || window.location.href, window.location.href);
   } catch {
     return null;
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return null;
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
   // data-server may carry a path prefix; the script's own URL gives its origin only.
-  const server = override ? `${url.origin}${url.pathname}`.replace(/\/+$/, "") : url.origin;
+  const server = override ? `${url.origin}${url.pathname}`.replace(/\/+$/, '') : url.origin;
   return {
     widgetKey,
     server,
-    wsUrl: `${server.replace(/^http/, "ws")}/v1/ws`,
-    title: script.getAttribute("data-title")?.trim() || "Support",
+    wsUrl: socketUrl(server),
+    title: script.getAttribute('data-title')?.trim() || 'Support',
   };
 }
 
@@ -65,15 +66,15 @@ export function readConfig(script) {
  * @param {string} server
  */
 function injectFonts(server) {
-  if (document.getElementById("flowsupport-fonts")) return;
-  const style = document.createElement("style");
-  style.id = "flowsupport-fonts";
+  if (document.getElementById('flowsupport-fonts')) return;
+  const style = document.createElement('style');
+  style.id = 'flowsupport-fonts';
   style.textContent = [400, 600]
     .map((weight) => {
       const url = JSON.stringify(`${server}/fonts/inter-latin-${weight}-normal.woff2`);
       return `@font-face{font-family:"${FONT_FAMILY}";font-style:normal;font-weight:${weight};font-display:swap;src:url(${url}) format("woff2")}`;
     })
-    .join("\n");
+    .join('\n');
   document.head.append(style);
 }
 
@@ -123,13 +124,13 @@ function install(script, queued) {
     if (!view || !chat) return; // applied once started
     view.setOpen(open, focusLauncher);
     chat.setOpen(open);
-    emit(open ? "opened" : "closed");
+    emit(open ? 'opened' : 'closed');
   }
 
   function start() {
     const config = readConfig(script);
     if (!config) {
-      emit("error", { code: "bad_request", message: "the widget script needs a data-widget-key attribute" });
+      emit('error', { code: 'bad_request', message: 'the widget script needs a data-widget-key attribute' });
       return;
     }
     injectFonts(config.server);
@@ -148,7 +149,7 @@ function install(script, queued) {
     chat = new Chat({ ...config, store: new Store(config.widgetKey), view, emit });
     if (identity) chat.identity = identity;
     chat.start();
-    document.addEventListener("visibilitychange", () => chat?.markRead());
+    document.addEventListener('visibilitychange', () => chat?.markRead());
     if (open) {
       open = false;
       setOpen(true);
@@ -164,14 +165,14 @@ function install(script, queued) {
      * @param {Identity} who
      */
     identify(who) {
-      if (!who || typeof who.external_id !== "string" || typeof who.hmac !== "string") {
-        emit("error", { code: "bad_request", message: "identify needs external_id and hmac strings" });
+      if (!who || typeof who.external_id !== 'string' || typeof who.hmac !== 'string') {
+        emit('error', { code: 'bad_request', message: 'identify needs external_id and hmac strings' });
         return;
       }
       /** @type {Identity} */
       const next = { external_id: who.external_id, hmac: who.hmac };
-      if (typeof who.email === "string") next.email = who.email;
-      if (typeof who.name === "string") next.name = who.name;
+      if (typeof who.email === 'string') next.email = who.email;
+      if (typeof who.name === 'string') next.name = who.name;
       identity = next;
       chat?.identify(next);
     },
@@ -180,7 +181,7 @@ function install(script, queued) {
      * @param {(payload: unknown) => void} callback
      */
     on(event, callback) {
-      if (typeof callback === "function") listeners.get(event)?.add(callback);
+      if (typeof callback === 'function') listeners.get(event)?.add(callback);
     },
     /**
      * @param {EventName} event
@@ -197,19 +198,19 @@ function install(script, queued) {
       for (const call of calls) {
         if (!Array.isArray(call)) continue;
         const [name, ...args] = call;
-        if (name === "push") continue;
+        if (name === 'push') continue;
         const method = /** @type {Record<string, unknown>} */ (api)[name];
-        if (typeof method === "function") method(...args);
+        if (typeof method === 'function') method(...args);
       }
     },
   };
-  Object.defineProperty(api, "__flowsupport", { value: true });
+  Object.defineProperty(api, '__flowsupport', { value: true });
   window.FlowSupport = api;
-  if (queued && typeof (/** @type {ArrayLike<unknown>} */ (queued).length) === "number") {
+  if (queued && typeof (/** @type {ArrayLike<unknown>} */ (queued).length) === 'number') {
     api.push(...Array.from(/** @type {ArrayLike<unknown[]>} */ (queued)));
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
   else start();
 }
 
@@ -217,7 +218,8 @@ function install(script, queued) {
 const previous = /** @type {any} */ (window).FlowSupport;
 if (!previous?.__flowsupport) {
   install(
-    /** @type {HTMLScriptElement | null} */ (document.currentScript) || document.querySelector("script[data-widget-key]"),
+    /** @type {HTMLScriptElement | null} */ (document.currentScript) ||
+      document.querySelector('script[data-widget-key]'),
     previous,
   );
 }

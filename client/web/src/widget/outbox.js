@@ -5,6 +5,8 @@
  * comes; "A client that got no ack resends with the same client_msg_id").
  */
 
+import { uuid } from '../shared/ids.js';
+
 /** @typedef {import("./socket.js").RequestError} RequestError */
 /** @typedef {import("./socket.js").Socket} Socket */
 /** @typedef {import("./view.js").View} View */
@@ -24,19 +26,8 @@
 export const MAX_BODY = 8000;
 const RETRY_MS = 3000;
 /** Errors after which sending the same message again cannot succeed. */
-const PERMANENT = new Set(["bad_request", "too_large", "unauthorized", "forbidden", "conflict", "not_found"]);
-const OFFLINE = "Waiting for connection…";
-
-/** A client_msg_id: random, so two tabs or devices never collide. */
-export function newId() {
-  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
-  // randomUUID needs a secure context; a plain-http host page still has getRandomValues.
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const hex = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+const PERMANENT = new Set(['bad_request', 'too_large', 'unauthorized', 'forbidden', 'conflict', 'not_found']);
+const OFFLINE = 'Waiting for connection…';
 
 export class Outbox {
   /**
@@ -49,10 +40,10 @@ export class Outbox {
     this.socket = socket;
     this.conversation = conversation;
     this.emit = emit;
-    const saved = store.getJSON("outbox");
+    const saved = store.getJSON('outbox');
     /** @type {Outgoing[]} */
     this.items = Array.isArray(saved)
-      ? saved.filter((o) => o && typeof o.client_msg_id === "string" && typeof o.body === "string")
+      ? saved.filter((o) => o && typeof o.client_msg_id === 'string' && typeof o.body === 'string')
       : [];
     this.flushing = false;
     this.holdTimer = 0;
@@ -74,7 +65,7 @@ export class Outbox {
   add(text) {
     const body = text.trim();
     if (!body || body.length > MAX_BODY) return false;
-    const item = { client_msg_id: newId(), body };
+    const item = { client_msg_id: uuid(), body };
     this.items.push(item);
     this.save();
     this.view.addPending(item.client_msg_id, body);
@@ -84,7 +75,7 @@ export class Outbox {
   }
 
   save() {
-    this.store.setJSON("outbox", this.items);
+    this.store.setJSON('outbox', this.items);
   }
 
   /**
@@ -110,10 +101,10 @@ export class Outbox {
           break;
         }
         if (this.items[0] !== item) continue; // delivered meanwhile (seen in a replay)
-        this.view.setPending(item.client_msg_id, { note: "Sending…" });
+        this.view.setPending(item.client_msg_id, { note: 'Sending…' });
         try {
           const ack = await this.socket.request({
-            type: "message.send",
+            type: 'message.send',
             conversation_id: this.conversation.id(),
             client_msg_id: item.client_msg_id,
             body: item.body,
@@ -136,11 +127,11 @@ export class Outbox {
    */
   refused(item, error) {
     const id = item.client_msg_id;
-    if (error.code === "disconnected") {
+    if (error.code === 'disconnected') {
       this.view.setPending(id, { note: OFFLINE });
       return false; // resent after the reconnect
     }
-    if (error.code === "not_found" && !item.restarted) {
+    if (error.code === 'not_found' && !item.restarted) {
       item.restarted = true; // the conversation is gone: start a new one, once
       this.conversation.forget();
       return true;
@@ -148,15 +139,15 @@ export class Outbox {
     if (PERMANENT.has(error.code)) {
       this.delivered(id);
       const note =
-        error.code === "too_large" ? "Too long to send. Please shorten it." : "This message could not be sent.";
+        error.code === 'too_large' ? 'Too long to send. Please shorten it.' : 'This message could not be sent.';
       this.view.setPending(id, { note, error: true, onDismiss: () => {} });
-      this.emit("error", error);
+      this.emit('error', error);
       return true;
     }
     // rate_limited (PROTOCOL.md: retry after retry_after_ms), unavailable, internal
-    const limited = error.code === "rate_limited";
+    const limited = error.code === 'rate_limited';
     this.view.setPending(id, {
-      note: limited ? "Sending too fast. Retrying shortly…" : "Not sent yet. Retrying…",
+      note: limited ? 'Sending too fast. Retrying shortly…' : 'Not sent yet. Retrying…',
       error: true,
     });
     this.hold(limited ? Number(error.retry_after_ms) || 1000 : RETRY_MS);

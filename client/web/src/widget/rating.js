@@ -4,8 +4,8 @@
  * thank-you with the rating given (which can be changed: a second rating replaces the first).
  */
 
-import { counter, csatFrame, MAX_COMMENT, RATING_WORDS } from "./csat.js";
-import { h, icon } from "./dom.js";
+import { counter, csatFrame, MAX_COMMENT, RATING_WORDS } from './csat.js';
+import { h, icon } from './dom.js';
 
 /** @typedef {import("./case.js").Csat} Csat */
 /**
@@ -17,15 +17,15 @@ import { h, icon } from "./dom.js";
 
 /** @param {number} rating */
 function stars(rating) {
-  const row = h("span", { class: "fs-stars-shown", role: "img", "aria-label": `${rating} out of 5` });
+  const row = h('span', { class: 'fs-stars-shown', role: 'img', 'aria-label': `${rating} out of 5` });
   for (let n = 1; n <= 5; n++) row.append(star(n <= rating));
   return row;
 }
 
 /** @param {boolean} on */
 function star(on) {
-  const svg = icon("star");
-  if (on) svg.classList.add("fs-on");
+  const svg = icon('star');
+  if (on) svg.classList.add('fs-on');
   return svg;
 }
 
@@ -33,12 +33,12 @@ export class RatingCard {
   /** @param {Submit} submit */
   constructor(submit) {
     this.submit = submit;
-    this.el = h("div", { class: "fs-csat", "data-testid": "fs-csat" });
+    this.el = h('div', { class: 'fs-csat', 'data-testid': 'fs-csat' });
     /** @type {Csat | null} */
     this.state = null;
-    this.key = "";
+    this.key = '';
     this.rating = 0;
-    this.comment = "";
+    this.comment = '';
   }
 
   /** @param {Csat} state what the server says (an edit in progress stays until it changes) */
@@ -47,7 +47,7 @@ export class RatingCard {
     if (key === this.key) return;
     this.key = key;
     this.state = state;
-    if (state.mode === "thanks") this.thanks(state.rating, !!this.el.querySelector("form"));
+    if (state.mode === 'thanks') this.thanks(state.rating, !!this.el.querySelector('form'));
     else this.form();
   }
 
@@ -56,110 +56,124 @@ export class RatingCard {
    * @param {boolean} focus move focus to it (it replaced the form the visitor was using)
    */
   thanks(rating, focus) {
-    const text = h("div", { class: "fs-csat-text", tabindex: "-1", "data-testid": "fs-csat-thanks" },
-      h("span", { class: "fs-csat-title" }, "Thanks for your feedback!"),
+    const text = h(
+      'div',
+      { class: 'fs-csat-text', tabindex: '-1', 'data-testid': 'fs-csat-thanks' },
+      h('span', { class: 'fs-csat-title' }, 'Thanks for your feedback!'),
       stars(rating),
-      h("span", null, `You rated this conversation ${rating} out of 5.`),
+      h('span', null, `You rated this conversation ${rating} out of 5.`),
     );
-    const change = h("button", { type: "button", class: "fs-link-button", "data-testid": "fs-csat-change", onclick: () => this.edit() }, "Change rating");
+    const change = h(
+      'button',
+      { type: 'button', class: 'fs-link-button', 'data-testid': 'fs-csat-change', onclick: () => this.edit() },
+      'Change rating',
+    );
     this.el.dataset.rating = String(rating);
-    this.el.dataset.mode = "thanks";
+    this.el.dataset.mode = 'thanks';
     this.el.replaceChildren(text, change);
     if (focus && this.el.isConnected) text.focus();
   }
 
   edit() {
     const state = this.state;
-    if (state && state.mode === "thanks") {
+    if (state && state.mode === 'thanks') {
       this.rating = state.rating;
       this.comment = state.comment;
     }
     this.form();
-    /** @type {HTMLInputElement | null} */ (this.el.querySelector("input:checked") || this.el.querySelector("input"))?.focus();
+    /** @type {HTMLInputElement | null} */ (
+      this.el.querySelector('input:checked') || this.el.querySelector('input')
+    )?.focus();
   }
 
   form() {
-    this.el.dataset.mode = "ask";
+    this.el.dataset.mode = 'ask';
     delete this.el.dataset.rating;
-    const choice = h("span", { class: "fs-csat-choice", "aria-hidden": "true" }, RATING_WORDS[this.rating]);
-    const group = h("div", { class: "fs-stars", role: "radiogroup", "aria-label": "Your rating" });
+    const choice = h('span', { class: 'fs-csat-choice', 'aria-hidden': 'true' }, RATING_WORDS[this.rating]);
+    const group = h('div', { class: 'fs-stars', role: 'radiogroup', 'aria-label': 'Your rating' });
     /** @type {HTMLElement[]} */
     const labels = [];
     const paint = () => {
-      labels.forEach((label, i) => label.classList.toggle("fs-on", i < this.rating));
+      for (const [i, label] of labels.entries()) label.classList.toggle('fs-on', i < this.rating);
       choice.textContent = RATING_WORDS[this.rating];
     };
     for (let n = 1; n <= 5; n++) {
-      const input = h("input", {
-        type: "radio",
-        name: "fs-csat",
+      const input = h('input', {
+        type: 'radio',
+        name: 'fs-csat',
         value: n,
-        class: "fs-radio",
-        "data-testid": `fs-csat-star-${n}`,
-        "aria-label": `${n} out of 5: ${RATING_WORDS[n]}`,
+        class: 'fs-radio',
+        'data-testid': `fs-csat-star-${n}`,
+        'aria-label': `${n} out of 5: ${RATING_WORDS[n]}`,
         checked: n === this.rating,
         onchange: () => {
           this.rating = n;
-          error.textContent = "";
+          error.textContent = '';
           paint();
         },
       });
-      const label = h("label", { class: "fs-star", title: RATING_WORDS[n] }, input, star(false));
+      const label = h('label', { class: 'fs-star', title: RATING_WORDS[n] }, input, star(false));
       labels.push(label);
       group.append(label);
     }
-    const count = h("span", { class: "fs-count", "data-testid": "fs-csat-count", "aria-hidden": "true" }, counter(this.comment.length));
+    const count = h(
+      'span',
+      { class: 'fs-count', 'data-testid': 'fs-csat-count', 'aria-hidden': 'true' },
+      counter(this.comment.length),
+    );
     const comment = /** @type {HTMLTextAreaElement} */ (
-      h("textarea", {
-        class: "fs-csat-comment",
-        "data-testid": "fs-csat-comment",
+      h('textarea', {
+        class: 'fs-csat-comment',
+        'data-testid': 'fs-csat-comment',
         rows: 2,
         maxlength: MAX_COMMENT,
-        placeholder: "Tell us more (optional)",
-        "aria-label": `Comment, optional, up to ${MAX_COMMENT} characters`,
+        placeholder: 'Tell us more (optional)',
+        'aria-label': `Comment, optional, up to ${MAX_COMMENT} characters`,
         oninput: () => {
           this.comment = comment.value;
           count.textContent = counter(comment.value.length);
-          count.classList.toggle("fs-count--over", comment.value.length >= MAX_COMMENT);
+          count.classList.toggle('fs-count--over', comment.value.length >= MAX_COMMENT);
         },
       })
     );
     comment.value = this.comment;
-    const error = h("div", { class: "fs-meta fs-meta--error", role: "alert", "data-testid": "fs-csat-error" });
-    const send = /** @type {HTMLButtonElement} */ (h("button", { type: "submit", class: "fs-csat-send", "data-testid": "fs-csat-submit" }, "Send rating"));
+    const error = h('div', { class: 'fs-meta fs-meta--error', role: 'alert', 'data-testid': 'fs-csat-error' });
+    const send = /** @type {HTMLButtonElement} */ (
+      h('button', { type: 'submit', class: 'fs-csat-send', 'data-testid': 'fs-csat-submit' }, 'Send rating')
+    );
     let busy = false;
     const form = h(
-      "form",
+      'form',
       {
-        class: "fs-csat-form",
-        "aria-labelledby": "fs-csat-title",
+        class: 'fs-csat-form',
+        'aria-labelledby': 'fs-csat-title',
         onsubmit: async (event) => {
           event.preventDefault();
           if (busy) return;
-          const checked = csatFrame("", this.rating, this.comment);
-          if ("error" in checked) {
+          const checked = csatFrame('', this.rating, this.comment);
+          if ('error' in checked) {
             error.textContent = checked.error;
             return;
           }
           // Not `disabled`: a disabled button loses keyboard focus.
           const sending = (on) => {
             busy = on;
-            send.setAttribute("aria-disabled", String(on));
-            send.textContent = on ? "Sending…" : "Send rating";
+            send.setAttribute('aria-disabled', String(on));
+            send.textContent = on ? 'Sending…' : 'Send rating';
           };
           sending(true);
-          error.textContent = "";
+          error.textContent = '';
           const failed = await this.submit(this.rating, this.comment);
           sending(false);
           if (failed) error.textContent = failed;
           // Stored, but the same rating as before: nothing changed to redraw the thank-you.
-          else if (form.isConnected && this.state?.mode === "thanks") this.thanks(this.state.rating, true);
+          else if (form.isConnected && this.state?.mode === 'thanks') this.thanks(this.state.rating, true);
         },
       },
-      h("span", { class: "fs-csat-title", id: "fs-csat-title" }, "How would you rate this conversation?"),
-      h("div", { class: "fs-csat-row" }, group, choice),
+      h('span', { class: 'fs-csat-title', id: 'fs-csat-title' }, 'How would you rate this conversation?'),
+      h('div', { class: 'fs-csat-row' }, group, choice),
       comment,
-      h("div", { class: "fs-csat-foot" }, count, send),
+      h('div', { class: 'fs-csat-foot' }, count, send),
       error,
     );
     this.el.replaceChildren(form);

@@ -43,7 +43,7 @@ export class Store {
    */
   getJSON(name) {
     try {
-      return JSON.parse(this.get(name) || "null");
+      return JSON.parse(this.get(name) || 'null');
     } catch {
       return null;
     }

@@ -16,7 +16,7 @@ const SHOWN_MS = 6000;
  * @param {{kind?: string, name?: string}} p
  */
 function who(p) {
-  return p.kind === "ai" ? "Assistant" : p.name || (p.kind === "bot" ? "Bot" : "An agent");
+  return p.kind === 'ai' ? 'Assistant' : p.name || (p.kind === 'bot' ? 'Bot' : 'An agent');
 }
 
 /**
@@ -28,7 +28,7 @@ export function typingLine(names) {
   if (names.length === 0) return null;
   if (names.length === 1) return `${names[0]} is typing…`;
   if (names.length === 2) return `${names[0]} and ${names[1]} are typing…`;
-  return "Several people are typing…";
+  return 'Several people are typing…';
 }
 
 export class Typing {
@@ -54,7 +54,7 @@ export class Typing {
   /** @param {Frame} f a `typing` frame of the current conversation */
   received(f) {
     const p = f.participant || {};
-    if (!p.id || p.kind === "visitor") return;
+    if (!p.id || p.kind === 'visitor') return;
     this.stopped(p.id);
     if (f.state) {
       const timer = window.setTimeout(() => this.stopped(p.id), SHOWN_MS);
@@ -90,7 +90,7 @@ export class Typing {
     if (!conversationId || !this.socket.ready) return;
     const now = Date.now();
     if (now - this.sentAt >= EVERY_MS) {
-      this.socket.send({ type: "typing", conversation_id: conversationId, state: true });
+      this.socket.send({ type: 'typing', conversation_id: conversationId, state: true });
       this.sentAt = now;
       this.on = true;
     }
@@ -100,7 +100,7 @@ export class Typing {
   /** @param {string | null} conversationId */
   stop(conversationId) {
     clearTimeout(this.idle);
-    if (this.on && conversationId) this.socket.send({ type: "typing", conversation_id: conversationId, state: false });
+    if (this.on && conversationId) this.socket.send({ type: 'typing', conversation_id: conversationId, state: false });
     this.on = false;
     this.sentAt = 0;
   }

@@ -10,10 +10,10 @@
  * streamed, then the visitor's messages still being sent.
  */
 
-import { dots, h, icon } from "./dom.js";
-import { drawMarkdown, messageEntry, sources, streamEntry, systemEntry } from "./entries.js";
-import { MAX_BODY } from "./outbox.js";
-import { RatingCard } from "./rating.js";
+import { dots, h, icon } from './dom.js';
+import { drawMarkdown, messageEntry, sources, streamEntry, systemEntry } from './entries.js';
+import { MAX_BODY } from './outbox.js';
+import { RatingCard } from './rating.js';
 
 const COUNT_FROM = 7000;
 /** Keep following new messages when the reader is this close to the bottom. */
@@ -51,102 +51,140 @@ export class View {
     this.seen = null;
     this.available = true;
     /** @type {Handoff} */
-    this.case = "offer";
+    this.case = 'offer';
     this.handoffBusy = false;
     /** @type {RatingCard | null} */
     this.rating = null;
 
-    this.unread = h("span", { class: "fs-unread", "data-testid": "fs-unread", "aria-hidden": "true" });
-    this.launcherIcon = icon("chat");
+    this.unread = h('span', { class: 'fs-unread', 'data-testid': 'fs-unread', 'aria-hidden': 'true' });
+    this.launcherIcon = icon('chat');
     this.launcher = h(
-      "button",
+      'button',
       {
-        type: "button",
-        class: "fs-launcher",
-        "data-testid": "fs-launcher",
-        "aria-label": "Open support chat",
-        "aria-expanded": "false",
-        "aria-controls": "fs-panel",
+        type: 'button',
+        class: 'fs-launcher',
+        'data-testid': 'fs-launcher',
+        'aria-label': 'Open support chat',
+        'aria-expanded': 'false',
+        'aria-controls': 'fs-panel',
         onclick: () => handlers.onToggle(),
       },
       this.launcherIcon,
     );
 
-    this.status = h("span", { class: "fs-status", "data-testid": "fs-status", "data-tone": "idle" });
+    this.status = h('span', { class: 'fs-status', 'data-testid': 'fs-status', 'data-tone': 'idle' });
     this.waitingBanner = h(
-      "div",
-      { class: "fs-banner", "data-testid": "fs-waiting", role: "status", hidden: true },
-      icon("clock"),
-      "A person will join shortly.",
+      'div',
+      { class: 'fs-banner', 'data-testid': 'fs-waiting', role: 'status', hidden: true },
+      icon('clock'),
+      'A person will join shortly.',
     );
-    this.resolvedText = h("span");
-    this.resolvedBanner = h("div", { class: "fs-banner fs-banner--quiet", "data-testid": "fs-resolved", role: "status", hidden: true }, icon("check"), this.resolvedText);
-    this.errorText = h("span");
-    this.errorBanner = h("div", { class: "fs-banner fs-banner--error", role: "alert", hidden: true }, icon("alert"), this.errorText);
-    this.log = h("div", {
-      class: "fs-log",
-      role: "log",
-      "aria-live": "polite",
-      "aria-label": "Conversation",
-      "data-testid": "fs-messages",
+    this.resolvedText = h('span');
+    this.resolvedBanner = h(
+      'div',
+      { class: 'fs-banner fs-banner--quiet', 'data-testid': 'fs-resolved', role: 'status', hidden: true },
+      icon('check'),
+      this.resolvedText,
+    );
+    this.errorText = h('span');
+    this.errorBanner = h(
+      'div',
+      { class: 'fs-banner fs-banner--error', role: 'alert', hidden: true },
+      icon('alert'),
+      this.errorText,
+    );
+    this.log = h('div', {
+      class: 'fs-log',
+      role: 'log',
+      'aria-live': 'polite',
+      'aria-label': 'Conversation',
+      'data-testid': 'fs-messages',
     });
     this.empty = h(
-      "div",
-      { class: "fs-empty" },
-      h("span", { class: "fs-empty-title" }, "Hi there"),
+      'div',
+      { class: 'fs-empty' },
+      h('span', { class: 'fs-empty-title' }, 'Hi there'),
       h(
-        "span",
-        { class: "fs-empty-text" },
-        "Ask us anything. Our assistant answers right away, and a person is one click away.",
+        'span',
+        { class: 'fs-empty-text' },
+        'Ask us anything. Our assistant answers right away, and a person is one click away.',
       ),
     );
-    this.scroller = h("div", { class: "fs-scroll" }, this.empty, this.log);
-    this.typingText = h("span");
-    this.typing = h("div", { class: "fs-typing", "data-testid": "fs-typing", hidden: true }, dots(), this.typingText);
+    this.scroller = h('div', { class: 'fs-scroll' }, this.empty, this.log);
+    this.typingText = h('span');
+    this.typing = h('div', { class: 'fs-typing', 'data-testid': 'fs-typing', hidden: true }, dots(), this.typingText);
 
-    this.handoffLabel = h("span", null, "Talk to a person");
+    this.handoffLabel = h('span', null, 'Talk to a person');
     this.handoff = h(
-      "button",
+      'button',
       {
-        type: "button",
-        class: "fs-handoff",
-        "data-testid": "fs-handoff",
-        "aria-label": "Talk to a person",
+        type: 'button',
+        class: 'fs-handoff',
+        'data-testid': 'fs-handoff',
+        'aria-label': 'Talk to a person',
         onclick: () => handlers.onHandoff(),
       },
-      icon("person"),
+      icon('person'),
       this.handoffLabel,
     );
-    this.count = h("span", { class: "fs-count", "aria-live": "polite", hidden: true });
+    this.count = h('span', { class: 'fs-count', 'aria-live': 'polite', hidden: true });
     this.textarea = /** @type {HTMLTextAreaElement} */ (
-      h("textarea", {
-        class: "fs-textarea",
-        "data-testid": "fs-composer",
+      h('textarea', {
+        class: 'fs-textarea',
+        'data-testid': 'fs-composer',
         rows: 1,
         maxlength: MAX_BODY,
-        placeholder: "Write a message…",
-        "aria-label": "Message",
+        placeholder: 'Write a message…',
+        'aria-label': 'Message',
         oninput: () => this.edited(),
         onkeydown: (event) => this.composerKey(/** @type {KeyboardEvent} */ (event)),
       })
     );
     this.sendButton = /** @type {HTMLButtonElement} */ (
       h(
-        "button",
-        { type: "button", class: "fs-send", "data-testid": "fs-send", "aria-label": "Send message", disabled: true, onclick: () => this.submit() },
-        icon("send"),
+        'button',
+        {
+          type: 'button',
+          class: 'fs-send',
+          'data-testid': 'fs-send',
+          'aria-label': 'Send message',
+          disabled: true,
+          onclick: () => this.submit(),
+        },
+        icon('send'),
       )
     );
 
     this.panel = h(
-      "div",
-      { class: "fs-panel", id: "fs-panel", "data-testid": "fs-panel", role: "dialog", "aria-label": `${title} chat`, hidden: true },
+      'div',
+      {
+        class: 'fs-panel',
+        id: 'fs-panel',
+        'data-testid': 'fs-panel',
+        role: 'dialog',
+        'aria-label': `${title} chat`,
+        hidden: true,
+      },
       h(
-        "div",
-        { class: "fs-header" },
-        h("div", { class: "fs-avatar", "aria-hidden": "true" }, icon("chat")),
-        h("div", { class: "fs-heading" }, h("span", { class: "fs-title", role: "heading", "aria-level": "2" }, title), this.status),
-        h("button", { type: "button", class: "fs-icon-button", "aria-label": "Close chat", onclick: () => handlers.onClose(true) }, icon("close")),
+        'div',
+        { class: 'fs-header' },
+        h('div', { class: 'fs-avatar', 'aria-hidden': 'true' }, icon('chat')),
+        h(
+          'div',
+          { class: 'fs-heading' },
+          h('span', { class: 'fs-title', role: 'heading', 'aria-level': '2' }, title),
+          this.status,
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'fs-icon-button',
+            'aria-label': 'Close chat',
+            onclick: () => handlers.onClose(true),
+          },
+          icon('close'),
+        ),
       ),
       this.waitingBanner,
       this.resolvedBanner,
@@ -154,18 +192,18 @@ export class View {
       this.scroller,
       this.typing,
       h(
-        "div",
-        { class: "fs-composer" },
-        h("div", { class: "fs-actions" }, this.handoff, this.count),
-        h("div", { class: "fs-input" }, this.textarea, this.sendButton),
+        'div',
+        { class: 'fs-composer' },
+        h('div', { class: 'fs-actions' }, this.handoff, this.count),
+        h('div', { class: 'fs-input' }, this.textarea, this.sendButton),
       ),
     );
     this.root = h(
-      "div",
+      'div',
       {
-        class: "fs",
+        class: 'fs',
         onkeydown: (event) => {
-          if (/** @type {KeyboardEvent} */ (event).key === "Escape" && !this.panel.hidden) {
+          if (/** @type {KeyboardEvent} */ (event).key === 'Escape' && !this.panel.hidden) {
             event.stopPropagation();
             handlers.onClose(true);
           }
@@ -178,15 +216,19 @@ export class View {
 
   /** Attach the host element to the page and draw into its shadow root. */
   mount() {
-    const host = h("div", { id: "flowsupport-widget" });
-    const shadow = host.attachShadow({ mode: "open" });
-    if ("adoptedStyleSheets" in shadow && typeof CSSStyleSheet === "function" && "replaceSync" in CSSStyleSheet.prototype) {
+    const host = h('div', { id: 'flowsupport-widget' });
+    const shadow = host.attachShadow({ mode: 'open' });
+    if (
+      'adoptedStyleSheets' in shadow &&
+      typeof CSSStyleSheet === 'function' &&
+      'replaceSync' in CSSStyleSheet.prototype
+    ) {
       // A constructed sheet is not an inline <style>, so a strict host CSP cannot block it.
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(this.css);
       shadow.adoptedStyleSheets = [sheet];
     } else {
-      shadow.append(h("style", null, this.css));
+      shadow.append(h('style', null, this.css));
     }
     shadow.append(this.root);
     document.body.append(host);
@@ -201,9 +243,9 @@ export class View {
    */
   setOpen(open, focusLauncher = false) {
     this.panel.hidden = !open;
-    this.root.classList.toggle("fs--open", open);
-    this.launcher.setAttribute("aria-expanded", String(open));
-    const fresh = icon(open ? "down" : "chat");
+    this.root.classList.toggle('fs--open', open);
+    this.launcher.setAttribute('aria-expanded', String(open));
+    const fresh = icon(open ? 'down' : 'chat');
     this.launcherIcon.replaceWith(fresh);
     this.launcherIcon = fresh;
     this.labelLauncher();
@@ -217,14 +259,14 @@ export class View {
 
   labelLauncher() {
     const open = !this.panel.hidden;
-    const count = this.unread.isConnected ? ` (${this.unread.textContent} unread)` : "";
-    this.launcher.setAttribute("aria-label", open ? "Close support chat" : `Open support chat${count}`);
+    const count = this.unread.isConnected ? ` (${this.unread.textContent} unread)` : '';
+    this.launcher.setAttribute('aria-label', open ? 'Close support chat' : `Open support chat${count}`);
   }
 
   /** @param {number} count */
   setUnread(count) {
     if (count > 0) {
-      this.unread.textContent = count > 9 ? "9+" : String(count);
+      this.unread.textContent = count > 9 ? '9+' : String(count);
       if (!this.unread.isConnected) this.launcher.append(this.unread);
     } else {
       this.unread.remove();
@@ -248,20 +290,23 @@ export class View {
   setCase(handoff) {
     this.case = handoff;
     this.panel.dataset.case = handoff;
-    const waiting = handoff === "waiting";
-    const done = handoff === "resolved" || handoff === "closed";
-    this.handoffLabel.textContent = waiting ? "Person requested" : "Talk to a person";
+    const waiting = handoff === 'waiting';
+    const done = handoff === 'resolved' || handoff === 'closed';
+    this.handoffLabel.textContent = waiting ? 'Person requested' : 'Talk to a person';
     // A person is in the chat, or the case is done: no "Talk to a person" to press.
-    this.handoff.hidden = !waiting && handoff !== "offer";
-    this.resolvedText.textContent = handoff === "closed" ? "This conversation is closed." : "This conversation is resolved. Write to us again any time.";
-    this.textarea.placeholder = handoff === "resolved" ? "Write to reopen the conversation…" : "Write a message…";
+    this.handoff.hidden = !waiting && handoff !== 'offer';
+    this.resolvedText.textContent =
+      handoff === 'closed'
+        ? 'This conversation is closed.'
+        : 'This conversation is resolved. Write to us again any time.';
+    this.textarea.placeholder = handoff === 'resolved' ? 'Write to reopen the conversation…' : 'Write a message…';
     this.banners(done);
     this.updateControls();
   }
 
   /** @param {boolean} [done] */
-  banners(done = this.case === "resolved" || this.case === "closed") {
-    this.waitingBanner.hidden = this.case !== "waiting" || !this.available;
+  banners(done = this.case === 'resolved' || this.case === 'closed') {
+    this.waitingBanner.hidden = this.case !== 'waiting' || !this.available;
     this.resolvedBanner.hidden = !done || !this.available;
   }
 
@@ -299,7 +344,7 @@ export class View {
    */
   setUnavailable(message) {
     this.available = message === null;
-    this.errorText.textContent = message || "";
+    this.errorText.textContent = message || '';
     this.errorBanner.hidden = this.available;
     this.banners();
     this.textarea.disabled = !this.available;
@@ -309,11 +354,11 @@ export class View {
   /** @param {string | null} text e.g. "Ada is typing…"; null hides the indicator */
   setTyping(text) {
     this.typing.hidden = text === null;
-    this.typingText.textContent = text || "";
+    this.typingText.textContent = text || '';
   }
 
   updateControls() {
-    this.handoff.disabled = !this.available || this.case !== "offer" || this.handoffBusy;
+    this.handoff.disabled = !this.available || this.case !== 'offer' || this.handoffBusy;
     this.sendButton.disabled = !this.available || !this.textarea.value.trim();
   }
 
@@ -322,19 +367,19 @@ export class View {
   /** @param {KeyboardEvent} event */
   composerKey(event) {
     // Enter sends, Shift+Enter is a newline; never while an IME is composing.
-    if (event.key !== "Enter" || event.shiftKey || event.isComposing || event.keyCode === 229) return;
+    if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
     event.preventDefault();
     this.submit();
   }
 
   edited() {
     const { textarea } = this;
-    textarea.style.height = "";
+    textarea.style.height = '';
     textarea.style.height = `${Math.min(textarea.scrollHeight, 128)}px`;
     const length = textarea.value.length;
     this.count.hidden = length < COUNT_FROM;
     this.count.textContent = `${length.toLocaleString()} / ${MAX_BODY.toLocaleString()}`;
-    this.count.classList.toggle("fs-count--over", length >= MAX_BODY);
+    this.count.classList.toggle('fs-count--over', length >= MAX_BODY);
     this.updateControls();
     this.handlers.onInput(textarea.value.trim().length > 0);
   }
@@ -343,7 +388,7 @@ export class View {
     const text = this.textarea.value;
     if (!this.available || !text.trim()) return;
     if (this.handlers.onSend(text)) {
-      this.textarea.value = "";
+      this.textarea.value = '';
       this.edited();
     }
     this.textarea.focus();
@@ -383,7 +428,7 @@ export class View {
   regroup(el) {
     const prev = /** @type {HTMLElement | null} */ (el.previousElementSibling);
     const same = !!prev && !!el.dataset.sid && prev.dataset.sid === el.dataset.sid;
-    el.classList.toggle("fs-msg--cont", same);
+    el.classList.toggle('fs-msg--cont', same);
   }
 
   /**
@@ -394,12 +439,12 @@ export class View {
    */
   addMessage(m, citations) {
     const kind = m.sender.kind;
-    const el = kind === "system" ? systemEntry(m) : messageEntry(m, citations);
+    const el = kind === 'system' ? systemEntry(m) : messageEntry(m, citations);
     el.dataset.seq = String(m.seq);
     el.dataset.messageId = m.id;
     this.messages.set(m.id, el);
     const pending = m.client_msg_id ? this.pending.get(m.client_msg_id) : undefined;
-    if (pending && kind === "visitor") {
+    if (pending && kind === 'visitor') {
       this.pending.delete(/** @type {string} */ (m.client_msg_id));
       pending.remove();
     }
@@ -441,7 +486,7 @@ export class View {
     this.seen?.remove();
     this.seen = null;
     if (target) {
-      this.seen = h("div", { class: "fs-meta", "data-testid": "fs-seen" }, "Seen");
+      this.seen = h('div', { class: 'fs-meta', 'data-testid': 'fs-seen' }, 'Seen');
       target.append(this.seen);
     }
   }
@@ -455,17 +500,17 @@ export class View {
   addPending(clientMsgId, body) {
     if (this.pending.has(clientMsgId)) return;
     const el = h(
-      "div",
+      'div',
       {
-        class: "fs-msg fs-msg--visitor fs-msg--pending",
-        "data-testid": "fs-message",
-        "data-sender": "visitor",
-        "data-pending": "true",
-        "data-client-msg-id": clientMsgId,
-        "data-sid": "visitor",
+        class: 'fs-msg fs-msg--visitor fs-msg--pending',
+        'data-testid': 'fs-message',
+        'data-sender': 'visitor',
+        'data-pending': 'true',
+        'data-client-msg-id': clientMsgId,
+        'data-sid': 'visitor',
       },
-      h("div", { class: "fs-bubble" }, h("div", { class: "fs-body", "data-testid": "fs-message-body" }, body)),
-      h("div", { class: "fs-meta" }, "Sending…"),
+      h('div', { class: 'fs-bubble' }, h('div', { class: 'fs-body', 'data-testid': 'fs-message-body' }, body)),
+      h('div', { class: 'fs-meta' }, 'Sending…'),
     );
     this.pending.set(clientMsgId, el);
     this.put(el, () => this.log.append(el), true);
@@ -478,16 +523,16 @@ export class View {
   setPending(clientMsgId, { note, error = false, onDismiss }) {
     const el = this.pending.get(clientMsgId);
     if (!el) return;
-    el.classList.toggle("fs-msg--failed", error);
-    const meta = h("div", { class: error ? "fs-meta fs-meta--error" : "fs-meta" }, note);
+    el.classList.toggle('fs-msg--failed', error);
+    const meta = h('div', { class: error ? 'fs-meta fs-meta--error' : 'fs-meta' }, note);
     if (onDismiss) {
       meta.append(
         h(
-          "button",
+          'button',
           {
-            type: "button",
-            class: "fs-link-button",
-            "aria-label": "Remove this message",
+            type: 'button',
+            class: 'fs-link-button',
+            'aria-label': 'Remove this message',
             onclick: () => {
               this.pending.delete(clientMsgId);
               el.remove();
@@ -495,7 +540,7 @@ export class View {
               onDismiss();
             },
           },
-          "Remove",
+          'Remove',
         ),
       );
     }
@@ -521,8 +566,8 @@ export class View {
         else this.log.append(entry);
       });
     }
-    const body = /** @type {HTMLElement} */ (el.querySelector(".fs-body"));
-    const dotsEl = /** @type {HTMLElement} */ (el.querySelector(".fs-dots"));
+    const body = /** @type {HTMLElement} */ (el.querySelector('.fs-body'));
+    const dotsEl = /** @type {HTMLElement} */ (el.querySelector('.fs-dots'));
     const stick = this.atBottom;
     if (drawMarkdown(body, text) && stick) this.scrollToEnd();
     body.hidden = !text;
@@ -537,10 +582,10 @@ export class View {
   endStream(streamId, { citations, note }) {
     const el = this.streams.get(streamId);
     if (!el) return;
-    const bubble = /** @type {HTMLElement} */ (el.querySelector(".fs-bubble"));
-    /** @type {HTMLElement} */ (el.querySelector(".fs-dots")).hidden = true;
-    if (citations && citations.length && !bubble.querySelector(".fs-cites")) bubble.append(sources(citations));
-    if (note) el.append(h("div", { class: "fs-meta" }, note));
+    const bubble = /** @type {HTMLElement} */ (el.querySelector('.fs-bubble'));
+    /** @type {HTMLElement} */ (el.querySelector('.fs-dots')).hidden = true;
+    if (citations?.length && !bubble.querySelector('.fs-cites')) bubble.append(sources(citations));
+    if (note) el.append(h('div', { class: 'fs-meta' }, note));
   }
 
   /** @param {string} streamId */

@@ -2,18 +2,18 @@
 
 import { html } from 'htm/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useStore } from '../../shared/store.js';
 import { SHORTCUTS } from '../shortcuts.js';
 import { dismissToast, store } from '../state.js';
-import { useStore } from '../../shared/store.js';
+import { Checklist, checklistDismissed, isAdmin } from './Checklist.js';
 import { ConversationList } from './ConversationList.js';
 import { ConversationView } from './ConversationView.js';
+import { Icon } from './common.js';
 import { DetailsPanel } from './DetailsPanel.js';
-import { Checklist, checklistDismissed, isAdmin } from './Checklist.js';
 import { Setup } from './Setup.js';
 import { SignIn } from './SignIn.js';
 import { TicketDetails, TicketList, TicketView } from './Tickets.js';
 import { TopBar } from './TopBar.js';
-import { Icon } from './common.js';
 
 export function App() {
   const signedIn = useStore(store, (s) => !!s.session);
@@ -29,13 +29,17 @@ function Shell() {
     <${TopBar} />
     ${conn === 'reconnecting' && html`<div class="banner" role="status">Connection lost. Reconnecting… new messages will appear when it is back.</div>`}
     <div class="panes">
-      ${route.view === 'tickets'
-        ? html`<${TicketList} />
+      ${
+        route.view === 'tickets'
+          ? html`<${TicketList} />
             ${route.ticketId ? html`<${TicketView} id=${route.ticketId} /><${TicketDetails} id=${route.ticketId} />` : html`<${Empty} icon="ticket" title="Select a ticket" text="Escalated conversations become tickets with an SLA and a handoff summary." />`}`
-        : html`<${ConversationList} />
-            ${route.conversationId
-              ? html`<${ConversationView} id=${route.conversationId} /><${DetailsPanel} id=${route.conversationId} />`
-              : html`<${Welcome} />`}`}
+          : html`<${ConversationList} />
+            ${
+              route.conversationId
+                ? html`<${ConversationView} id=${route.conversationId} /><${DetailsPanel} id=${route.conversationId} />`
+                : html`<${Welcome} />`
+            }`
+      }
     </div>
     ${help && html`<${Help} />`}
   </div>`;
@@ -87,10 +91,12 @@ function Help() {
 function Toasts() {
   const toasts = useStore(store, (s) => s.toasts);
   return html`<div class="toasts" role="status" aria-live="polite">
-    ${toasts.map((t) => html`<div key=${t.id} data-testid="toast" class=${`toast toast-${t.kind}`}>
+    ${toasts.map(
+      (t) => html`<div key=${t.id} data-testid="toast" class=${`toast toast-${t.kind}`}>
       <${Icon} name=${t.kind === 'error' ? 'alert' : t.kind === 'warning' ? 'clock' : 'check'} size=${15} />
       <span>${t.text}</span>
       <button class="icon-btn" aria-label="Dismiss" onClick=${() => dismissToast(t.id)}><${Icon} name="x" size=${14} /></button>
-    </div>`)}
+    </div>`,
+    )}
   </div>`;
 }

@@ -7,9 +7,9 @@
 
 import { html } from 'htm/preact';
 import { useEffect, useState } from 'preact/hooks';
+import { useStore } from '../../shared/store.js';
 import { api } from '../http.js';
 import { store } from '../state.js';
-import { useStore } from '../../shared/store.js';
 import { Icon } from './common.js';
 
 const ADMIN_ROLES = new Set(['admin', 'super_admin']);
@@ -90,14 +90,16 @@ export function Checklist({ onDismiss }) {
       <button class="icon-btn" onClick=${dismiss} aria-label="Hide the checklist" title="Hide"><${Icon} name="x" /></button>
     </div>
     <ol class="checklist-steps">
-      ${steps.map((step) => html`<li key=${step.id} class=${step.done ? 'done' : ''} data-testid=${`checklist-${step.id}`}>
+      ${steps.map(
+        (step) => html`<li key=${step.id} class=${step.done ? 'done' : ''} data-testid=${`checklist-${step.id}`}>
         <span class="check-mark" aria-label=${step.done ? 'done' : 'to do'}>${step.done ? html`<${Icon} name="check" size=${14} />` : ''}</span>
         <div>
           <h3>${step.title}</h3>
           <p class="muted">${step.text}</p>
           <${CopyBox} text=${step.code} testid=${`checklist-${step.id}-code`} />
         </div>
-      </li>`)}
+      </li>`,
+      )}
     </ol>
   </section>`;
 }

@@ -2,10 +2,10 @@
 
 import { html } from 'htm/preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useStore } from '../../shared/store.js';
 import { sendComposer, setComposerMode, setDraft } from '../actions.js';
 import { agentTyping, stopTyping } from '../live.js';
 import { store } from '../state.js';
-import { useStore } from '../../shared/store.js';
 import { Icon } from './common.js';
 
 export function Composer({ id }) {

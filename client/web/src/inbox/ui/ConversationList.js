@@ -2,12 +2,24 @@
 
 import { html } from 'htm/preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { useStore } from '../../shared/store.js';
+import { relativeTime } from '../../shared/time.js';
 import { navigate } from '../actions.js';
 import { loadList, loadMore, setFilters, visibleIds } from '../conversations.js';
 import { STATUS_FILTERS, store } from '../state.js';
-import { useStore } from '../../shared/store.js';
-import { relativeTime } from '../../shared/time.js';
-import { Avatar, CHANNEL_LABEL, ChannelIcon, Icon, PriorityChip, Spinner, StatusChip, agentName, contactName, memo, useNow } from './common.js';
+import {
+  Avatar,
+  agentName,
+  CHANNEL_LABEL,
+  ChannelIcon,
+  contactName,
+  Icon,
+  memo,
+  PriorityChip,
+  Spinner,
+  StatusChip,
+  useNow,
+} from './common.js';
 
 const SENDER_PREFIX = { agent: 'Agent: ', ai: 'AI: ', bot: 'Bot: ', system: '' };
 
@@ -49,9 +61,13 @@ export function ConversationList() {
     </div>
     <ul data-testid="conv-list" class="list" aria-label="Conversation list">
       ${ids.map((id) => html`<${Row} key=${id} id=${id} active=${id === openId} highlighted=${id === cursor && id !== openId} now=${now} />`)}
-      ${!ids.length && !list.loading && html`<li class="empty">
+      ${
+        !ids.length &&
+        !list.loading &&
+        html`<li class="empty">
         ${list.error ? html`<p>Could not load conversations.</p><p class="muted small">${list.error}</p><button class="btn btn-sm" onClick=${loadList}>Try again</button>` : html`<p>No conversations here.</p><p class="muted small">${filters.q ? 'Nothing matches your search.' : 'New chats appear here as they arrive.'}</p>`}
-      </li>`}
+      </li>`
+      }
       ${list.nextCursor && html`<li class="more"><button class="btn btn-ghost btn-sm" onClick=${loadMore} disabled=${list.loadingMore}>${list.loadingMore ? 'Loading…' : 'Load more'}</button></li>`}
     </ul>
   </section>`;
@@ -74,7 +90,9 @@ const Row = memo(function Row({ id, active, highlighted, now }) {
   const unread = useStore(store, (s) => s.unread[id] || 0);
   const streaming = useStore(store, (s) => !!s.streams[id]);
   const typing = useStore(store, (s) => Object.keys(s.typing[id] || {}).length > 0);
-  const assignee = useStore(store, (s) => (conv?.assignee_id ? agentName(s.names, conv.assignee_id, s.session.user) : null));
+  const assignee = useStore(store, (s) =>
+    conv?.assignee_id ? agentName(s.names, conv.assignee_id, s.session.user) : null,
+  );
   const ref = useRef(null);
   useEffect(() => {
     if (highlighted || active) ref.current?.scrollIntoView({ block: 'nearest' });

@@ -2,12 +2,21 @@
 
 import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
+import { useStore } from '../../shared/store.js';
 import { addTag, assignToMe, navigate, removeTag, updateConversation } from '../actions.js';
 import { store } from '../state.js';
-import { useStore } from '../../shared/store.js';
 import { Composer } from './Composer.js';
+import {
+  Avatar,
+  assigneeOptions,
+  CHANNEL_LABEL,
+  ChannelIcon,
+  contactName,
+  Icon,
+  PRIORITIES,
+  STATUS_LABEL,
+} from './common.js';
 import { TakeOver, Transcript } from './Transcript.js';
-import { Avatar, CHANNEL_LABEL, ChannelIcon, Icon, PRIORITIES, STATUS_LABEL, assigneeOptions, contactName } from './common.js';
 
 const STATUSES = ['open', 'waiting_human', 'pending', 'resolved', 'closed'];
 
@@ -16,7 +25,7 @@ export function ConversationView({ id }) {
   const thread = useStore(store, (s) => s.threads[id]);
   if (!conv) {
     return html`<section class="pane main-pane" data-testid="conv-view" data-conversation-id=${id}>
-      <div class="placeholder">${thread && thread.error ? html`<p>${thread.error}</p>` : html`<p class="muted">Loading conversation…</p>`}</div>
+      <div class="placeholder">${thread?.error ? html`<p>${thread.error}</p>` : html`<p class="muted">Loading conversation…</p>`}</div>
     </section>`;
   }
   return html`<section class="pane main-pane" data-testid="conv-view" data-conversation-id=${id} aria-label="Conversation">
@@ -52,13 +61,19 @@ function Header({ conv }) {
         </span>
       </div>
       <div class="conv-title-side">
-        ${others.length > 0 && html`<span class="viewers" title=${`${others.map(([, v]) => v.name).join(', ')} also here`}>
+        ${
+          others.length > 0 &&
+          html`<span class="viewers" title=${`${others.map(([, v]) => v.name).join(', ')} also here`}>
           ${others.slice(0, 3).map(([aid, v]) => html`<${Avatar} key=${aid} name=${v.name} id=${aid} kind="agent" size=${22} />`)}
           <span class="small"><${Icon} name="eye" size=${12} /> ${others.length === 1 ? `${others[0][1].name || 'An agent'} is viewing` : `${others.length} agents viewing`}</span>
-        </span>`}
-        ${conv.ticket_id && html`<button data-testid="conv-ticket-link" class="chip chip-link" onClick=${() => navigate({ view: 'tickets', ticketId: conv.ticket_id })}>
+        </span>`
+        }
+        ${
+          conv.ticket_id &&
+          html`<button data-testid="conv-ticket-link" class="chip chip-link" onClick=${() => navigate({ view: 'tickets', ticketId: conv.ticket_id })}>
           <${Icon} name="ticket" size=${12} /> ${ticket ? `Ticket #${ticket.number}` : 'Ticket'}
-        </button>`}
+        </button>`
+        }
       </div>
     </div>
     <div class="controls">
@@ -124,8 +139,15 @@ function Typing({ id, conv }) {
   const typing = useStore(store, (s) => s.typing[id]);
   const entries = Object.values(typing || {});
   if (!entries.length) return html`<div class="typing-slot"></div>`;
-  const names = entries.map((t) => t.name || (t.kind === 'visitor' ? contactName(conv.contact, conv.contact_id) : t.kind === 'bot' ? 'A bot' : 'An agent'));
-  const text = names.length === 1 ? `${names[0]} is typing…` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} are typing…`;
+  const names = entries.map(
+    (t) =>
+      t.name ||
+      (t.kind === 'visitor' ? contactName(conv.contact, conv.contact_id) : t.kind === 'bot' ? 'A bot' : 'An agent'),
+  );
+  const text =
+    names.length === 1
+      ? `${names[0]} is typing…`
+      : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} are typing…`;
   return html`<div class="typing-slot"><div data-testid="typing-indicator" class="typing" role="status">
     <span class="dots" aria-hidden="true"><i></i><i></i><i></i></span>${text}
   </div></div>`;

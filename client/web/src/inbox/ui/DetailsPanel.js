@@ -5,14 +5,14 @@
 
 import { html } from 'htm/preact';
 import { useEffect } from 'preact/hooks';
-import { navigate } from '../actions.js';
-import { loadContact } from '../conversations.js';
-import { loadTicket } from '../tickets.js';
-import { store } from '../state.js';
 import { useStore } from '../../shared/store.js';
 import { fullTime, relativeTime } from '../../shared/time.js';
-import { Avatar, CHANNEL_LABEL, Icon, PriorityChip, Spinner, StatusChip, contactName, useNow } from './common.js';
+import { navigate } from '../actions.js';
+import { loadContact } from '../conversations.js';
+import { store } from '../state.js';
+import { loadTicket } from '../tickets.js';
 import { CsatCard } from './Csat.js';
+import { Avatar, CHANNEL_LABEL, contactName, Icon, PriorityChip, Spinner, StatusChip, useNow } from './common.js';
 import { SlaChip } from './Sla.js';
 
 export function DetailsPanel({ id }) {
@@ -50,20 +50,25 @@ export function DetailsPanel({ id }) {
 
     <${CsatCard} csat=${conv.csat} now=${now} testid="details-csat" />
 
-    ${ticketId && html`<section class="card handoff">
+    ${
+      ticketId &&
+      html`<section class="card handoff">
       <div class="card-head">
         <h4><${Icon} name="ticket" size=${13} /> Handoff summary</h4>
         ${ticket && html`<button class="link-btn" onClick=${() => navigate({ view: 'tickets', ticketId })}>#${ticket.number} <${Icon} name="external" size=${11} /></button>`}
       </div>
-      ${ticket
-        ? html`<div class="chips">
+      ${
+        ticket
+          ? html`<div class="chips">
               <${StatusChip} status=${ticket.status} /> <${PriorityChip} priority=${ticket.priority} />
               <${SlaChip} ticket=${ticket} now=${now} />
             </div>
             ${ticket.escalation_reason && html`<p class="muted small">Escalated: ${humanReason(ticket.escalation_reason)}</p>`}
             <p data-testid="details-ticket-summary" class="summary">${ticket.summary || 'No summary was written for this handoff.'}</p>`
-        : html`<p class="muted small"><${Spinner} /> Loading ticket…</p>`}
-    </section>`}
+          : html`<p class="muted small"><${Spinner} /> Loading ticket…</p>`
+      }
+    </section>`
+    }
 
     <section class="card">
       <h4>Conversation</h4>
@@ -79,29 +84,46 @@ export function DetailsPanel({ id }) {
       </dl>
     </section>
 
-    ${attributes.length > 0 && html`<section class="card">
+    ${
+      attributes.length > 0 &&
+      html`<section class="card">
       <h4>Attributes</h4>
       <dl class="facts">
         ${attributes.map(([k, v]) => html`<dt class="break">${k}</dt><dd class="break">${typeof v === 'object' ? JSON.stringify(v) : String(v)}</dd>`)}
       </dl>
-    </section>`}
+    </section>`
+    }
 
-    ${profile && html`<section class="card">
+    ${
+      profile &&
+      html`<section class="card">
       <h4>Past conversations</h4>
-      ${past.length
-        ? html`<ul class="links">${past.slice(0, 8).map((c) => html`<li><button class="link-row" onClick=${() => navigate({ view: 'conversations', conversationId: c.id })}>
+      ${
+        past.length
+          ? html`<ul class="links">${past.slice(0, 8).map(
+              (
+                c,
+              ) => html`<li><button class="link-row" onClick=${() => navigate({ view: 'conversations', conversationId: c.id })}>
             <span class="ellipsis">${c.subject || c.preview?.body || `${CHANNEL_LABEL[c.channel] || c.channel} conversation`}</span>
             <span class="row-side"><${StatusChip} status=${c.status} short /> <span class="faint small">${relativeTime(c.updated_at, now)}</span></span>
-          </button></li>`)}</ul>`
-        : html`<p class="muted small">This is their first conversation.</p>`}
-    </section>`}
+          </button></li>`,
+            )}</ul>`
+          : html`<p class="muted small">This is their first conversation.</p>`
+      }
+    </section>`
+    }
 
-    ${tickets.length > 0 && html`<section class="card">
+    ${
+      tickets.length > 0 &&
+      html`<section class="card">
       <h4>Other tickets</h4>
-      <ul class="links">${tickets.slice(0, 8).map((t) => html`<li><button class="link-row" onClick=${() => navigate({ view: 'tickets', ticketId: t.id })}>
+      <ul class="links">${tickets.slice(0, 8).map(
+        (t) => html`<li><button class="link-row" onClick=${() => navigate({ view: 'tickets', ticketId: t.id })}>
         <span class="ellipsis">#${t.number} ${t.subject}</span><${StatusChip} status=${t.status} />
-      </button></li>`)}</ul>
-    </section>`}
+      </button></li>`,
+      )}</ul>
+    </section>`
+    }
   </aside>`;
 }
 

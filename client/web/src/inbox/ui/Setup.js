@@ -8,7 +8,8 @@ import { html } from 'htm/preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../http.js';
 import { setUp } from '../session.js';
-import { Icon, Spinner } from './common.js';
+import { Spinner } from './common.js';
+import { Brand, FormEnd, useSubmit } from './forms.js';
 
 /** `https://shop.example.com/pricing` -> `https://shop.example.com`; several by comma or space. */
 export function originsOf(text) {
@@ -28,8 +29,16 @@ export function Setup() {
   const token = new URLSearchParams(location.search).get('token') || undefined;
   const [status, setStatus] = useState(null);
   const [form, setForm] = useState({ workspace: '', website: '', name: '', email: '', password: '' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState(null);
+  const { busy, error, setError, submit } = useSubmit(() =>
+    setUp({
+      token,
+      workspace: form.workspace.trim(),
+      allowed_origins: originsOf(form.website),
+      name: form.name.trim(),
+      email: form.email.trim(),
+      password: form.password,
+    }),
+  );
 
   useEffect(() => {
     api('/v1/setup', { auth: false }).then(setStatus, (e) => setError(e.message));
@@ -37,27 +46,8 @@ export function Setup() {
 
   const field = (key) => (event) => setForm((f) => ({ ...f, [key]: event.currentTarget.value }));
 
-  async function submit(event) {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await setUp({
-        token,
-        workspace: form.workspace.trim(),
-        allowed_origins: originsOf(form.website),
-        name: form.name.trim(),
-        email: form.email.trim(),
-        password: form.password,
-      });
-    } catch (e) {
-      setError(e.message);
-      setBusy(false);
-    }
-  }
-
-  if (!status) return html`<main class="signin">${error ? html`<p class="form-error" role="alert">${error}</p>` : html`<${Spinner} />`}</main>`;
+  if (!status)
+    return html`<main class="signin">${error ? html`<p class="form-error" role="alert">${error}</p>` : html`<${Spinner} />`}</main>`;
   if (!status.needed) {
     return html`<main class="signin"><div class="signin-card">
       <h1>This server is already set up</h1>
@@ -73,7 +63,7 @@ export function Setup() {
   }
   return html`<main class="signin">
     <form class="signin-card setup-card" onSubmit=${submit} aria-labelledby="setup-title" data-testid="setup-form">
-      <div class="brand brand-large"><span class="brand-mark"><${Icon} name="logo" size=${22} /></span> FlowSupport</div>
+      <${Brand} />
       <h1 id="setup-title">Set up your workspace</h1>
       <p class="muted">Nobody has an account on this server yet. You will be its first admin.</p>
       <label class="field">
@@ -102,10 +92,7 @@ export function Setup() {
           value=${form.password} onInput=${field('password')} />
         <small class="muted">At least 8 characters.</small>
       </label>
-      ${error && html`<p class="form-error" role="alert">${error}</p>`}
-      <button data-testid="setup-submit" class="btn btn-primary btn-block" type="submit" disabled=${busy}>
-        ${busy ? 'Creating…' : 'Create workspace'}
-      </button>
+      <${FormEnd} busy=${busy} error=${error} testid="setup-submit" label="Create workspace" busyLabel="Creating…" />
     </form>
   </main>`;
 }

@@ -3,30 +3,19 @@
 import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
 import { signIn } from '../session.js';
-import { Icon } from './common.js';
+import { Brand, FormEnd, useSubmit } from './forms.js';
 
 export function SignIn() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState(null);
-
-  async function submit(event) {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await signIn(email.trim(), password);
-    } catch (e) {
-      setError(e.status === 401 ? 'That e-mail and password do not match an account.' : e.message);
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useSubmit(
+    () => signIn(email.trim(), password),
+    (e) => (e.status === 401 ? 'That e-mail and password do not match an account.' : e.message),
+  );
 
   return html`<main class="signin">
     <form class="signin-card" onSubmit=${submit} aria-labelledby="signin-title">
-      <div class="brand brand-large"><span class="brand-mark"><${Icon} name="logo" size=${22} /></span> FlowSupport</div>
+      <${Brand} />
       <h1 id="signin-title">Sign in to your inbox</h1>
       <p class="muted">Agents and admins of your workspace.</p>
       <label class="field">
@@ -39,10 +28,7 @@ export function SignIn() {
         <input data-testid="inbox-password" type="password" autocomplete="current-password" required
           value=${password} onInput=${(e) => setPassword(e.currentTarget.value)} />
       </label>
-      ${error && html`<p class="form-error" role="alert">${error}</p>`}
-      <button data-testid="inbox-signin" class="btn btn-primary btn-block" type="submit" disabled=${busy}>
-        ${busy ? 'Signing in…' : 'Sign in'}
-      </button>
+      <${FormEnd} busy=${busy} error=${error} testid="inbox-signin" label="Sign in" busyLabel="Signing in…" />
     </form>
   </main>`;
 }

@@ -1,8 +1,8 @@
 /** A ticket's SLA clock as a chip: missed, paused, or the time left (tickets.js slaClock). */
 
 import { html } from 'htm/preact';
-import { slaClock } from '../tickets.js';
 import { dueText, fullTime } from '../../shared/time.js';
+import { slaClock } from '../tickets.js';
 import { Icon } from './common.js';
 
 const missed = (breaches) => breaches.map((b) => b.replace('_', ' ')).join(', ');

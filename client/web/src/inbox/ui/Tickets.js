@@ -6,19 +6,40 @@
 
 import { html } from 'htm/preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useStore } from '../../shared/store.js';
+import { clockTime, fullTime, relativeTime } from '../../shared/time.js';
 import { navigate } from '../actions.js';
 import { loadContact } from '../conversations.js';
 import { hold, release } from '../live.js';
-import { addComment, loadMoreTickets, loadTickets, patchTicket, setTicketFilters, slaClock, visibleTicketIds } from '../tickets.js';
 import { staffNameOf } from '../staff.js';
 import { store } from '../state.js';
-import { useStore } from '../../shared/store.js';
-import { clockTime, fullTime, relativeTime } from '../../shared/time.js';
+import {
+  addComment,
+  loadMoreTickets,
+  loadTickets,
+  patchTicket,
+  setTicketFilters,
+  slaClock,
+  visibleTicketIds,
+} from '../tickets.js';
 import { CsatCard } from './Csat.js';
+import {
+  Avatar,
+  agentName,
+  assigneeOptions,
+  contactName,
+  Icon,
+  memo,
+  PRIORITIES,
+  PriorityChip,
+  Spinner,
+  STATUS_LABEL,
+  StatusChip,
+  useNow,
+} from './common.js';
 import { ago, humanReason } from './DetailsPanel.js';
 import { SlaChip } from './Sla.js';
 import { Transcript } from './Transcript.js';
-import { Avatar, Icon, PRIORITIES, PriorityChip, Spinner, STATUS_LABEL, StatusChip, agentName, assigneeOptions, contactName, memo, useNow } from './common.js';
 
 const TICKET_STATUSES = ['new', 'open', 'pending', 'solved', 'closed'];
 const cap = (s) => s[0].toUpperCase() + s.slice(1);
@@ -63,9 +84,13 @@ export function TicketList() {
     </div>
     <ul data-testid="ticket-list" class="list" aria-label="Ticket list">
       ${ids.map((id) => html`<${TicketRow} key=${id} id=${id} active=${id === openId} highlighted=${id === cursor && id !== openId} now=${now} />`)}
-      ${!ids.length && !list.loading && html`<li class="empty">
+      ${
+        !ids.length &&
+        !list.loading &&
+        html`<li class="empty">
         ${list.error ? html`<p>Could not load tickets.</p><p class="muted small">${list.error}</p><button class="btn btn-sm" onClick=${loadTickets}>Try again</button>` : html`<p>No tickets here.</p><p class="muted small">Conversations the AI cannot answer become tickets.</p>`}
-      </li>`}
+      </li>`
+      }
       ${list.nextCursor && html`<li class="more"><button class="btn btn-ghost btn-sm" onClick=${loadMoreTickets} disabled=${list.loadingMore}>${list.loadingMore ? 'Loading…' : 'Load more'}</button></li>`}
     </ul>
   </section>`;
@@ -95,8 +120,12 @@ export function requesterOf(ticket, contact) {
 
 const TicketRow = memo(function TicketRow({ id, active, highlighted, now }) {
   const ticket = useStore(store, (s) => s.tickets[id]);
-  const assignee = useStore(store, (s) => (ticket?.assignee_id ? agentName(s.names, ticket.assignee_id, s.session.user) : null));
-  const contact = useStore(store, (s) => (ticket && !ticket.requester ? s.contacts[ticket.requester_contact_id] : null));
+  const assignee = useStore(store, (s) =>
+    ticket?.assignee_id ? agentName(s.names, ticket.assignee_id, s.session.user) : null,
+  );
+  const contact = useStore(store, (s) =>
+    ticket && !ticket.requester ? s.contacts[ticket.requester_contact_id] : null,
+  );
   const ref = useRef(null);
   useEffect(() => {
     if (highlighted || active) ref.current?.scrollIntoView({ block: 'nearest' });
@@ -131,7 +160,9 @@ const TicketRow = memo(function TicketRow({ id, active, highlighted, now }) {
 export function TicketView({ id }) {
   const ticket = useStore(store, (s) => s.tickets[id]);
   const detail = useStore(store, (s) => s.ticketDetail[id]);
-  const contact = useStore(store, (s) => (ticket && !ticket.requester ? s.contacts[ticket.requester_contact_id] : null));
+  const contact = useStore(store, (s) =>
+    ticket && !ticket.requester ? s.contacts[ticket.requester_contact_id] : null,
+  );
   const session = useStore(store, (s) => s.session);
   const presence = useStore(store, (s) => s.presence);
   const names = useStore(store, (s) => s.names);
@@ -178,8 +209,11 @@ export function TicketView({ id }) {
         </div>
         <div class="conv-title-side">
           <${SlaChip} ticket=${ticket} now=${now} />
-          ${ticket.conversation_id && html`<button data-testid="ticket-conversation-link" class="chip chip-link" onClick=${() => navigate({ view: 'conversations', conversationId: ticket.conversation_id })}>
-            <${Icon} name="sms" size=${12} /> Open conversation</button>`}
+          ${
+            ticket.conversation_id &&
+            html`<button data-testid="ticket-conversation-link" class="chip chip-link" onClick=${() => navigate({ view: 'conversations', conversationId: ticket.conversation_id })}>
+            <${Icon} name="sms" size=${12} /> Open conversation</button>`
+          }
         </div>
       </div>
       <div class="controls">
@@ -198,11 +232,12 @@ export function TicketView({ id }) {
         ${ticket.tags?.length > 0 && html`<div class="tags">${ticket.tags.map((t) => html`<span class="tag" key=${t}>${t}</span>`)}</div>`}
       </div>
     </header>
-    ${convId
-      ? html`<${Transcript} key=${convId} id=${convId} conv=${conv} cls="ticket-body" comments=${detail?.state === 'ok' ? detail.comments : undefined}
+    ${
+      convId
+        ? html`<${Transcript} key=${convId} id=${convId} conv=${conv} cls="ticket-body" comments=${detail?.state === 'ok' ? detail.comments : undefined}
           top=${html`<${TicketTop} ticket=${ticket} csat=${ticket.csat || conv?.csat} now=${now} />
             <h3 class="section-title">Conversation</h3>`} />`
-      : html`<div class="transcript ticket-body" ref=${body}>
+        : html`<div class="transcript ticket-body" ref=${body}>
           <div class="transcript-inner">
             <${TicketTop} ticket=${ticket} csat=${ticket.csat} now=${now} />
             <h3 class="section-title">Activity</h3>
@@ -210,7 +245,8 @@ export function TicketView({ id }) {
             ${detail?.state === 'ok' && !comments.length && html`<p class="muted small">No comments yet.</p>`}
             ${comments.map((c) => html`<${Comment} key=${c.id} comment=${c} />`)}
           </div>
-        </div>`}
+        </div>`
+    }
     <${CommentBox} id=${id} />
   </section>`;
 }
@@ -228,7 +264,16 @@ function TicketTop({ ticket, csat, now }) {
 function Comment({ comment }) {
   const author = comment.author || {};
   const current = useStore(store, (s) => (author.kind === 'agent' ? staffNameOf(s, author.id) : null));
-  const name = current || author.name || (author.kind === 'visitor' ? 'Customer' : author.kind === 'ai' ? 'AI Assistant' : author.kind === 'system' ? 'System' : 'Agent');
+  const name =
+    current ||
+    author.name ||
+    (author.kind === 'visitor'
+      ? 'Customer'
+      : author.kind === 'ai'
+        ? 'AI Assistant'
+        : author.kind === 'system'
+          ? 'System'
+          : 'Agent');
   return html`<article data-testid="ticket-comment" data-public=${comment.public ? 'true' : 'false'} class=${`comment ${comment.public ? 'public' : 'internal'}`}>
     <${Avatar} name=${name} kind=${author.kind === 'agent' || author.kind === 'visitor' ? 'visitor' : author.kind} id=${author.id} size=${30} />
     <div class="group-body">

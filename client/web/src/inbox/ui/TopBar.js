@@ -2,10 +2,10 @@
 
 import { html } from 'htm/preact';
 import { useEffect } from 'preact/hooks';
+import { useStore } from '../../shared/store.js';
 import { goTo } from '../actions.js';
 import { signOut } from '../session.js';
 import { store } from '../state.js';
-import { useStore } from '../../shared/store.js';
 import { Avatar, Icon } from './common.js';
 
 const CONN_TEXT = {

@@ -8,18 +8,19 @@
  * (thread.js withComments). Reaching the end of the open conversation reads it (live.js).
  */
 
-import { h } from 'preact';
 import { html } from 'htm/preact';
+import { h } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { deliver, viewingLatest } from '../live.js';
-import { loadOlder, stopAi } from '../actions.js';
-import { groupMessages, withComments } from '../thread.js';
-import { staffNameOf } from '../staff.js';
-import { store } from '../state.js';
-import { LINK_REL, linkify, markdown, webUrl } from '../../shared/markdown.js';
+import { linkify, linkProps, markdown, webUrl } from '../../shared/markdown.js';
 import { useStore } from '../../shared/store.js';
 import { clockTime, dayLabel, fullTime } from '../../shared/time.js';
-import { Avatar, Icon, Spinner, contactName, memo } from './common.js';
+import { stopAi } from '../actions.js';
+import { loadOlder } from '../conversations.js';
+import { deliver, viewingLatest } from '../live.js';
+import { staffNameOf } from '../staff.js';
+import { store } from '../state.js';
+import { groupMessages, withComments } from '../thread.js';
+import { Avatar, contactName, Icon, memo, Spinner } from './common.js';
 
 /**
  * @param {object} p
@@ -38,7 +39,7 @@ export function Transcript({ id, conv, comments, top, cls }) {
   const [showJump, setShowJump] = useState(false);
   const rows = useMemo(
     () => groupMessages(withComments(thread ? thread.messages : [], comments), (t) => dayLabel(t)),
-    [thread && thread.messages, comments],
+    [thread?.messages, comments],
   );
   useEffect(() => () => viewingLatest(id, null), [id]);
   const visitor = contactName(conv?.contact, conv?.contact_id);
@@ -77,25 +78,30 @@ export function Transcript({ id, conv, comments, top, cls }) {
     viewingLatest(id, true);
   }
 
-  const lastAgentSeq = thread ? [...thread.messages].reverse().find((m) => m.sender?.kind === 'agent' && !m.private)?.seq : null;
+  const lastAgentSeq = thread
+    ? [...thread.messages].reverse().find((m) => m.sender?.kind === 'agent' && !m.private)?.seq
+    : null;
 
   return html`<div class=${cls ? `transcript ${cls}` : 'transcript'} ref=${scroller} onScroll=${onScroll} role="log" aria-live="polite" aria-label="Conversation transcript">
     <div class="transcript-inner">
       ${top}
-      ${thread && thread.truncated && html`<div class="older">
+      ${
+        thread?.truncated &&
+        html`<div class="older">
         <button class="btn btn-ghost btn-sm" onClick=${() => loadOlder(id)} disabled=${thread.loadingOlder}>
           ${thread.loadingOlder ? 'Loading…' : 'Load earlier messages'}
         </button>
-      </div>`}
-      ${!thread || !thread.ready ? html`<div class="transcript-loading"><${Spinner} /> Loading conversation…</div>` : null}
-      ${thread && thread.ready && !rows.length && !thread.pending.length && !stream && html`<div class="transcript-empty muted">No messages yet.</div>`}
+      </div>`
+      }
+      ${!thread?.ready ? html`<div class="transcript-loading"><${Spinner} /> Loading conversation…</div>` : null}
+      ${thread?.ready && !rows.length && !thread.pending.length && !stream && html`<div class="transcript-empty muted">No messages yet.</div>`}
       ${rows.map((row) => {
         if (row.kind === 'day') return html`<div key=${row.key} class="day"><span>${row.label}</span></div>`;
         if (row.kind === 'system') return html`<${SystemLine} key=${row.key} message=${row.message} />`;
         return html`<${Group} key=${row.key} group=${row} messages=${row.messages} visitor=${visitor} contactId=${conv?.contact_id}
           seenSeq=${row.messages.some((m) => m.seq === lastAgentSeq) && visitorRead >= lastAgentSeq ? lastAgentSeq : 0} />`;
       })}
-      ${thread && thread.pending.map((p) => html`<${Pending} key=${p.client_msg_id} item=${p} id=${id} />`)}
+      ${thread?.pending.map((p) => html`<${Pending} key=${p.client_msg_id} item=${p} id=${id} />`)}
       ${stream && html`<${Stream} stream=${stream} />`}
     </div>
     ${showJump && html`<button class="jump" onClick=${jump}><${Icon} name="arrowDown" size=${14} /> New messages</button>`}
@@ -152,16 +158,19 @@ function Message({ message }) {
   return html`<div data-testid="msg" class="msg" data-seq=${message.seq} data-sender=${message.sender?.kind || 'system'} data-private=${message.private ? 'true' : 'false'}
     data-comment=${message.comment ? 'true' : undefined}>
     <div data-testid="msg-body" class=${ai ? 'msg-body md' : 'msg-body'}>${body}</div>
-    ${citations.length > 0 && html`<div class="citations">
+    ${
+      citations.length > 0 &&
+      html`<div class="citations">
       <span class="citations-label">Sources</span>
       ${citations.map((c, i) => {
         const href = webUrl(c.url);
         const title = c.title || c.article_id || `Source ${i + 1}`;
         return href
-          ? html`<a data-testid="citation" class="citation" href=${href} target="_blank" rel=${LINK_REL}><${Icon} name="book" size=${11} />${title}<${Icon} name="external" size=${10} /></a>`
+          ? html`<a data-testid="citation" class="citation" ...${linkProps(href)}><${Icon} name="book" size=${11} />${title}<${Icon} name="external" size=${10} /></a>`
           : html`<span data-testid="citation" class="citation"><${Icon} name="book" size=${11} />${title}</span>`;
       })}
-    </div>`}
+    </div>`
+    }
   </div>`;
 }
 
