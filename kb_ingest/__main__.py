@@ -19,19 +19,16 @@ import asyncio
 import json
 import sys
 import time
+from contextlib import AsyncExitStack
 from pathlib import Path
 from typing import TextIO
 
 from server.config import Settings
 from server.errors import FlowSupportError, StartupError
 from server.kb.chunking import SUFFIXES
-from server.kb.embedders import embedder_for
 from server.kb.site import base_url
-from server.services.admin import AdminService
 from server.services.ingestion import IngestProgress, IngestSummary, SourceFile
-from server.services.knowledge import KnowledgeBase
-from server.store.db import Database
-from server.store.provision import database_urls, prepare
+from server.wiring import build_services
 
 
 def collect(paths: list[Path]) -> list[SourceFile]:
@@ -91,17 +88,13 @@ class ProgressLines:
 async def ingest(args: argparse.Namespace) -> IngestSummary:
     settings = Settings.from_env()
     files = collect([Path(p) for p in args.paths])
-    async with database_urls(settings) as urls:
-        await prepare(urls, run_migrations=settings.auto_migrate)
-        db = await Database.connect(urls.app, max_size=2)
-        try:
-            tenant = await AdminService(db).find_tenant(args.tenant)
-            show = progress_bar if sys.stderr.isatty() and not args.json else None
-            return await KnowledgeBase(
-                db, embedder_for(settings.embed_model, settings.embed_api_base)
-            ).ingest(tenant.id, files, prune=args.prune, base_url=args.base_url, progress=show)
-        finally:
-            await db.close()
+    async with AsyncExitStack() as stack:
+        wired = await build_services(settings, stack)
+        tenant = await wired.admin.find_tenant(args.tenant)
+        show = progress_bar if sys.stderr.isatty() and not args.json else None
+        return await wired.knowledge.ingest(
+            tenant.id, files, prune=args.prune, base_url=args.base_url, progress=show
+        )
 
 
 def main(argv: list[str] | None = None) -> int:

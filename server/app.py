@@ -1,7 +1,10 @@
-"""The composition root: the only module that names concrete implementations.
+"""The composition root of the ASGI app: its lifespan builds the services through the one
+wiring (``server.wiring.build_services``, which alone names concrete implementations) and
+adds what only serving runs: the SMTP listener, the in-process jobs, the loop watch.
 
-Everything an app instance uses is built in its lifespan from ``Settings`` and torn down
-with it; nothing lives at module level, so two apps can run in one process.
+Everything an app instance uses, its metrics registry and its supervisor of background work
+included, is built in its lifespan from ``Settings`` and torn down with it; nothing lives
+at module level, so two apps can run in one process.
 """
 
 from __future__ import annotations
@@ -18,45 +21,26 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import Receive, Scope, Send
 
-import server.metrics as metrics
-from server.ai.select import chat_model_for, summarizer_for
 from server.api import errors
 from server.api.request_ids import RequestIds
 from server.api.routes import openapi_document, routes
-from server.broker.select import broker_in
-from server.channels.secretbox import SecretBox
 from server.channels.smtp_listener import start_smtp_listener
-from server.clock import Clock, SystemClock
+from server.clock import Clock
 from server.config import Settings
 from server.domain.access import SecurityContext
-from server.domain.models import Conversation, Message
 from server.errors import FlowSupportError
-from server.kb.embedders import embedder_for
 from server.loopwatch import LoopWatch
+from server.metrics import Metrics
 from server.protocol.session import SessionLimits
 from server.realtime.endpoint import Realtime, realtime_asgi
 from server.realtime.hub import Hub
-from server.services.admin import AdminService
-from server.services.answers import AnswerService
-from server.services.auth import AuthService
-from server.services.contacts import ContactService
 from server.services.container import Services
-from server.services.conversations import ConversationService
-from server.services.credentials import TokenSigner
-from server.services.csat import CsatLinks, CsatService
-from server.services.escalation import EscalationService
-from server.services.inbound_mail import InboundMail
-from server.services.inbound_text import InboundText
-from server.services.knowledge import KnowledgeBase
-from server.services.outbound_mail import OutboundMail
-from server.services.outbound_text import OutboundText
 from server.services.setup import FirstRun
-from server.services.tickets import TicketService
-from server.services.visitors import VisitorService
 from server.store import jobs as job_rows
 from server.store import tickets as ticket_rows
 from server.store.db import Database
-from server.store.provision import DatabaseUrls, database_urls, prepare
+from server.store.provision import DatabaseUrls
+from server.wiring import build_services, clock_for
 from server.workers.main import background_worker
 
 log = logging.getLogger("flowsupport")
@@ -72,87 +56,37 @@ def create_app(
     """An ASGI app. Given `urls`, the caller has already provisioned and checked the
     database (``flowsupport serve`` does, to report start-up problems in one line);
     otherwise the lifespan finds or starts it, migrates and checks the posture."""
-    the_clock = clock or SystemClock()
+    the_clock = clock or clock_for(settings)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         async with AsyncExitStack() as stack:
-            ready = urls
-            if ready is None:
-                ready = await stack.enter_async_context(database_urls(settings))
-                await prepare(ready, run_migrations=settings.auto_migrate)
-            db = await Database.connect(ready.app, max_size=settings.db_pool_size)
-            stack.push_async_callback(db.close)
-            hub = Hub(*broker_in(settings, stack))
-            await hub.start()
-            watch = LoopWatch()
+            wired = await build_services(settings, stack, urls=urls, clock=the_clock)
+            db, hub, metrics = wired.db, wired.hub, wired.metrics
+            app.state.metrics = metrics  # this app's own registry, rendered by /metrics
+            watch = LoopWatch(metrics, wired.supervisor)
             watch.start()
             stack.push_async_callback(watch.stop)
-            signer = TokenSigner(settings.secret_key)
-            auth = AuthService(
-                db,
-                signer,
-                the_clock,
-                access_ttl_s=settings.access_token_ttl_s,
-                visitor_ttl_s=settings.visitor_token_ttl_s,
-            )
-            conversations = ConversationService(db, hub, the_clock)
-            stack.push_async_callback(conversations.close)  # pending read positions
-            csat = CsatService(db, hub, CsatLinks(signer, the_clock, settings.public_url))
-            knowledge = KnowledgeBase(
-                db, embedder_for(settings.embed_model, settings.embed_api_base)
-            )
-            model = chat_model_for(settings)
-            escalation = EscalationService(
-                db,
-                hub,
-                the_clock,
-                agents_online=hub.agents_online,
-                summarizer=summarizer_for(model),
-                leave_grace_s=settings.visitor_leave_grace_s,
-            )
-            stack.push_async_callback(escalation.close)
-            tickets = TicketService(db, hub, the_clock)
-            answers = AnswerService(db, knowledge, model, conversations, escalation, hub)
-            stack.push_async_callback(answers.close)
-
-            def visitor_wrote(conversation: Conversation, message: Message) -> None:
-                """A request for a person escalates; anything else the AI takes."""
-                if not escalation.visitor_wrote(conversation, message):
-                    answers.visitor_wrote(conversation, message)
-
-            conversations.on_visitor_message(visitor_wrote)
-            inbound_mail = InboundMail(
-                db,
-                hub,
-                visitor_wrote,
-                max_attachment_bytes=settings.max_attachment_bytes,
-                clock=the_clock,
-            )
             if settings.smtp_listen is not None:
                 listener = await start_smtp_listener(
-                    inbound_mail,
+                    wired.inbound_mail,
                     *settings.smtp_listen,
                     max_bytes=settings.max_body_bytes + 2 * settings.max_attachment_bytes,
                 )
                 stack.callback(listener.close)
-            box = SecretBox(settings.secret_key)
-            inbound_text = InboundText(db, hub, visitor_wrote, the_clock)
             if settings.runs_jobs_in_process:
-                texts = OutboundText(db, hub, box, the_clock, settings.public_url, csat.links)
-                stack.push_async_callback(texts.close)
                 await stack.enter_async_context(
                     background_worker(
                         db,
                         the_clock,
-                        escalation,
-                        tickets,
-                        OutboundMail(db, hub, settings.smtp_url, csat.links),
-                        texts,
+                        wired.escalation,
+                        wired.tickets,
+                        wired.outbound_mail,
+                        wired.outbound_text,
+                        supervisor=wired.supervisor,
                     )
                 )
-            admin = AdminService(db)
-            first_run = FirstRun(admin, auth, signer)
+            first_run = FirstRun(wired.admin, wired.auth, wired.signer)
             if await first_run.needed():
                 log.warning(
                     "first run: no workspace yet; create it at %s/setup?token=%s "
@@ -163,31 +97,32 @@ def create_app(
             app.state.services = Services(
                 settings=settings,
                 db=db,
-                auth=auth,
-                admin=admin,
-                conversations=conversations,
-                knowledge=knowledge,
-                tickets=tickets,
-                contacts=ContactService(db),
-                csat=csat,
-                inbound_mail=inbound_mail,
-                inbound_text=inbound_text,
+                auth=wired.auth,
+                admin=wired.admin,
+                conversations=wired.conversations,
+                knowledge=wired.knowledge,
+                tickets=wired.tickets,
+                contacts=wired.contacts,
+                csat=wired.csat,
+                inbound_mail=wired.inbound_mail,
+                inbound_text=wired.inbound_text,
                 first_run=first_run,
-                secret_box=box,
+                secret_box=wired.secret_box,
                 probes=(("database", db.ping), ("broker", hub.ping)),
-                scrape=partial(_scrape, db, hub, watch, the_clock),
+                scrape=partial(_scrape, metrics, db, hub, watch, the_clock),
             )
             app.state.realtime = Realtime(
                 hub=hub,
-                auth=auth,
-                visitors=VisitorService(db, auth),
-                conversations=conversations,
-                answers=answers,
-                escalation=escalation,
-                csat=csat,
+                auth=wired.auth,
+                visitors=wired.visitors,
+                conversations=wired.conversations,
+                answers=wired.answers,
+                escalation=wired.escalation,
+                csat=wired.csat,
                 clock=the_clock,
                 public_origins=settings.public_origins,
                 limits=limits or SessionLimits(),
+                metrics=metrics,
             )
             yield
 
@@ -234,21 +169,22 @@ class RealtimeFirst:
             await self.app(scope, receive, send)
 
 
-async def _scrape(db: Database, hub: Hub, watch: LoopWatch, clock: Clock) -> None:
-    """The state gauges of /metrics, read now (counters and histograms count themselves)."""
+async def _scrape(metrics: Metrics, db: Database, hub: Hub, watch: LoopWatch, clock: Clock) -> None:
+    """This app's state gauges of /metrics, read now (counters and histograms count
+    themselves)."""
     kinds = Counter(c.principal.kind for c in hub.connections)
     for kind in ("visitor", "agent", "bot"):
-        metrics.CONNECTIONS.labels(kind).set(kinds.get(kind, 0))
-    metrics.OUTBOX_FRAMES.set(sum(c.queued for c in hub.connections))
-    metrics.LOOP_LAG_MAX.set(watch.take_max())
+        metrics.connections.labels(kind).set(kinds.get(kind, 0))
+    metrics.outbox_frames.set(sum(c.queued for c in hub.connections))
+    watch.scrape()
     size, idle = db.pool_use()
-    metrics.DB_POOL.labels("busy").set(size - idle)
-    metrics.DB_POOL.labels("idle").set(idle)
+    metrics.db_pool.labels("busy").set(size - idle)
+    metrics.db_pool.labels("idle").set(idle)
     try:
         async with db.unit(SecurityContext.operator()) as conn:
-            metrics.JOBS_DUE.set(await job_rows.due_count(conn, clock.now()))
+            metrics.jobs_due.set(await job_rows.due_count(conn, clock.now()))
             by_status = await ticket_rows.count_by_status(conn)
     except FlowSupportError:
         return  # the database is down: /readyz says so; the other gauges still report
     for status in ("new", "open", "pending", "solved", "closed"):
-        metrics.TICKETS.labels(status).set(by_status.get(status, 0))
+        metrics.tickets.labels(status).set(by_status.get(status, 0))

@@ -45,6 +45,9 @@ class Settings:
     mailgun_signing_key: str | None
     max_attachment_bytes: int
     log_format: str  # json | text
+    # FLOWSUPPORT_TEST_CLOCK_FILE (FLOWSUPPORT_ENV=test only): the clock runs this file's
+    # seconds ahead of the system's (server.clock.OffsetFileClock), so tests move time.
+    test_clock_file: Path | None = None
 
     @property
     def runs_jobs_in_process(self) -> bool:
@@ -104,6 +107,12 @@ class Settings:
             secret_key = _dev_secret_key(data_dir)
         if len(secret_key) < 32:
             raise ConfigError("FLOWSUPPORT_SECRET_KEY must be at least 32 characters")
+        test_clock = read.text("TEST_CLOCK_FILE")
+        if test_clock is not None and env != "test":
+            raise ConfigError(
+                "FLOWSUPPORT_TEST_CLOCK_FILE moves the clock for tests and is refused unless "
+                f"FLOWSUPPORT_ENV=test (here {env}): unset it"
+            )
         return cls(
             env=env,
             data_dir=data_dir,
@@ -138,6 +147,7 @@ class Settings:
             max_attachment_bytes=read.integer(
                 "MAX_ATTACHMENT_BYTES", 10_000_000, low=0, high=100_000_000
             ),
+            test_clock_file=None if test_clock is None else Path(test_clock).expanduser(),
         )
 
 

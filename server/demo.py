@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import sys
+from contextlib import AsyncExitStack
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,12 +16,8 @@ from kb_ingest.samples import PLAUSIBLE_BASE_URL, PLAUSIBLE_DOCS
 from server.api.web import DEMO_TENANT
 from server.config import Settings
 from server.errors import Conflict, NotFound
-from server.kb.embedders import embedder_for
-from server.services.admin import AdminService
 from server.services.ingestion import IngestSummary
-from server.services.knowledge import KnowledgeBase
-from server.store.db import Database
-from server.store.provision import database_urls, prepare
+from server.wiring import build_services
 
 CORPUS = PLAUSIBLE_DOCS
 AGENT = ("agent@demo.flowsupport.test", "demo-agent-pass", "Ada Agent", "agent")
@@ -33,42 +30,35 @@ async def prepare_demo(
     """Create (or bring up to date) the demo tenant, its staff and knowledge base; the
     lines to print. `corpus` is read only when it is a folder (checked by the caller);
     `base_url` is where its pages are published, so citations are links."""
-    async with database_urls(settings) as urls:
-        await prepare(urls, run_migrations=settings.auto_migrate)
-        db = await Database.connect(urls.app, max_size=2)
+    async with AsyncExitStack() as stack:
+        wired = await build_services(settings, stack)
+        admin = wired.admin
         try:
-            admin = AdminService(db)
-            try:
-                tenant = await admin.find_tenant(DEMO_TENANT)
-            except NotFound:
-                tenant = await admin.create_tenant(DEMO_TENANT, list(settings.public_origins))
-            await admin.set_allowed_origins(tenant, list(settings.public_origins))
-            for email, password, name, role in (AGENT, ADMIN):
-                with contextlib.suppress(Conflict):  # made by an earlier run
-                    await admin.create_user(
-                        tenant, email=email, password=password, role=role, name=name
-                    )
-            lines = []
-            if corpus is not None:
-                print(f"loading the knowledge base from {corpus} ...", file=sys.stderr)
-                knowledge = KnowledgeBase(
-                    db, embedder_for(settings.embed_model, settings.embed_api_base)
+            tenant = await admin.find_tenant(DEMO_TENANT)
+        except NotFound:
+            tenant = await admin.create_tenant(DEMO_TENANT, list(settings.public_origins))
+        await admin.set_allowed_origins(tenant, list(settings.public_origins))
+        for email, password, name, role in (AGENT, ADMIN):
+            with contextlib.suppress(Conflict):  # made by an earlier run
+                await admin.create_user(
+                    tenant, email=email, password=password, role=role, name=name
                 )
-                summary = await knowledge.ingest(
-                    tenant.id,
-                    collect([corpus]),
-                    base_url=base_url,
-                    progress=(
-                        progress_bar
-                        if sys.stderr.isatty()
-                        else ProgressLines(sys.stderr, prefix="knowledge base: ")
-                    ),
-                )
-                lines.append(knowledge_line(summary))
-            else:
-                lines.append("knowledge base: none (pass --kb PATH to load help-center files)")
-        finally:
-            await db.close()
+        lines = []
+        if corpus is not None:
+            print(f"loading the knowledge base from {corpus} ...", file=sys.stderr)
+            summary = await wired.knowledge.ingest(
+                tenant.id,
+                collect([corpus]),
+                base_url=base_url,
+                progress=(
+                    progress_bar
+                    if sys.stderr.isatty()
+                    else ProgressLines(sys.stderr, prefix="knowledge base: ")
+                ),
+            )
+            lines.append(knowledge_line(summary))
+        else:
+            lines.append("knowledge base: none (pass --kb PATH to load help-center files)")
     base = settings.public_url
     return [
         f"demo site with the widget: {base}/demo",

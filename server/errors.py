@@ -14,6 +14,8 @@ presenter); lower layers only raise.
     ├── TooLarge            too_large     413
     ├── RateLimited         rate_limited  429 (retry_after_ms)
     ├── Unavailable         unavailable   503 (retry)
+    ├── ProviderError       unavailable   503: a channel provider (SMTP relay, Twilio, Meta) did
+    │                                     not take a message; ``retryable`` says if a retry can help
     └── Internal            internal      500
 
     StartupError            the process refuses to start; the message is one line for humans
@@ -87,6 +89,47 @@ class Unavailable(FlowSupportError):
     code = "unavailable"
     http_status = 503
     retryable = True
+
+
+class ProviderError(FlowSupportError):
+    """A channel provider refused, failed or could not be reached while we sent a message.
+
+    ``provider`` names it (smtp, twilio, meta); ``status`` is its answer, an HTTP status or
+    an SMTP reply code (0: no answer at all: a timeout, a refused connection);
+    ``provider_code`` the provider's own error code when it gave one (Twilio's 21211,
+    Meta's 131047, …); ``message`` its words. ``retryable`` is True when trying again later
+    can help: by default for no answer, HTTP 408, 429 and 5xx, never for another 4xx. An
+    adapter whose provider says more (SMTP's 4xx/5xx, Meta's rate-limit codes) passes it.
+    The job runner retries a retryable one with backoff; any other is final.
+    """
+
+    code = "unavailable"
+    http_status = 503
+
+    def __init__(
+        self,
+        provider: str,
+        message: str,
+        *,
+        status: int = 0,
+        provider_code: int | None = None,
+        retryable: bool | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.provider = provider
+        self.status = status
+        self.provider_code = provider_code
+        self.retryable = retryable if retryable is not None else retryable_status(status)
+
+    def __str__(self) -> str:
+        answer = self.status or "unreachable"
+        code = f" ({self.provider_code})" if self.provider_code is not None else ""
+        return f"{self.provider} {answer}{code}: {self.message}"
+
+
+def retryable_status(status: int) -> bool:
+    """Whether an HTTP answer (0: none at all) may succeed when the request is sent again."""
+    return status in (0, 408, 429) or status >= 500
 
 
 class Internal(FlowSupportError):

@@ -7,30 +7,37 @@ seen from ``GET /metrics`` to check that fan-out never blocks the loop for long.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import time
+
+from server.metrics import Metrics
+from server.supervisor import Supervisor
 
 INTERVAL_S = 0.025  # fine enough to see a 50 ms stall, cheap when idle
 
 
 class LoopWatch:
-    def __init__(self) -> None:
+    def __init__(self, metrics: Metrics, supervisor: Supervisor) -> None:
         self.max_lag_s = 0.0
+        self._metrics = metrics
+        self._supervisor = supervisor
         self._task: asyncio.Task[None] | None = None
 
     def start(self) -> None:
-        self._task = asyncio.get_running_loop().create_task(self._watch(), name="loopwatch")
+        self._task = self._supervisor.spawn(self._watch(), name="loopwatch")
 
     async def stop(self) -> None:
         if self._task is not None:
             self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+            await asyncio.wait([self._task])
 
     def take_max(self) -> float:
         """The worst lag since the previous call (then start afresh)."""
         worst, self.max_lag_s = self.max_lag_s, 0.0
         return worst
+
+    def scrape(self) -> None:
+        """Set the /metrics gauge to the worst lag since the previous scrape."""
+        self._metrics.loop_lag_max.set(self.take_max())
 
     async def _watch(self) -> None:
         while True:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import TypeVar
 
 from server.domain.access import SecurityContext
@@ -65,6 +66,7 @@ async def seed_tenant(db: Database, label: str) -> Seeded:
             sender=Sender("visitor", str(contact.id)),
             body=f"hello from {label}",
             client_msg_id="m-1",
+            now=datetime.now(UTC),
         )
         note, _ = await messages.append(
             conn,
@@ -72,6 +74,7 @@ async def seed_tenant(db: Database, label: str) -> Seeded:
             sender=Sender("agent", str(agent.id)),
             body=f"internal note of {label}",
             private=True,
+            now=datetime.now(UTC),
         )
         conversation = await conversations.get(conn, conversation.id) or conversation
     return Seeded(tenant, admin, agent, contact, conversation, public.message, note.message)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import os
@@ -12,18 +13,25 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import asyncpg
 import httpx
 import pytest
+
+from server.config import Settings
+from server.store.provision import database_urls
 
 TIMEOUT_SCALE = float(os.environ.get("FLOWSUPPORT_TEST_TIMEOUT_SCALE", "1"))
 # .ci/run sets this: there a missing Redis or PostgreSQL 15 fails the run instead of skipping.
 REQUIRE_SERVICES = os.environ.get("FLOWSUPPORT_TEST_REQUIRE_SERVICES") == "1"
+# In a server's data dir: how many seconds its clock (and its CLI's and workers') is ahead.
+TEST_CLOCK = "test-clock"
 
 
 def service_missing(reason: str) -> None:
@@ -55,6 +63,31 @@ class OutputDrain(threading.Thread):
 
 
 @dataclass(frozen=True)
+class ServerClock:
+    """The clock of every process on one data dir (`serve`, `worker`, the CLI): the system's
+    plus the offset in a file (FLOWSUPPORT_ENV=test, FLOWSUPPORT_TEST_CLOCK_FILE; read by
+    server.clock.OffsetFileClock). A test that needs time to pass advances it instead of
+    sleeping; the processes see the new time at their next reading of the clock."""
+
+    path: Path
+
+    def offset(self) -> float:
+        try:
+            return float(self.path.read_text(encoding="ascii"))
+        except FileNotFoundError:
+            return 0.0
+
+    def advance(self, seconds: float) -> None:
+        assert seconds > 0, "the clock only moves forward"
+        draft = self.path.with_name(f"{self.path.name}.{os.getpid()}.draft")
+        draft.write_text(repr(self.offset() + seconds), encoding="ascii")
+        os.replace(draft, self.path)  # a reader sees the old offset or the new, never half
+
+    def now(self) -> datetime:
+        return datetime.now(UTC) + timedelta(seconds=self.offset())
+
+
+@dataclass(frozen=True)
 class LiveServer:
     base_url: str
     data_dir: Path
@@ -65,6 +98,11 @@ class LiveServer:
     @property
     def ws_url(self) -> str:
         return self.base_url.replace("http://", "ws://") + "/v1/ws"
+
+    @property
+    def clock(self) -> ServerClock:
+        """The clock this server runs on; `advance` it rather than sleep."""
+        return ServerClock(self.data_dir / TEST_CLOCK)
 
     def stop(self, sig: int = signal.SIGTERM) -> int:
         """Stop the process (SIGTERM: graceful) and return its exit status."""
@@ -111,11 +149,22 @@ def free_port() -> int:
 def running_server(
     data_dir: Path, *, extra_env: dict[str, str] | None = None, port: int | None = None
 ) -> Iterator[LiveServer]:
-    """`flowsupport serve` on `data_dir` until the block ends (then SIGTERM, like a deploy)."""
+    """`flowsupport serve` on `data_dir` until the block ends (then SIGTERM, like a deploy).
+    It runs as FLOWSUPPORT_ENV=test on the data dir's test clock (`LiveServer.clock`)
+    unless `extra_env` names another environment."""
     port = port or free_port()
     env = {key: value for key, value in os.environ.items() if not key.startswith("FLOWSUPPORT_")}
-    env.update({"FLOWSUPPORT_DATA_DIR": str(data_dir), "PORT": str(port)})
+    env.update(
+        {
+            "FLOWSUPPORT_DATA_DIR": str(data_dir),
+            "PORT": str(port),
+            "FLOWSUPPORT_ENV": "test",
+            "FLOWSUPPORT_TEST_CLOCK_FILE": str(data_dir / TEST_CLOCK),
+        }
+    )
     env.update(extra_env or {})
+    if env["FLOWSUPPORT_ENV"] != "test":
+        del env["FLOWSUPPORT_TEST_CLOCK_FILE"]  # refused there: the system's clock only
     started = time.monotonic()
     process = subprocess.Popen(
         [sys.executable, "-m", "server", "serve"],
@@ -146,3 +195,55 @@ def running_server(
         yield server
     finally:
         server.stop()
+
+
+@asynccontextmanager
+async def owner_connection(server: LiveServer) -> AsyncIterator[asyncpg.Connection]:
+    """A connection to the server's (embedded) database as its owner, for checks in SQL."""
+    settings = Settings.from_env({"FLOWSUPPORT_DATA_DIR": str(server.data_dir)})
+    async with database_urls(settings) as urls:
+        conn = await asyncpg.connect(urls.owner)
+        try:
+            yield conn
+        finally:
+            await conn.close()
+
+
+async def eventually(
+    check: Callable[[], Awaitable[bool]], what: str, timeout_s: float = 15
+) -> None:
+    """Poll `check` until it holds (an event to wait for, never time to pass)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout_s * TIMEOUT_SCALE
+    while not await check():
+        if loop.time() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await asyncio.sleep(0.05)
+
+
+async def jobs_done(owner: asyncpg.Connection) -> None:
+    """Until no queued job is left to run: every reply stored so far has been delivered (or
+    given up on), so nothing more leaves unless something new is stored. A job waiting
+    for its retry is not done; advance the server's clock past its backoff."""
+
+    async def idle() -> bool:
+        return bool(
+            await owner.fetchval("SELECT NOT EXISTS (SELECT 1 FROM jobs WHERE finished_at IS NULL)")
+        )
+
+    await eventually(idle, "the queued jobs to finish")
+
+
+async def retry_waiting(owner: asyncpg.Connection) -> None:
+    """Until a job has failed and waits for its retry (its backoff is on the server's
+    clock: advance it rather than wait)."""
+
+    async def waiting() -> bool:
+        return bool(
+            await owner.fetchval(
+                "SELECT EXISTS (SELECT 1 FROM jobs WHERE finished_at IS NULL "
+                "AND last_error IS NOT NULL AND leased_until IS NULL)"
+            )
+        )
+
+    await eventually(waiting, "a failed job to wait for its retry")

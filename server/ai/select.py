@@ -1,5 +1,6 @@
 """Which answerer a process uses: an LLM through LiteLLM when one is configured, else the
-extractive answerer quoting the knowledge base."""
+extractive answerer quoting the knowledge base. Pure factories: only the composition root
+(``server.wiring``) calls them."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
@@ -38,7 +38,7 @@ from server.domain.models import Tenant
 from server.domain.tenant_settings import TenantSettings
 from server.errors import FlowSupportError, Unauthorized, ValidationFailed
 from server.ids import ConversationId, parse_uuid
-from server.metrics import REGISTRY
+from server.metrics import Metrics
 from server.protocol import objects
 from server.services.admin import actor_of
 from server.services.container import Services
@@ -117,9 +117,11 @@ async def readyz(request: Request) -> JSONResponse:
 
 
 async def metrics(request: Request) -> Response:
-    """Prometheus's text exposition format (server/metrics.py lists what is in it)."""
+    """Prometheus's text exposition format (server/metrics.py lists what is in it): this
+    app's own registry, its state gauges read now."""
     await services(request).scrape()
-    return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST)
+    registry: Metrics = request.app.state.metrics
+    return Response(registry.render(), media_type=CONTENT_TYPE_LATEST)
 
 
 SNIPPET_CHARS = 300

@@ -25,6 +25,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from server.broker.base import PresenceMember, Receiver, Recovered
 from server.errors import Unavailable
+from server.supervisor import Supervisor
 
 log = logging.getLogger("flowsupport.broker")
 
@@ -38,7 +39,8 @@ def reconnect_delay(attempt: int, *, base: float = 0.1, cap: float = 5.0) -> flo
 
 
 class RedisBroker:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, supervisor: Supervisor | None = None) -> None:
+        self._supervisor = supervisor or Supervisor()
         self._url = url
         self._client: aioredis.Redis = aioredis.from_url(
             url, socket_connect_timeout=2, socket_timeout=5
@@ -58,7 +60,7 @@ class RedisBroker:
         self._stopped = asyncio.Event()
 
     async def start(self, receiver: Receiver, recovered: Recovered) -> None:
-        self._listener = asyncio.create_task(
+        self._listener = self._supervisor.spawn(
             self._supervise(receiver, recovered), name="redis-broker-listener"
         )
 
@@ -89,8 +91,7 @@ class RedisBroker:
         self._stopped.set()
         if self._listener is not None:
             self._listener.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._listener
+            await asyncio.wait([self._listener])
         if self._pubsub is not None:
             with contextlib.suppress(RedisError):
                 await self._pubsub.aclose()  # type: ignore[no-untyped-call]
@@ -170,7 +171,8 @@ class RedisBroker:
 class RedisPresence:
     """Online agents per tenant in a sorted set scored by expiry; nodes refresh their own."""
 
-    def __init__(self, url: str, node_id: str) -> None:
+    def __init__(self, url: str, node_id: str, supervisor: Supervisor | None = None) -> None:
+        self._supervisor = supervisor or Supervisor()
         self._client: aioredis.Redis = aioredis.from_url(url, socket_connect_timeout=2)
         self._node = node_id
         self._mine: dict[str, int] = {}  # member key -> local connection count
@@ -186,7 +188,7 @@ class RedisPresence:
         encoded = self._member(member)
         self._mine[encoded] = self._mine.get(encoded, 0) + 1
         if self._refresher is None:
-            self._refresher = asyncio.create_task(self._refresh(), name="presence-refresh")
+            self._refresher = self._supervisor.spawn(self._refresh(), name="presence-refresh")
         await self._write(member.tenant_id, encoded)
 
     async def leave(self, member: PresenceMember) -> None:
@@ -217,8 +219,7 @@ class RedisPresence:
     async def close(self) -> None:
         if self._refresher is not None:
             self._refresher.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._refresher
+            await asyncio.wait([self._refresher])
         for encoded in list(self._mine):
             tenant = json.loads(encoded)[0]
             with contextlib.suppress(RedisError):

@@ -14,6 +14,7 @@ attachment is listed with its true decoded size and nothing is refused here.
 from __future__ import annotations
 
 import email
+import email.parser
 import email.policy
 import hashlib
 import re
@@ -86,6 +87,29 @@ def parse_mail(raw: bytes, *, max_attachment_bytes: int = 10_000_000) -> ParsedM
         attachments=tuple(_attachment(part) for part in attachment_parts),
         automated=_automated(msg, from_address),
         ticket_number=_ticket_number(subject),
+    )
+
+
+@dataclass(frozen=True)
+class Headline:
+    message_id: str | None
+    from_address: str | None
+    from_name: str | None
+    subject: str
+
+
+def headline(raw: bytes) -> Headline:
+    """Who sent a message, its Message-ID and subject, read from the header block alone
+    (the body is not parsed: cheap for any size); raises only MalformedMail."""
+    msg = email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(raw)
+    if not msg.keys():
+        raise MalformedMail("no header block: not an RFC 5322 message")
+    from_name, from_address = _from(msg)
+    return Headline(
+        message_id=next(iter(_ids(_header(msg, "Message-ID"))), None),
+        from_address=from_address,
+        from_name=from_name,
+        subject=" ".join(_header(msg, "Subject").split()),
     )
 
 

@@ -10,18 +10,30 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any
+from typing import Any, Protocol
 
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
 from server.errors import FlowSupportError, NotFound, ValidationFailed
-from server.services.inbound_mail import InboundMail
 
 log = logging.getLogger("flowsupport.smtp")
 
 
+class MailDrop(Protocol):
+    """Where received mail goes. Both raise FlowSupportError: NotFound or ValidationFailed
+    refuse the mail for good (550), anything else defers it (451)."""
+
+    async def accepts(self, address: str) -> bool:
+        """Whether ``address`` is a mailbox here (RCPT TO)."""
+        ...
+
+    async def receive(self, raw: bytes, recipients: list[str]) -> object:
+        """Store one mail for its envelope recipients; returns once it is committed."""
+        ...
+
+
 class MailHandler:
-    def __init__(self, inbound: InboundMail) -> None:
+    def __init__(self, inbound: MailDrop) -> None:
         self._inbound = inbound
 
     async def handle_RCPT(
@@ -50,7 +62,7 @@ class MailHandler:
 
 
 async def start_smtp_listener(
-    inbound: InboundMail, host: str, port: int, max_bytes: int
+    inbound: MailDrop, host: str, port: int, max_bytes: int
 ) -> asyncio.AbstractServer:
     """An SMTP server on the running loop; close it to stop listening."""
     handler = MailHandler(inbound)

@@ -1,16 +1,18 @@
 """Twilio Messaging: SMS, and WhatsApp through Twilio.
 
 Pure functions for what Twilio posts to us (the ``X-Twilio-Signature`` check, inbound
-messages and status callbacks) and one thin call for what we post to Twilio (create a
-Message). Nothing here logs or retries: the caller decides, guided by
-``TwilioError.retryable``.
+messages and status callbacks), one thin call for what we post to Twilio (create a
+Message), and ``TwilioAdapter``, the ``ChannelAdapter`` (channels/base.py) made of them.
+Nothing here logs or retries: the caller decides, guided by ``ProviderError.retryable``.
 
 Errors:
-    TwilioError     the Messages API refused, failed or could not be reached. ``status`` is
-                    the HTTP status (0: no answer at all), ``code`` Twilio's error code
-                    (21211 invalid To, 21610 unsubscribed recipient, 20003 bad credentials,
-                    …), ``retryable`` True for 429, 5xx, network errors and timeouts.
-    ValueError      ``parse_inbound`` on a form that is neither a message nor a status.
+    ProviderError   the Messages API refused, failed or could not be reached. ``status`` is
+                    the HTTP status (0: no answer at all), ``provider_code`` Twilio's error
+                    code (21211 invalid To, 21610 unsubscribed recipient, 20003 bad
+                    credentials, …), ``retryable`` True for 429, 5xx, network errors and
+                    timeouts.
+    ValueError      ``parse_inbound`` on a form that is neither a message nor a status
+                    (``TwilioAdapter.parse``: ValidationFailed).
 
 A retry after a timeout may send the text twice: Twilio may have created the message
 before the connection dropped, and the Messages API takes no idempotency key.
@@ -21,14 +23,27 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
+from server.channels.base import (
+    DeliveryStatus,
+    Endpoint,
+    Inbound,
+    InboundMessage,
+    OutboundMessage,
+    Verification,
+    WebhookCall,
+)
+from server.channels.text_split import split_text
+from server.errors import ProviderError, ValidationFailed
+
+PROVIDER = "twilio"
 DEFAULT_API_BASE = "https://api.twilio.com"
 MAX_BODY = 1600  # characters per create-Message request (Twilio error 21617 beyond)
 WHATSAPP_PREFIX = "whatsapp:"
@@ -180,23 +195,6 @@ def _media(sid: str, params: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
 # --------------------------------------------------------------------------- outbound
 
 
-class TwilioError(Exception):
-    """The Messages API did not create the message; see the module docstring."""
-
-    def __init__(
-        self, status: int, code: int | None, message: str, retryable: bool | None = None
-    ) -> None:
-        super().__init__(f"Twilio {status or 'unreachable'} ({code}): {message}")
-        self.status = status
-        self.code = code
-        self.message = message
-        self.retryable = retryable if retryable is not None else _retryable_status(status)
-
-
-def _retryable_status(status: int) -> bool:
-    return status == 0 or status == 429 or status >= 500
-
-
 async def send(
     client: httpx.AsyncClient,
     *,
@@ -212,7 +210,7 @@ async def send(
     """Create one outbound message and return its sid (``SM…``).
 
     ``body`` must fit ``MAX_BODY``: split longer texts with ``split_text`` first. The
-    client's own timeout applies; a timeout raises a retryable ``TwilioError``.
+    client's own timeout applies; a timeout raises a retryable ``ProviderError``.
     """
     prefix = WHATSAPP_PREFIX if whatsapp else ""
     form = {
@@ -232,21 +230,27 @@ async def send(
     try:
         sid = response.json()["sid"]
     except (ValueError, KeyError, TypeError) as exc:
-        # Twilio may well have created the message: never retry this one blindly.
-        raise TwilioError(response.status_code, None, "answer without a sid", False) from exc
+        raise _no_sid(response) from exc
     if not isinstance(sid, str) or not sid:
-        raise TwilioError(response.status_code, None, "answer without a sid", False)
+        raise _no_sid(response)
     return sid
 
 
-def _transport_error(exc: httpx.TransportError) -> TwilioError:
+def _no_sid(response: httpx.Response) -> ProviderError:
+    """Twilio may well have created the message: never retry this one blindly."""
+    return ProviderError(
+        PROVIDER, "answer without a sid", status=response.status_code, retryable=False
+    )
+
+
+def _transport_error(exc: httpx.TransportError) -> ProviderError:
     """Timeouts and network failures can pass; a malformed URL or request never will."""
     permanent = isinstance(exc, httpx.UnsupportedProtocol | httpx.LocalProtocolError)
     message = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-    return TwilioError(0, None, message, not permanent)
+    return ProviderError(PROVIDER, message, retryable=not permanent)
 
 
-def _api_error(response: httpx.Response) -> TwilioError:
+def _api_error(response: httpx.Response) -> ProviderError:
     """Twilio's JSON error body ``{"code", "message", "more_info", "status"}``."""
     try:
         payload: Any = response.json()
@@ -255,70 +259,95 @@ def _api_error(response: httpx.Response) -> TwilioError:
     if isinstance(payload, dict):
         code = payload.get("code")
         message = payload.get("message")
-        return TwilioError(
-            response.status_code,
-            code if isinstance(code, int) else None,
+        return ProviderError(
+            PROVIDER,
             message if isinstance(message, str) else response.reason_phrase,
+            status=response.status_code,
+            provider_code=code if isinstance(code, int) else None,
         )
-    return TwilioError(response.status_code, None, response.reason_phrase or "error")
+    return ProviderError(PROVIDER, response.reason_phrase or "error", status=response.status_code)
 
 
-# --------------------------------------------------------------------------- splitting
-
-# Each pattern ends where a chunk may end, coarsest first.
-_BOUNDARIES = (
-    re.compile(r"(?=\n[ \t]*\n)"),  # paragraph
-    re.compile(r"(?=\n)"),  # line (lists, addresses)
-    # sentence: . ! ? … or the CJK full stop and full-width ! ?, then closing quotes
-    re.compile(
-        r"[.!?\u2026][\"'\u201d\u2019)\]]*(?=\s)|[\u3002\uff01\uff1f][\"'\u201d\u2019\u300d\u300f)\]]*"
-    ),
-    re.compile(r"(?=\s)"),  # word
-)
-_LOOKAHEAD = 200  # characters past the limit a boundary pattern may need to see
+# --------------------------------------------------------------------------- adapter
 
 
-def split_text(body: str, limit: int) -> list[str]:
-    """``body`` in chunks of at most ``limit`` characters, cut at the last paragraph break
-    that fits, else line, sentence, word, and only as a last resort inside a word.
+class TwilioAdapter:
+    """SMS (``kind="sms"``) or WhatsApp through Twilio (``kind="whatsapp"``): one of each
+    per process, sharing the pooled HTTP client.
 
-    Whitespace at the cuts and around the whole text is dropped, so no chunk is empty or
-    blank (an all-blank ``body`` gives ``[]``). Length is counted in UTF-16 code units, the
-    stricter of the ways providers count: an emoji outside the BMP takes two of ``limit``,
-    so a chunk fits whether the provider counts code points or UTF-16 units.
+    A channel's settings hold ``account_sid`` (and ``api_base``, for a stand-in), its
+    secrets ``auth_token``. Replies are split at ``MAX_BODY``; each asks for delivery
+    statuses at the channel's webhook URL (under ``public_url``), where messages arrive.
     """
-    if limit < 2:
-        raise ValueError("limit must be at least 2 (one character may take two units)")
-    chunks = []
-    rest = body.strip()
-    while rest:
-        fits = _fitting(rest, limit)
-        if fits == len(rest):
-            chunks.append(rest)
-            break
-        cut = _cut(rest, fits)
-        chunks.append(rest[:cut].rstrip())
-        rest = rest[cut:].lstrip()
-    return chunks
 
+    provider = PROVIDER
+    source = PROVIDER
+    can_send = True
 
-def _fitting(text: str, limit: int) -> int:
-    """How many leading characters of ``text`` take at most ``limit`` units (at least 1)."""
-    used = 0
-    for index, char in enumerate(text):
-        used += 2 if ord(char) > 0xFFFF else 1
-        if used > limit:
-            return index
-    return len(text)
+    def __init__(self, kind: str, client: httpx.AsyncClient, public_url: str) -> None:
+        if kind not in ("sms", "whatsapp"):
+            raise ValueError(f"Twilio serves sms and whatsapp channels, not {kind}")
+        self.kind = kind
+        self._client = client
+        self._public_url = public_url.rstrip("/")
+        # WhatsApp's customer-service window holds through Twilio too (Twilio error 63016).
+        self.reply_window = timedelta(hours=24) if kind == "whatsapp" else None
 
+    def webhook_url(self, channel_id: str) -> str:
+        return f"{self._public_url}/v1/channels/twilio/{channel_id}"
 
-def _cut(text: str, fits: int) -> int:
-    """Where the chunk ends: the last boundary within the first ``fits`` characters, past
-    the first half for all but word boundaries (so chunks do not come out tiny)."""
-    window = text[: fits + _LOOKAHEAD]
-    for level, pattern in enumerate(_BOUNDARIES):
-        floor = 0 if level == len(_BOUNDARIES) - 1 else fits // 2
-        ends = [m.end() for m in pattern.finditer(window) if floor < m.end() <= fits]
-        if ends:
-            return ends[-1]
-    return fits
+    def verify(self, call: WebhookCall, secrets: Mapping[str, str]) -> Verification:
+        signature = call.headers.get("x-twilio-signature")
+        if not signature:
+            return Verification("no X-Twilio-Signature")
+        if not signature_valid(secrets.get("auth_token", ""), call.url, call.form, signature):
+            return Verification("bad X-Twilio-Signature")
+        return Verification()
+
+    def challenge(self, call: WebhookCall, secrets: Mapping[str, str]) -> str | None:
+        return None  # Twilio has no subscription handshake
+
+    def parse(self, call: WebhookCall) -> list[Inbound]:
+        try:
+            parsed = parse_inbound(call.form)
+        except ValueError as exc:
+            raise ValidationFailed(str(exc)) from None
+        if isinstance(parsed, StatusUpdate):
+            return [DeliveryStatus(parsed.provider_id, parsed.status, parsed.error_code)]
+        return [
+            InboundMessage(
+                source=PROVIDER,
+                provider_id=parsed.provider_id,
+                sender=parsed.from_number,
+                recipient=parsed.to_number,
+                body=parsed.body,
+                sender_name=parsed.profile_name,
+            )
+        ]
+
+    async def send(self, message: OutboundMessage, endpoint: Endpoint) -> str:
+        """Every part of the text; the first part's sid."""
+        account_sid = endpoint.settings.get("account_sid")
+        auth_token = endpoint.secrets.get("auth_token")
+        if not account_sid or not auth_token:
+            raise ProviderError(
+                PROVIDER, "the channel has no account SID or auth token", retryable=False
+            )
+        parts = split_text(message.body, MAX_BODY)
+        if not parts:
+            raise ProviderError(PROVIDER, "nothing to send: the text is blank", retryable=False)
+        sids = [
+            await send(
+                self._client,
+                api_base=str(endpoint.settings.get("api_base") or DEFAULT_API_BASE),
+                account_sid=str(account_sid),
+                auth_token=auth_token,
+                from_number=endpoint.address,
+                to_number=message.to,
+                body=part,
+                whatsapp=self.kind == "whatsapp",
+                status_callback=self.webhook_url(endpoint.channel_id),
+            )
+            for part in parts
+        ]
+        return sids[0]

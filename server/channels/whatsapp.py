@@ -1,17 +1,19 @@
 """WhatsApp Cloud API (Meta): webhook verification and parsing, and sending text.
 
 Pure functions for what Meta sends us (the GET subscription handshake, the
-``X-Hub-Signature-256`` check, the ``messages`` webhook) and one thin call for what we
-send (a text message). Nothing here logs or retries: the caller decides, guided by
-``WhatsAppError.retryable``.
+``X-Hub-Signature-256`` check, the ``messages`` webhook), one thin call for what we send
+(a text message), and ``WhatsAppCloudAdapter``, the ``ChannelAdapter`` (channels/base.py)
+made of them. Nothing here logs or retries: the caller decides, guided by
+``ProviderError.retryable``.
 
 Errors:
-    WhatsAppError   the Graph API refused, failed or could not be reached. ``status`` is the
-                    HTTP status (0: no answer at all), ``code`` Meta's error code (190 bad
-                    token, 131047 outside the 24-hour window, 130429 throughput, …);
-                    ``retryable`` for 429, 5xx, network errors, timeouts and Meta's
+    ProviderError   the Graph API refused, failed or could not be reached. ``status`` is the
+                    HTTP status (0: no answer at all), ``provider_code`` Meta's error code
+                    (190 bad token, 131047 outside the 24-hour window, 130429 throughput,
+                    …); ``retryable`` for 429, 5xx, network errors, timeouts and Meta's
                     rate-limit codes, never for 131047 (only a template reopens the window).
-    ValueError      ``parse_webhook`` on a payload that is not a WhatsApp webhook.
+    ValueError      ``parse_webhook`` on a payload that is not a WhatsApp webhook
+                    (``WhatsAppCloudAdapter.parse``: ValidationFailed).
 
 Meta reports most delivery failures, 131047 included, asynchronously as well: a
 ``StatusUpdate`` with status "failed" and ``error`` "131047: …".
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -28,6 +31,20 @@ from typing import Any
 
 import httpx
 
+from server.channels.base import (
+    DeliveryStatus,
+    Endpoint,
+    Inbound,
+    InboundMessage,
+    OutboundMessage,
+    Verification,
+    WebhookCall,
+)
+from server.channels.base import within_window as window_open
+from server.channels.text_split import split_text
+from server.errors import ProviderError, ValidationFailed
+
+PROVIDER = "meta"
 DEFAULT_API_BASE = "https://graph.facebook.com"
 API_VERSION = "v21.0"
 WINDOW_S = 24 * 3600  # the customer service window opened by each customer message
@@ -201,30 +218,29 @@ def within_window(last_customer_message_at: datetime | None, now: datetime) -> b
     """True while a free-form reply is allowed: less than 24 hours since the customer's
     last message (at exactly 24 hours the window has closed). Never messaged: False.
     Both datetimes must be aware (or both naive), as subtracting them requires."""
-    if last_customer_message_at is None:
-        return False
-    return now - last_customer_message_at < timedelta(seconds=WINDOW_S)
+    return window_open(timedelta(seconds=WINDOW_S), last_customer_message_at, now)
 
 
 # --------------------------------------------------------------------------- outbound
 
 
-class WhatsAppError(Exception):
-    """The Graph API did not accept the message; see the module docstring."""
+def window_closed(error: ProviderError) -> bool:
+    """Outside the 24-hour window: only an approved template can reach the customer."""
+    return error.provider_code == REENGAGEMENT
 
-    def __init__(
-        self, status: int, code: int | None, message: str, retryable: bool | None = None
-    ) -> None:
-        super().__init__(f"WhatsApp {status or 'unreachable'} ({code}): {message}")
-        self.status = status
-        self.code = code
-        self.message = message
-        self.retryable = retryable if retryable is not None else _retryable(status, code)
 
-    @property
-    def window_closed(self) -> bool:
-        """Outside the 24-hour window: only an approved template can reach the customer."""
-        return self.code == REENGAGEMENT
+def graph_error(
+    status: int, code: int | None, message: str, retryable: bool | None = None
+) -> ProviderError:
+    """What a Graph API answer (``status`` 0: none) with Meta's error ``code`` means;
+    ``retryable`` by the status and code unless given."""
+    return ProviderError(
+        PROVIDER,
+        message,
+        status=status,
+        provider_code=code,
+        retryable=_retryable(status, code) if retryable is None else retryable,
+    )
 
 
 def _retryable(status: int, code: int | None) -> bool:
@@ -246,7 +262,7 @@ async def send_text(
 
     ``body`` must fit ``MAX_TEXT`` (split longer texts first) and the customer must be
     ``within_window``. The client's own timeout applies; a timeout raises a retryable
-    ``WhatsAppError``, and a retry may then deliver the text twice.
+    ``ProviderError``, and a retry may then deliver the text twice.
     """
     payload = {
         "messaging_product": "whatsapp",
@@ -261,18 +277,16 @@ async def send_text(
         response = await client.post(url, json=payload, headers=headers)
     except httpx.TransportError as exc:
         permanent = isinstance(exc, httpx.UnsupportedProtocol | httpx.LocalProtocolError)
-        raise WhatsAppError(0, None, _describe(exc), not permanent) from exc
+        raise graph_error(0, None, _describe(exc), not permanent) from exc
     if not response.is_success:
         raise _api_error(response)
     try:
         wamid = response.json()["messages"][0]["id"]
     except (ValueError, LookupError, TypeError) as exc:
         # Meta may well have accepted the message: never retry this one blindly.
-        raise WhatsAppError(
-            response.status_code, None, "answer without a message id", False
-        ) from exc
+        raise graph_error(response.status_code, None, "answer without a message id", False) from exc
     if not isinstance(wamid, str) or not wamid:
-        raise WhatsAppError(response.status_code, None, "answer without a message id", False)
+        raise graph_error(response.status_code, None, "answer without a message id", False)
     return wamid
 
 
@@ -281,7 +295,7 @@ def _describe(exc: Exception) -> str:
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
-def _api_error(response: httpx.Response) -> WhatsAppError:
+def _api_error(response: httpx.Response) -> ProviderError:
     """Meta's error body ``{"error": {"message", "type", "code", "error_data", …}}``."""
     try:
         payload: Any = response.json()
@@ -289,11 +303,84 @@ def _api_error(response: httpx.Response) -> WhatsAppError:
         payload = None
     error = payload.get("error") if isinstance(payload, dict) else None
     if not isinstance(error, dict):
-        return WhatsAppError(response.status_code, None, response.reason_phrase or "error")
+        return graph_error(response.status_code, None, response.reason_phrase or "error")
     code = error.get("code")
     details = _field(error.get("error_data"), "details")
     text = error.get("message")
     message = text if isinstance(text, str) else "error"
     if isinstance(details, str) and details:
         message = f"{message} ({details})"
-    return WhatsAppError(response.status_code, code if isinstance(code, int) else None, message)
+    return graph_error(response.status_code, code if isinstance(code, int) else None, message)
+
+
+# --------------------------------------------------------------------------- adapter
+
+
+class WhatsAppCloudAdapter:
+    """WhatsApp channels on Meta's Cloud API.
+
+    A channel's address is its phone number id; its settings may hold ``api_base`` (a
+    stand-in), its secrets ``app_secret`` (webhook signatures), ``verify_token`` (the
+    subscription handshake) and ``access_token`` (sending). Statuses come to the app's one
+    webhook, so a send names no callback.
+    """
+
+    kind = "whatsapp"
+    provider = PROVIDER
+    source = PROVIDER
+    can_send = True
+    reply_window = timedelta(seconds=WINDOW_S)
+
+    def __init__(self, client: httpx.AsyncClient) -> None:
+        self._client = client
+
+    def verify(self, call: WebhookCall, secrets: Mapping[str, str]) -> Verification:
+        header = call.headers.get("x-hub-signature-256")
+        if not header:
+            return Verification("no X-Hub-Signature-256")
+        if not signature_valid(secrets.get("app_secret", ""), call.body, header):
+            return Verification("bad X-Hub-Signature-256")
+        return Verification()
+
+    def challenge(self, call: WebhookCall, secrets: Mapping[str, str]) -> str | None:
+        return verify_subscription(call.query, secrets.get("verify_token", ""))
+
+    def parse(self, call: WebhookCall) -> list[Inbound]:
+        try:
+            items = parse_webhook(json.loads(call.body))
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise ValidationFailed(f"not a WhatsApp webhook payload: {exc}") from None
+        return [
+            DeliveryStatus(item.provider_id, item.status, item.error)
+            if isinstance(item, StatusUpdate)
+            else InboundMessage(
+                source=PROVIDER,
+                provider_id=item.provider_id,
+                sender=item.from_number,
+                recipient=item.phone_number_id,
+                body=item.body,
+                sender_name=item.profile_name,
+            )
+            for item in items
+        ]
+
+    async def send(self, message: OutboundMessage, endpoint: Endpoint) -> str:
+        """Every part of the text; the first part's wamid."""
+        access_token = endpoint.secrets.get("access_token")
+        if not access_token:
+            raise graph_error(0, None, "the channel has no access token", False)
+        parts = split_text(message.body, MAX_TEXT)
+        if not parts:
+            raise graph_error(0, None, "nothing to send: the text is blank", False)
+        wamids = [
+            await send_text(
+                self._client,
+                api_base=str(endpoint.settings.get("api_base") or DEFAULT_API_BASE),
+                phone_number_id=endpoint.address,
+                access_token=access_token,
+                to_number=message.to,
+                body=part,
+            )
+            for part in parts
+        ]
+        return wamids[0]

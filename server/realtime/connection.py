@@ -14,10 +14,10 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeAlias
 
-import server.metrics as metrics
 from server.domain.access import Principal
 from server.domain.events import PersistedEvent
 from server.errors import FlowSupportError
+from server.metrics import Metrics
 from server.protocol.codec import Codec
 from server.protocol.codes import CLOSE_INTERNAL, CLOSE_RESTARTING
 from server.protocol.cursor import Cursor as SeqCursor
@@ -67,6 +67,7 @@ class Connection:
         conversations: Replays,
         outbox_size: int = 1024,
         direct: DirectWriter | None = None,
+        metrics: Metrics | None = None,
     ) -> None:
         self.session_id = session_id
         self.principal = principal
@@ -83,6 +84,7 @@ class Connection:
         self._tasks: set[asyncio.Task[None]] = set()
         self._writer: asyncio.Task[None] | None = None
         self._direct = direct
+        self._metrics = metrics
         self._sending = False  # the writer is inside an ASGI send
         self.closing = False
 
@@ -107,7 +109,8 @@ class Connection:
             self._outbox.put_nowait(data)
         except asyncio.QueueFull:
             log.warning("session %s: outbox full, closing slow client", self.session_id)
-            metrics.SLOW_CLIENT_DISCONNECTS.inc()
+            if self._metrics is not None:
+                self._metrics.slow_client_disconnects.inc()
             self.spawn(self.shut(CLOSE_RESTARTING, "too slow: reconnect and resume by seq"))
 
     def deliver(self, envelope: Envelope) -> None:

@@ -16,56 +16,27 @@ under a real ``flowsupport serve``.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from prometheus_client import Counter
-from prometheus_client.metrics_core import CounterMetricFamily, Metric
 from starlette.types import Send
 from starlette.websockets import WebSocket
 
-import server.metrics as metrics
+from server.metrics import Metrics, Tally
 
 Writer = Literal["direct", "asgi"]
 
-SESSIONS = Counter(
-    "flowsupport_ws_sessions",
-    "WebSocket sessions opened, by how fan-out writes to them: direct (pre-framed to the "
-    "transport) or asgi (the portable send)",
-    ["writer"],
-    registry=metrics.REGISTRY,
-)
-for _writer in ("direct", "asgi"):
-    SESSIONS.labels(_writer)  # both series exist from the start (0), for rates and alerts
-
-
-class _Tally:
-    """A counter for the hot path: a plain int, exported when /metrics is scraped (a
-    prometheus_client Counter takes a lock per increment, about 0.5 µs per recipient)."""
-
-    def __init__(self, name: str, documentation: str) -> None:
-        self.name = name
-        self.documentation = documentation
-        self.value = 0
-
-    def collect(self) -> Iterator[Metric]:
-        yield CounterMetricFamily(self.name, self.documentation, value=self.value)
-
-
-DIRECT_FRAMES = _Tally(
-    "flowsupport_direct_frames", "Fanned-out frames written pre-framed to the transport"
-)
-metrics.REGISTRY.register(DIRECT_FRAMES)
-
 
 class DirectWriter:
-    def __init__(self, protocol: Any) -> None:
+    def __init__(self, protocol: Any, frames: Tally | None = None) -> None:
         self._protocol = protocol
         self._transport = protocol.transport
+        # The app's flowsupport_direct_frames (server/metrics.py; a test's own without one).
+        self._frames = frames or Tally("direct_frames", "frames written pre-framed")
 
     @classmethod
-    def attach(cls, send: Any) -> DirectWriter | None:
+    def attach(cls, send: Any, frames: Tally | None = None) -> DirectWriter | None:
         """A writer for the connection behind an ASGI `send`, or None when unsupported."""
         protocol = getattr(send, "__self__", None)
         needed = ("transport", "conn", "writable", "close_sent", "disconnected")
@@ -73,7 +44,7 @@ class DirectWriter:
             return None
         if getattr(protocol.conn, "extensions", None):
             return None  # compressed: frames differ per connection
-        return cls(protocol)
+        return cls(protocol, frames)
 
     def write(self, frame: bytes) -> bool:
         """Write a complete frame now; False when the caller must use the ASGI send."""
@@ -86,7 +57,7 @@ class DirectWriter:
         ):
             return False
         self._transport.write(frame)
-        DIRECT_FRAMES.value += 1
+        self._frames.value += 1
         return True
 
 
@@ -105,9 +76,10 @@ class Writers:
         return "asgi" if self.direct is None else "direct"
 
 
-def writers_for(websocket: WebSocket, server_send: Send | None) -> Writers:
+def writers_for(websocket: WebSocket, server_send: Send | None, metrics: Metrics) -> Writers:
     """The writers of an accepted `websocket`; `server_send` is the server's own ASGI
-    send (None when a middleware wraps it, which hides the transport)."""
+    send (None when a middleware wraps it, which hides the transport). Counted in the
+    app's `metrics`."""
 
     async def transmit(data: str | bytes) -> None:
         if isinstance(data, bytes):
@@ -115,7 +87,9 @@ def writers_for(websocket: WebSocket, server_send: Send | None) -> Writers:
         else:
             await websocket.send_text(data)
 
-    direct = DirectWriter.attach(server_send) if server_send is not None else None
+    direct = (
+        DirectWriter.attach(server_send, metrics.direct_frames) if server_send is not None else None
+    )
     writers = Writers(transmit, direct)
-    SESSIONS.labels(writers.writer).inc()
+    metrics.ws_sessions.labels(writers.writer).inc()
     return writers

@@ -16,7 +16,6 @@ from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 import server.logs as logs
-import server.metrics as metrics
 from server.clock import Clock
 from server.domain.access import Principal, origin_allowed
 from server.errors import (
@@ -28,6 +27,7 @@ from server.errors import (
     Unauthorized,
 )
 from server.ids import ConversationId
+from server.metrics import Metrics
 from server.protocol import frames
 from server.protocol.codec import Codec, FrameError, choose_subprotocol, codec_for, parse_frame
 from server.protocol.codes import (
@@ -65,6 +65,7 @@ class Realtime:
     clock: Clock
     public_origins: tuple[str, ...]
     limits: SessionLimits
+    metrics: Metrics  # the app's own registry
 
 
 class Refused(Exception):
@@ -99,7 +100,7 @@ async def websocket_endpoint(websocket: WebSocket, direct_send: Send | None = No
     logs.SESSION_ID.set(session_id)  # this task's log records carry the session and tenant
     logs.TENANT_ID.set(str(principal.tenant_id))
 
-    writers = writers_for(websocket, direct_send)
+    writers = writers_for(websocket, direct_send, rt.metrics)
 
     async def close(code: int, reason: str) -> None:
         await websocket.close(code, reason)
@@ -112,6 +113,7 @@ async def websocket_endpoint(websocket: WebSocket, direct_send: Send | None = No
         close=close,
         conversations=rt.conversations,
         direct=writers.direct,
+        metrics=rt.metrics,
     )
     connection.start()
     connection.send(present.welcome(session_id, principal, visitor_token))
@@ -164,12 +166,12 @@ async def _serve(
                 request_id = _peek_id(connection.codec, data)
                 raise RateLimited("too many frames", retry_after_ms)
             frame = parse_frame(connection.codec.decode(data))
-            metrics.FRAMES_RECEIVED.labels(frame.type).inc()
+            rt.metrics.frames_received.labels(frame.type).inc()
             request_id = getattr(frame, "id", None)
             log.debug("session %s <- %s", connection.session_id, type(frame).__name__)
             await dispatch.HANDLERS[type(frame)](context, frame)
         except FrameError as exc:
-            metrics.FRAMES_RECEIVED.labels("invalid").inc()
+            rt.metrics.frames_received.labels("invalid").inc()
             connection.send(present.error(exc.error, exc.request_id))
         except FlowSupportError as exc:
             connection.send(present.error(exc, request_id))

@@ -12,11 +12,11 @@ import time
 import uuid
 from typing import Any
 
-import server.metrics as metrics
 from server.broker.base import Broker, PresenceMember, PresenceStore
 from server.domain.events import AiEvent, PersistedEvent, Signal, TicketChanged
 from server.errors import FlowSupportError
 from server.ids import ConversationId, TenantId
+from server.metrics import Metrics
 from server.realtime import present
 from server.realtime.connection import Connection
 from server.realtime.envelope import (
@@ -35,8 +35,16 @@ log = logging.getLogger("flowsupport.realtime")
 
 
 class Hub:
-    def __init__(self, broker: Broker, presence: PresenceStore, node_id: str | None = None) -> None:
+    def __init__(
+        self,
+        broker: Broker,
+        presence: PresenceStore,
+        node_id: str | None = None,
+        *,
+        metrics: Metrics | None = None,
+    ) -> None:
         self.node_id = node_id or uuid.uuid4().hex[:12]
+        self.metrics = metrics or Metrics()
         self._broker = broker
         self._presence = presence
         self._members: dict[str, set[Connection]] = {}
@@ -160,7 +168,7 @@ class Hub:
         started = time.perf_counter()
         for topic in topics:
             self._deliver(topic, envelope)
-        metrics.FANOUT_SECONDS.observe(time.perf_counter() - started)
+        self.metrics.fanout_seconds.observe(time.perf_counter() - started)
         payload = envelope.pack()
         for topic in topics:
             try:
@@ -173,7 +181,7 @@ class Hub:
         members = tuple(self._members.get(topic, ()))
         for connection in members:
             connection.offer(is_inbox, envelope)
-        metrics.FRAMES_FANNED_OUT.inc(len(members))
+        self.metrics.frames_fanned_out.inc(len(members))
 
     # -- from the broker ------------------------------------------------------------------
 

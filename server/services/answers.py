@@ -2,21 +2,20 @@
 
 One answer runs per conversation at a time, supervised: an agent's `ai.stop` cancels it at
 once (the model's stream is closed) and it ends `stopped`; a failure ends it `error` and
-hands the conversation to a person. Frames are live-only; the finished answer is persisted
-once as a message from `ai`, which replays like any message.
+hands the conversation to a person, then is raised for the supervisor to log (with any
+failure of that hand-over: each step of it is tried). Frames are live-only; the finished
+answer is persisted once as a message from `ai`, which replays like any message.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import logging
 import time
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
+from functools import partial
 
-import server.metrics as metrics
 from server.ai.base import AnswerRequest, ChatModel, Passage, TokenUsage, pieces_of
 from server.clock import Clock, SystemClock
 from server.domain import answerability, budgets, small_talk
@@ -33,13 +32,13 @@ from server.domain.events import (
 from server.domain.models import Conversation, Message, Role, Sender
 from server.domain.tenant_settings import TenantSettings
 from server.errors import Forbidden, NotFound
+from server.metrics import Metrics
 from server.services.conversations import ConversationService
 from server.services.escalation import EscalationService
 from server.services.knowledge import KnowledgeBase
 from server.store import ai_usage, messages, tenants
 from server.store.db import Database
-
-log = logging.getLogger("flowsupport.answers")
+from server.supervisor import Supervisor
 
 PASSAGES = 3
 MAX_QUESTION_CHARS = 500  # what is searched of a long message: its opening
@@ -81,7 +80,11 @@ class AnswerService:
         *,
         stall_s: float = STALL_S,
         clock: Clock | None = None,
+        supervisor: Supervisor | None = None,
+        metrics: Metrics | None = None,
     ) -> None:
+        self._supervisor = supervisor or Supervisor()
+        self._metrics = metrics or Metrics()
         self._stall_s = stall_s
         self._clock = clock or SystemClock()
         self._db = db
@@ -103,7 +106,10 @@ class AnswerService:
         if previous is not None:
             previous.task.cancel()
         stream_id = "st_" + uuid.uuid4().hex[:16]
-        task = asyncio.create_task(self._answer(conversation, message, stream_id))
+        task = self._supervisor.spawn(
+            self._answer(conversation, message, stream_id),
+            name=f"answer {stream_id} in conversation {conversation.id}",
+        )
         self._running[key] = _Running(stream_id, task)
         task.add_done_callback(lambda _: self._forget(key, stream_id))
 
@@ -117,8 +123,7 @@ class AnswerService:
             raise NotFound("no AI answer is running in this conversation")
         running.stopped_by = principal.id
         running.task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await running.task
+        await asyncio.wait([running.task])  # a failure to end it is the supervisor's to log
 
     async def close(self, drain_s: float = DRAIN_S) -> None:
         """Shutdown: answers being written get `drain_s` to finish; the rest end `error`,
@@ -127,11 +132,11 @@ class AnswerService:
         tasks = [running.task for running in self._running.values()]
         if tasks:
             await asyncio.wait(tasks, timeout=drain_s)
-        for running in list(self._running.values()):
-            running.task.cancel()
-        for running in list(self._running.values()):
-            with contextlib.suppress(asyncio.CancelledError):
-                await running.task
+        left = [running.task for running in self._running.values()]
+        for task in left:
+            task.cancel()
+        if left:
+            await asyncio.wait(left)  # failures are the supervisor's to log
 
     def _forget(self, key: str, stream_id: str) -> None:
         running = self._running.get(key)
@@ -174,7 +179,7 @@ class AnswerService:
                     checked = await self._model.ground(request, checking)
                 finally:
                     if checking.total:
-                        await asyncio.shield(self._count(conversation, checking.total))
+                        await self._count(conversation, checking.total)
                 if checked is not None:
                     if not checked.answerable:
                         await self._hand_over(conversation, stream_id, "not_grounded", confidence)
@@ -189,7 +194,7 @@ class AnswerService:
                     except StopAsyncIteration:
                         break
                     if not parts:
-                        metrics.AI_FIRST_TOKEN_SECONDS.observe(time.monotonic() - asked)
+                        self._metrics.ai_first_token_seconds.observe(time.monotonic() - asked)
                     await self._sink.ai(
                         AiDelta(tenant, conversation_id, stream_id, len(parts), piece)
                     )
@@ -197,7 +202,7 @@ class AnswerService:
             finally:
                 await pieces.aclose()  # type: ignore[attr-defined]
                 if usage.total:  # counted before ai.done, so the next question sees it
-                    await asyncio.shield(self._count(conversation, usage.total))
+                    await self._count(conversation, usage.total)
             created = await self._persist(conversation, stream_id, "".join(parts), passages)
             await self._end(
                 conversation, stream_id, "complete", passages, confidence, created.message
@@ -207,35 +212,84 @@ class AnswerService:
         except asyncio.CancelledError:
             if self._shutting_down and parts:
                 # The node is going away mid-answer: keep what the visitor saw, marked.
-                partial = await self._persist(
-                    conversation, stream_id, "".join(parts) + INTERRUPTED, passages
+                failed = await self._broke_off(
+                    conversation, stream_id, parts, passages, "the server restarted mid-answer"
                 )
-                problem = AiProblem("unavailable", "the server restarted mid-answer")
-                await self._end(
-                    conversation, stream_id, "error", passages, 0.0, partial.message, problem
-                )
-                await self._sink.persisted(partial)
-                await self._escalate(conversation, "ai_error")
             else:
-                await self._end(conversation, stream_id, "stopped", passages, 0.0)
+                failed = await _attempt(
+                    partial(self._end, conversation, stream_id, "stopped", passages, 0.0)
+                )
+            if failed:
+                raise ExceptionGroup(
+                    f"answer {stream_id} in conversation {conversation_id}: ending it failed",
+                    failed,
+                ) from None
             raise
-        except Exception:
-            log.exception("answer %s in conversation %s failed", stream_id, conversation_id)
+        except Exception as failure:
             if not parts:
                 # Nothing was shown: the provider was unavailable (after its retries).
                 problem = AiProblem("unavailable", "the AI could not answer: a person will")
-                await self._end(conversation, stream_id, "escalated", (), 0.0, None, problem)
+                failed = await _attempt(
+                    partial(
+                        self._end, conversation, stream_id, "escalated", (), 0.0, None, problem
+                    ),
+                    partial(self._escalate, conversation, "ai_error"),
+                )
             else:
                 # The visitor saw part of an answer: keep it, marked, and say it broke off.
-                partial = await self._persist(
-                    conversation, stream_id, "".join(parts) + INTERRUPTED, passages
+                failed = await self._broke_off(
+                    conversation,
+                    stream_id,
+                    parts,
+                    passages,
+                    "the AI answer broke off: a person will follow",
                 )
-                problem = AiProblem("unavailable", "the AI answer broke off: a person will follow")
-                await self._end(
-                    conversation, stream_id, "error", passages, 0.0, partial.message, problem
-                )
-                await self._sink.persisted(partial)
-            await self._escalate(conversation, "ai_error")
+            if failed:
+                raise ExceptionGroup(
+                    f"answer {stream_id} in conversation {conversation_id} failed, and so did "
+                    "handing it to a person",
+                    [failure, *failed],
+                ) from None
+            raise
+
+    async def _broke_off(
+        self,
+        conversation: Conversation,
+        stream_id: str,
+        parts: list[str],
+        passages: tuple[Passage, ...],
+        why: str,
+    ) -> list[Exception]:
+        """The visitor saw part of an answer that cannot finish: keep that part, marked,
+        say it broke off, and hand the conversation to a person. Every step is tried (the
+        escalation above all); what failed is returned."""
+        failed: list[Exception] = []
+        problem = AiProblem("unavailable", why)
+        try:
+            kept = await self._persist(
+                conversation, stream_id, "".join(parts) + INTERRUPTED, passages
+            )
+        except Exception as exc:
+            failed.append(exc)
+            failed += await _attempt(
+                partial(self._end, conversation, stream_id, "error", passages, 0.0, None, problem)
+            )
+        else:
+            failed += await _attempt(
+                partial(
+                    self._end,
+                    conversation,
+                    stream_id,
+                    "error",
+                    passages,
+                    0.0,
+                    kept.message,
+                    problem,
+                ),
+                partial(self._sink.persisted, kept),
+            )
+        failed += await _attempt(partial(self._escalate, conversation, "ai_error"))
+        return failed
 
     async def _standing(
         self, conversation: Conversation
@@ -267,15 +321,20 @@ class AnswerService:
         await self._escalate(conversation, "sensitive" if why in SENSITIVE else "no_answer")
 
     async def _count(self, conversation: Conversation, tokens: int) -> None:
-        metrics.AI_TOKENS.inc(tokens)
-        try:
-            staff = SecurityContext(conversation.tenant_id, Role.AGENT)
-            async with self._db.unit(staff) as conn:
-                await ai_usage.add(
-                    conn, conversation.tenant_id, conversation.id, tokens, self._clock.now()
-                )
-        except Exception:
-            log.exception("could not count %d AI tokens of %s", tokens, conversation.id)
+        """Store the tokens spent before going on (the next question must see them), as
+        supervised work: cancelling the answer does not lose them, and a failure to store
+        them is the supervisor's to log, never the answer's."""
+        self._metrics.ai_tokens.inc(tokens)
+        await self._supervisor.run_detached(
+            self._store_tokens(conversation, tokens), name=f"ai-tokens-{conversation.id}"
+        )
+
+    async def _store_tokens(self, conversation: Conversation, tokens: int) -> None:
+        staff = SecurityContext(conversation.tenant_id, Role.AGENT)
+        async with self._db.unit(staff) as conn:
+            await ai_usage.add(
+                conn, conversation.tenant_id, conversation.id, tokens, self._clock.now()
+            )
 
     async def _persist(
         self, conversation: Conversation, stream_id: str, text: str, passages: tuple[Passage, ...]
@@ -289,6 +348,7 @@ class AnswerService:
                 body=text,
                 client_msg_id=stream_id,  # one stored answer per stream, whatever happens
                 citations=[_citation_dict(c) for c in _citations(passages[:1])],
+                now=self._clock.now(),
             )
         return MessageCreated(result.message, current)
 
@@ -302,7 +362,7 @@ class AnswerService:
         message: Message | None = None,
         problem: AiProblem | None = None,
     ) -> None:
-        metrics.AI_ANSWERS.labels(reason).inc()
+        self._metrics.ai_answers.labels(reason).inc()
         cited = _citations(passages[:1]) if reason == "complete" else ()
         await self._sink.ai(
             AiDone(
@@ -320,6 +380,17 @@ class AnswerService:
     async def _escalate(self, conversation: Conversation, reason: str) -> None:
         """Hand the conversation to a person: it becomes (or reopens) a ticket."""
         await self._escalation.escalate(conversation.tenant_id, conversation.id, reason)
+
+
+async def _attempt(*steps: Callable[[], Awaitable[None]]) -> list[Exception]:
+    """Run each step in turn, whatever the one before did; the failures, in order."""
+    failed: list[Exception] = []
+    for step in steps:
+        try:
+            await step()
+        except Exception as exc:
+            failed.append(exc)
+    return failed
 
 
 def _passages(verdict: answerability.Verdict) -> tuple[Passage, ...]:

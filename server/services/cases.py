@@ -173,6 +173,7 @@ class Lifecycle:
                 sender=SYSTEM_SENDER,
                 body=body,
                 event=event,
+                now=self._clock.now(),
             )
             outcome.persisted.append(MessageCreated(result.message, conversation))
         if not outcome.persisted and not outcome.ticket_changes:
@@ -298,6 +299,7 @@ class Lifecycle:
             summary=summary,
             first_response_due_at=first,
             resolution_due_at=resolution,
+            created_at=now,  # the SLA's start: a priority change counts from it again
             status=status,
             assignee_id=assignee,
             solved_at=now if status == "solved" else None,

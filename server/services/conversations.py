@@ -26,6 +26,7 @@ from server.services.paging import decode_cursor, encode_cursor
 from server.services.reads import ReadPositions
 from server.store import contacts, conversations, events, messages, tenants
 from server.store.db import Connection, Database, retry_on_conflict
+from server.supervisor import Supervisor
 
 VisitorWrote = Callable[[Conversation, Message], None]
 
@@ -64,11 +65,13 @@ class ConversationService:
         clock: Clock | None = None,
         *,
         reads: ReadPositions | None = None,
+        supervisor: Supervisor | None = None,
     ) -> None:
         self._db = db
         self._sink = sink
-        self._lifecycle = Lifecycle(clock or SystemClock())
-        self._reads = reads or ReadPositions(db, sink)
+        self._clock = clock or SystemClock()
+        self._lifecycle = Lifecycle(self._clock)
+        self._reads = reads or ReadPositions(db, sink, supervisor=supervisor)
         self._visitor_wrote: VisitorWrote | None = None
 
     def on_visitor_message(self, callback: VisitorWrote) -> None:
@@ -172,6 +175,7 @@ class ConversationService:
                     private=private,
                     client_msg_id=client_msg_id,
                     expects_reply=small_talk.kind(body) is None,
+                    now=self._clock.now(),
                 )
                 after: list[Outcome] = []
                 if result.created and staff_reply:

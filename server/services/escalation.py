@@ -13,13 +13,11 @@ the conversation.
 from __future__ import annotations
 
 import asyncio
-import logging
 import uuid
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
 
-import server.metrics as metrics
 from server.ai.base import Handoff, Summarizer, TokenUsage
 from server.clock import Clock
 from server.domain import case, handoff
@@ -31,11 +29,12 @@ from server.domain.tenant_settings import TenantSettings
 from server.domain.tickets import Ticket, round_robin
 from server.errors import NotFound
 from server.ids import ConversationId, TenantId, UserId, parse_uuid
+from server.metrics import Metrics
 from server.services.cases import SYSTEM, Actor, Lifecycle, Outcome, ticket_created
 from server.store import ai_usage, audit, conversations, messages, tenants, tickets
 from server.store.db import Connection, Database, retry_on_conflict
+from server.supervisor import Supervisor
 
-log = logging.getLogger("flowsupport.escalation")
 AgentsOnline = Callable[[TenantId], Awaitable[list[str]]]
 RECENT_MESSAGES = 30
 
@@ -56,7 +55,11 @@ class EscalationService:
         agents_online: AgentsOnline | None = None,
         summarizer: Summarizer | None = None,
         leave_grace_s: float = 15.0,
+        supervisor: Supervisor | None = None,
+        metrics: Metrics | None = None,
     ) -> None:
+        self._supervisor = supervisor or Supervisor()
+        self._metrics = metrics or Metrics()
         self._agents_online = agents_online
         self._summarizer = summarizer
         self._leave_grace_s = leave_grace_s  # a visitor back within this (a page load) stayed
@@ -64,7 +67,7 @@ class EscalationService:
         self._sink = sink
         self._clock = clock
         self._lifecycle = Lifecycle(clock)
-        self._pending: set[asyncio.Task[None]] = set()
+        self._pending: set[asyncio.Task[Any]] = set()
 
     async def escalate(
         self,
@@ -81,14 +84,14 @@ class EscalationService:
 
         outcome, moved = await retry_on_conflict(attempt)
         if moved.persisted:
-            metrics.ESCALATIONS.labels(reason).inc()
+            self._metrics.escalations.labels(reason).inc()
         if outcome.created:
-            metrics.TICKETS_CREATED.inc()
+            self._metrics.tickets_created.inc()
             moved.ticket_changes = ()  # ticket.created says it all
         await moved.announce(self._sink)
         # Past the AI budget, the summary stays extractive: it would spend more tokens.
         if outcome.created and self._summarizer is not None and reason != "budget":
-            self._spawn(self._summarize_logged(outcome.ticket, reason))
+            self._spawn(self._summarize(outcome.ticket, reason), f"summary-{outcome.ticket.id}")
         return outcome
 
     async def hand_off(self, principal: Principal, conversation_id: str) -> Conversation:
@@ -117,29 +120,54 @@ class EscalationService:
         ):
             return False
         self._spawn(
-            self._escalate_logged(conversation.tenant_id, conversation.id, "customer_asked")
+            self.escalate(conversation.tenant_id, conversation.id, "customer_asked"),
+            f"escalate-{conversation.id}",
         )
         return True
 
     def visitor_left(self, tenant_id: TenantId, conversation_ids: list[ConversationId]) -> None:
         """The visitor disconnected: conversations still unanswered after a grace escalate."""
         if conversation_ids:
-            self._spawn(self._after_leaving(tenant_id, conversation_ids))
+            self._spawn(self._after_leaving(tenant_id, conversation_ids), "visitor-left")
 
-    async def sweep_unanswered(self, default_wait_s: float, limit: int = 100) -> int:
+    async def sweep_unanswered(self, limit: int = 100) -> int:
         """Escalate every conversation whose visitor waited past the tenant's limit (the
         worker calls this every few seconds; the state is in the database, so a restart or
-        a second worker changes nothing)."""
+        a second worker changes nothing). One that fails does not hold up the others: the
+        failures are raised together once all were tried.
+
+        Waited is by this service's clock; the limit is each tenant's TenantSettings (its
+        default included, kept there only), read for the tenants that have someone waiting."""
+        now = self._clock.now()
         async with self._db.unit(SecurityContext.operator()) as conn:
-            due = await conversations.awaiting_reply(conn, default_wait_s, limit)
+            waiting = await conversations.waiting_tenants(conn)
+            waits: dict[TenantId, float] = {}
+            for tenant_id, stored in waiting.items():
+                wait_s = TenantSettings.from_stored(stored).unanswered_escalation_s
+                if wait_s > 0:  # 0: never
+                    waits[tenant_id] = wait_s
+            due = await conversations.awaiting_reply(conn, waits=waits, now=now, limit=limit)
+        failures: list[Exception] = []
         for conversation in due:
-            await self._escalate_logged(conversation.tenant_id, conversation.id, "unanswered")
+            try:
+                await self.escalate(conversation.tenant_id, conversation.id, "unanswered")
+            except Exception as exc:
+                failures.append(exc)
+        if failures:
+            raise ExceptionGroup(
+                f"{len(failures)} of {len(due)} unanswered conversations did not escalate",
+                failures,
+            )
         return len(due)
 
     async def close(self) -> None:
-        for task in list(self._pending):
+        """Cancel the escalations and summaries still running (their failures are the
+        supervisor's to report)."""
+        pending = list(self._pending)
+        for task in pending:
             task.cancel()
-        await asyncio.gather(*self._pending, return_exceptions=True)
+        if pending:
+            await asyncio.wait(pending)
 
     async def _escalate_in(
         self,
@@ -217,40 +245,29 @@ class EscalationService:
         chosen = round_robin(online, str(last) if last else None)
         return UserId(uuid.UUID(chosen)) if chosen else None
 
-    async def _escalate_logged(
-        self, tenant_id: TenantId, conversation_id: ConversationId, reason: str
-    ) -> None:
-        try:
-            await self.escalate(tenant_id, conversation_id, reason)
-        except Exception:
-            log.exception("escalating conversation %s (%s) failed", conversation_id, reason)
-
-    async def _summarize_logged(self, ticket: Ticket, reason: str) -> None:
+    async def _summarize(self, ticket: Ticket, reason: str) -> None:
         """Replace the extractive summary by the LLM's, after the escalation committed (the
-        ticket never waits for a model). On failure the extractive one stays."""
+        ticket never waits for a model). On failure the extractive one stays (and the
+        supervisor logs why)."""
         assert self._summarizer is not None
         assert ticket.conversation_id is not None
         staff = SecurityContext(ticket.tenant_id, Role.AGENT)
-        try:
-            async with self._db.unit(staff) as conn:
-                recent = await messages.latest(conn, ticket.conversation_id, RECENT_MESSAGES)
-            transcript = tuple(
-                (m.sender.kind + (" (internal note)" if m.private else ""), m.body) for m in recent
+        async with self._db.unit(staff) as conn:
+            recent = await messages.latest(conn, ticket.conversation_id, RECENT_MESSAGES)
+        transcript = tuple(
+            (m.sender.kind + (" (internal note)" if m.private else ""), m.body) for m in recent
+        )
+        usage = TokenUsage()
+        written = await self._summarizer.summarize(
+            Handoff(handoff.REASONS.get(reason, reason), transcript), usage
+        )
+        async with self._db.unit(staff) as conn:
+            updated = await tickets.update(
+                conn, ticket.id, {"summary": written[: handoff.SUMMARY_CHARS]}
             )
-            usage = TokenUsage()
-            written = await self._summarizer.summarize(
-                Handoff(handoff.REASONS.get(reason, reason), transcript), usage
+            await ai_usage.add(
+                conn, ticket.tenant_id, ticket.conversation_id, usage.total, self._clock.now()
             )
-            async with self._db.unit(staff) as conn:
-                updated = await tickets.update(
-                    conn, ticket.id, {"summary": written[: handoff.SUMMARY_CHARS]}
-                )
-                await ai_usage.add(
-                    conn, ticket.tenant_id, ticket.conversation_id, usage.total, self._clock.now()
-                )
-        except Exception:
-            log.exception("the LLM handoff summary of ticket %s failed", ticket.id)
-            return
         await self._sink.ticket(TicketChanged("ticket.updated", updated, ("summary",)))
 
     async def _after_leaving(
@@ -265,10 +282,15 @@ class EscalationService:
             ).escalate_on_disconnect:
                 return
             waiting = [c for c in conversation_ids if await conversations.waiting_since(conn, c)]
-        for conversation_id in waiting:
-            await self._escalate_logged(tenant_id, conversation_id, "visitor_left")
+        for conversation_id in waiting:  # each on its own: one failing stops no other
+            self._spawn(
+                self.escalate(tenant_id, conversation_id, "visitor_left"),
+                f"escalate-{conversation_id}",
+            )
 
-    def _spawn(self, work: Coroutine[Any, Any, None]) -> None:
-        task = asyncio.ensure_future(work)
+    def _spawn(self, work: Coroutine[Any, Any, object], name: str) -> None:
+        """Background work of this service: supervised (kept, failures logged once) and
+        cancelled by `close`."""
+        task = self._supervisor.spawn(work, name=name)
         self._pending.add(task)
         task.add_done_callback(self._pending.discard)

@@ -8,6 +8,10 @@ it. The same mail delivered twice (a webhook retried, an SMTP resend) is stored 
 its Message-ID is the message's idempotency key. Automatic mail (auto-replies, lists,
 bounces) never opens a conversation nor triggers an answer: threaded into one, it is kept
 as an internal note.
+
+Mail arrives by the provider's webhook (Mailgun: checked and read by the e-mail channel
+adapter, channels/base.py; each call's one-time token is claimed, so a replay is refused)
+or by our SMTP listener, which hands each mail to `receive` (this service is its MailDrop).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from server.channels.base import ChannelRegistry, InboundMessage, WebhookCall
 from server.channels.email_parse import ParsedMail, parse_mail, payload
 from server.clock import Clock, SystemClock
 from server.domain import case
@@ -25,7 +30,7 @@ from server.domain.access import SecurityContext
 from server.domain.events import EventSink, MessageCreated
 from server.domain.models import Conversation, Message, Role, Sender
 from server.domain.tenant_settings import TenantSettings
-from server.errors import NotFound, ValidationFailed
+from server.errors import Forbidden, NotFound, ValidationFailed
 from server.ids import ConversationId, TenantId
 from server.services.cases import Actor, Lifecycle, Outcome, follow_up
 from server.store import audit, channels, contacts, conversations, messages, tenants, tickets
@@ -34,6 +39,8 @@ from server.store.db import Connection, Database
 log = logging.getLogger("flowsupport.mail")
 VisitorWrote = Callable[[Conversation, Message], None]
 MAX_BODY_CHARS = 8000  # PROTOCOL.md's message limit; the rest stays in the stored original
+# E-mail channels have one provider (the channels table's CHECK): SMTP out, Mailgun in.
+EMAIL = ("email", "smtp")
 
 
 @dataclass(frozen=True)
@@ -43,35 +50,64 @@ class Delivered:
     created: bool  # False: this mail was already stored (a redelivery)
 
 
+@dataclass(frozen=True)
+class Replayed:
+    """A genuine webhook call made again with its one-time token: nothing was read."""
+
+
 class InboundMail:
     def __init__(
         self,
         db: Database,
         sink: EventSink,
         visitor_wrote: VisitorWrote,
+        adapters: ChannelRegistry,
         *,
         max_attachment_bytes: int,
         clock: Clock | None = None,
     ) -> None:
-        self._lifecycle = Lifecycle(clock or SystemClock())
+        self._clock = clock or SystemClock()
+        self._lifecycle = Lifecycle(self._clock)
         self._db = db
         self._sink = sink
         self._visitor_wrote = visitor_wrote
+        self._adapter = adapters.get(*EMAIL)
         self._max_attachment_bytes = max_attachment_bytes
 
-    async def claim_token(self, provider: str, token: str) -> bool:
+    async def webhook(self, call: WebhookCall) -> Delivered | Replayed | None:
+        """The provider's inbound webhook: verified, its token claimed, each mail stored
+        (see `receive`). Raises Forbidden (and leaves an audit entry) when the check
+        fails, ValidationFailed when the call carries no readable mail."""
+        adapter = self._adapter
+        verification = adapter.verify(call, {})
+        if not verification.genuine:
+            await self.refused(adapter.source, verification.problem or "refused")
+            raise Forbidden("invalid webhook signature")
+        if verification.replay_token is not None and not await self._claim(
+            adapter.source, verification.replay_token
+        ):
+            await self.refused(adapter.source, "token replayed")
+            return Replayed()
+        outcome: Delivered | None = None
+        for item in adapter.parse(call):
+            if isinstance(item, InboundMessage) and item.raw is not None:
+                recipients = [item.recipient] if item.recipient else []
+                outcome = await self.receive(item.raw, recipients)
+        return outcome
+
+    async def _claim(self, source: str, token: str) -> bool:
         """A webhook's token, the first time it is seen (False: a replayed delivery)."""
         async with self._db.anonymous() as conn:
-            return await channels.claim_token(conn, provider, token)
+            return await channels.claim_token(conn, source, token)
 
-    async def refused(self, provider: str, reason: str) -> None:
+    async def refused(self, source: str, reason: str) -> None:
         """A webhook call that failed authentication: an audit entry, nothing else kept."""
         async with self._db.unit(SecurityContext.operator()) as conn:
             await audit.record(
                 conn,
                 tenant_id=None,
                 actor_kind="webhook",
-                actor_id=provider,
+                actor_id=source,
                 action="channel.webhook.refused",
                 details={"reason": reason},
             )
@@ -128,7 +164,7 @@ class InboundMail:
         if conversation is not None and conversation.status == "closed" and not mail.automated:
             conversation = await follow_up(conn, conversation)  # closed: continued anew
         if conversation is None and mail.automated:
-            log.info("dropped automatic mail from %s with no thread", mail.from_address)
+            log.info("dropped automatic mail with no thread")
             return None
         if contact is None:
             contact = await contacts.insert(
@@ -163,6 +199,7 @@ class InboundMail:
             body=_body(mail, self._max_attachment_bytes)[:MAX_BODY_CHARS],
             private=automated,
             client_msg_id="mail:" + hashlib.sha256(key.encode()).hexdigest()[:40],
+            now=self._clock.now(),
             expects_reply=not automated,
         )
         if result.created:

@@ -1,5 +1,10 @@
 """Text messages from customers (SMS, WhatsApp) into conversations, like web chat.
 
+A provider's webhook names the channel it is for; the channel's adapter (channels/base.py,
+looked up by kind and provider) checks the call with the channel's credentials, opened only
+for that, and reads it into normalised messages and statuses. A call that fails the check
+stores nothing and leaves an audit entry.
+
 A customer's texts continue their latest conversation on that number (a resolved one
 reopens, with its ticket), else open a new one for the contact found or created by phone
 number; after a closed one, a new one linked to it. A webhook delivered again (the
@@ -15,29 +20,29 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from server.channels.base import (
+    ChannelAdapter,
+    ChannelRegistry,
+    DeliveryStatus,
+    InboundMessage,
+    WebhookCall,
+)
+from server.channels.secretbox import SecretBox
 from server.clock import Clock, SystemClock
 from server.domain import case
 from server.domain.access import SecurityContext
 from server.domain.events import EventSink, MessageCreated
 from server.domain.models import ConfiguredChannel, Conversation, Message, Role, Sender
 from server.domain.tenant_settings import TenantSettings
+from server.errors import Forbidden, NotFound
 from server.ids import ConversationId, TenantId
 from server.services.cases import Actor, Lifecycle, follow_up
-from server.store import channels, contacts, conversations, messages, tenants
+from server.store import audit, channels, contacts, conversations, messages, tenants
 from server.store.db import Database
 
 log = logging.getLogger("flowsupport.texts")
 VisitorWrote = Callable[[Conversation, Message], None]
 MAX_BODY_CHARS = 8000
-
-
-@dataclass(frozen=True)
-class IncomingText:
-    provider: str  # twilio | meta
-    provider_id: str
-    from_number: str  # E.164
-    body: str
-    profile_name: str | None
 
 
 @dataclass(frozen=True)
@@ -53,29 +58,89 @@ class InboundText:
         db: Database,
         sink: EventSink,
         visitor_wrote: VisitorWrote,
+        adapters: ChannelRegistry,
+        box: SecretBox,
         clock: Clock | None = None,
     ) -> None:
-        self._lifecycle = Lifecycle(clock or SystemClock())
+        self._clock = clock or SystemClock()
+        self._lifecycle = Lifecycle(self._clock)
         self._db = db
         self._sink = sink
         self._visitor_wrote = visitor_wrote
+        self._adapters = adapters
+        self._box = box
 
-    async def channel(self, channel_id: uuid.UUID) -> ConfiguredChannel | None:
-        """The channel a webhook URL names (before any tenant is known)."""
+    async def webhook(self, provider: str, channel_id: uuid.UUID, call: WebhookCall) -> None:
+        """A provider's call to a channel's webhook: verified, then every message stored
+        (once, however often delivered) and every status recorded. Raises NotFound for a
+        channel that is not this provider's (or a call holding only other numbers' messages),
+        Forbidden when the check fails, ValidationFailed for what the provider never sends."""
+        channel, adapter, secrets = await self._open(provider, channel_id)
+        verification = adapter.verify(call, secrets)
+        if not verification.genuine:
+            await self.refused(adapter.source, f"{verification.problem} on channel {channel.id}")
+            raise Forbidden("invalid webhook signature")
+        target = TextChannel(channel.id, channel.tenant_id, channel.kind)
+        misaddressed = handled = 0
+        for item in adapter.parse(call):
+            if isinstance(item, DeliveryStatus):
+                await self.status(target, item.provider_id, item.status, item.error)
+                handled += 1
+            elif item.recipient != channel.address:
+                misaddressed += 1  # to another number of the same account or app
+            else:
+                await self.receive(target, item)
+                handled += 1
+        if misaddressed:
+            log.warning("%d message(s) for another number on channel %s", misaddressed, channel.id)
+            if not handled:  # nothing here was this channel's: tell the provider's console
+                raise NotFound("this number is not the channel's")
+
+    async def subscription(self, provider: str, channel_id: uuid.UUID, call: WebhookCall) -> str:
+        """A provider's subscription handshake (Meta's GET): what to answer it; Forbidden
+        (and an audit entry) when its verify token is not the channel's."""
+        channel, adapter, secrets = await self._open(provider, channel_id)
+        answer = adapter.challenge(call, secrets)
+        if answer is None:
+            await self.refused(adapter.source, f"bad verify token on {channel.id}")
+            raise Forbidden("verify token does not match")
+        return answer
+
+    async def refused(self, source: str, reason: str) -> None:
+        """A webhook call that failed authentication: an audit entry, nothing else kept."""
+        async with self._db.unit(SecurityContext.operator()) as conn:
+            await audit.record(
+                conn,
+                tenant_id=None,
+                actor_kind="webhook",
+                actor_id=source,
+                action="channel.webhook.refused",
+                details={"reason": reason},
+            )
+
+    async def _open(
+        self, provider: str, channel_id: uuid.UUID
+    ) -> tuple[ConfiguredChannel, ChannelAdapter, dict[str, str]]:
+        """The channel a webhook URL names (before any tenant is known), if it is this
+        provider's; its adapter; its credentials, opened."""
         async with self._db.anonymous() as conn:
-            return await channels.configured(conn, channel_id)
+            channel = await channels.configured(conn, channel_id)
+        if channel is None or channel.provider != provider or channel.sealed is None:
+            raise NotFound("no such channel")
+        adapter = self._adapters.get(channel.kind, channel.provider)
+        return channel, adapter, self._box.open(channel.sealed, bound_to=str(channel.id))
 
-    async def receive(self, channel: TextChannel, text: IncomingText) -> ConversationId:
+    async def receive(self, channel: TextChannel, text: InboundMessage) -> ConversationId:
         staff = SecurityContext(channel.tenant_id, Role.AGENT)
         async with self._db.unit(staff) as conn:
-            contact = await contacts.by_phone(conn, text.from_number)
+            contact = await contacts.by_phone(conn, text.sender)
             if contact is None:
                 contact = await contacts.insert(
                     conn,
                     contact_id=contacts.new_id(),
                     tenant_id=channel.tenant_id,
-                    name=text.profile_name,
-                    phone=text.from_number,
+                    name=text.sender_name,
+                    phone=text.sender,
                 )
             conversation = await conversations.latest_on_channel(conn, contact.id, channel.id)
             if conversation is not None and conversation.status == "closed":
@@ -94,9 +159,10 @@ class InboundText:
             result, current = await messages.append(
                 conn,
                 conversation_id=conversation.id,
-                sender=Sender("visitor", str(contact.id), contact.name or text.from_number),
+                sender=Sender("visitor", str(contact.id), contact.name or text.sender),
                 body=(text.body.strip() or "(no text)")[:MAX_BODY_CHARS],
-                client_msg_id=f"{text.provider}:{text.provider_id}"[:128],
+                client_msg_id=f"{text.source}:{text.provider_id}"[:128],
+                now=self._clock.now(),
             )
             reopened = None
             if result.created and current.status in ("resolved", "pending"):

@@ -12,7 +12,6 @@ next group embeds in the embedder's threads. A chunk whose embedded text did not
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import posixpath
 import time
 import uuid
@@ -186,26 +185,26 @@ async def _write_all(
 
     if progress is not None:
         progress(IngestProgress(0, len(pending), 0, total_chunks, time.monotonic() - started))
-    writing: asyncio.Task[None] | None = None
     try:
-        for group in _groups(pending, WRITE_BATCH):
-            inputs = [
-                [c.embedding_input(item.document.title) for c in item.chunks] for item in group
-            ]
-            missing = list(dict.fromkeys(t for texts in inputs for t in texts if t not in known))
-            if missing:
-                known.update(zip(missing, await embedder.embed(missing), strict=True))
-                summary.embedded += len(missing)
-            if writing is not None:
-                await writing
-            writing = asyncio.create_task(write(group, inputs))
-        if writing is not None:
-            await writing
-    finally:
-        if writing is not None and not writing.done():  # embedding failed mid-way
-            writing.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await writing
+        # The group's scope owns the write in flight: if embedding fails mid-way, that write
+        # is cancelled and waited for before the failure goes on up.
+        async with asyncio.TaskGroup() as writes:
+            writing: asyncio.Task[None] | None = None
+            for group in _groups(pending, WRITE_BATCH):
+                inputs = [
+                    [c.embedding_input(item.document.title) for c in item.chunks] for item in group
+                ]
+                missing = list(
+                    dict.fromkeys(t for texts in inputs for t in texts if t not in known)
+                )
+                if missing:
+                    known.update(zip(missing, await embedder.embed(missing), strict=True))
+                    summary.embedded += len(missing)
+                if writing is not None:
+                    await writing
+                writing = writes.create_task(write(group, inputs))
+    except ExceptionGroup as failed:
+        raise failed.exceptions[0] from None  # callers see the error itself (one at a time)
     summary.articles = len(pending)
     summary.updated = len(replaced)
     summary.chunks = total_chunks

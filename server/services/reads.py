@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 import uuid
 from dataclasses import dataclass
 
@@ -21,8 +20,8 @@ from server.domain.events import EventSink, ReadSignal
 from server.domain.models import Conversation
 from server.store import conversations
 from server.store.db import Database
+from server.supervisor import Supervisor
 
-log = logging.getLogger("flowsupport.reads")
 WINDOW_S = 0.5  # reads of one reader and conversation within this become one write
 
 _Key = tuple[str, str, uuid.UUID]  # reader kind, reader id, conversation
@@ -36,7 +35,15 @@ class _Pending:
 
 
 class ReadPositions:
-    def __init__(self, db: Database, sink: EventSink, *, window_s: float = WINDOW_S) -> None:
+    def __init__(
+        self,
+        db: Database,
+        sink: EventSink,
+        *,
+        window_s: float = WINDOW_S,
+        supervisor: Supervisor | None = None,
+    ) -> None:
+        self._supervisor = supervisor or Supervisor()
         self._db = db
         self._sink = sink
         self._window_s = window_s
@@ -53,7 +60,9 @@ class ReadPositions:
             pending.seq = max(pending.seq, seq)
             return
         self._pending[key] = _Pending(principal, conversation, seq)
-        self._timers[key] = asyncio.create_task(self._after_window(key))
+        self._timers[key] = self._supervisor.spawn(
+            self._after_window(key), name=f"read-position-{conversation.id}"
+        )
 
     async def settle(self, principal: Principal) -> None:
         """Write this reader's pending positions now, before answering a request of theirs
@@ -64,7 +73,7 @@ class ReadPositions:
             if task is None:
                 continue
             if key in self._flushing:
-                await asyncio.shield(task)
+                await asyncio.wait([task])  # being written; its failure is the supervisor's
                 continue
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -73,14 +82,15 @@ class ReadPositions:
             await self._flush(key)
 
     async def close(self) -> None:
-        """Shutdown: write what is pending now rather than lose it."""
-        for task in list(self._timers.values()):
+        """Shutdown: write what is pending now rather than lose it (each write on its own,
+        its failure logged by the supervisor)."""
+        timers = list(self._timers.values())
+        for task in timers:
             task.cancel()
-        for task in list(self._timers.values()):
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        if timers:
+            await asyncio.wait(timers)
         for key in list(self._pending):
-            await self._flush(key)
+            await self._supervisor.run_detached(self._flush(key), name="read-position")
 
     async def _after_window(self, key: _Key) -> None:
         await asyncio.sleep(self._window_s)
@@ -96,19 +106,15 @@ class ReadPositions:
         if pending is None:
             return
         who, conversation = pending.principal, pending.conversation
-        try:
-            async with self._db.unit(who.context()) as conn:
-                await conversations.set_read(
-                    conn,
-                    tenant_id=conversation.tenant_id,
-                    conversation_id=conversation.id,
-                    reader_kind=who.kind,
-                    reader_id=uuid.UUID(who.id),
-                    seq=pending.seq,
-                )
-        except Exception:
-            log.exception("storing a read position in conversation %s failed", conversation.id)
-            return
+        async with self._db.unit(who.context()) as conn:
+            await conversations.set_read(
+                conn,
+                tenant_id=conversation.tenant_id,
+                conversation_id=conversation.id,
+                reader_kind=who.kind,
+                reader_id=uuid.UUID(who.id),
+                seq=pending.seq,
+            )
         await self._sink.signal(
             ReadSignal(conversation.tenant_id, conversation.id, sender_of(who), pending.seq)
         )

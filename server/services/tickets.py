@@ -11,7 +11,6 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-import server.metrics as metrics
 from server.clock import Clock
 from server.domain import case
 from server.domain import tickets as rules
@@ -22,6 +21,7 @@ from server.domain.tenant_settings import TenantSettings
 from server.domain.tickets import Ticket, TicketComment
 from server.errors import Forbidden, NotFound, ValidationFailed
 from server.ids import ContactId, ConversationId, UserId, parse_uuid
+from server.metrics import Metrics
 from server.services.cases import Actor, Lifecycle, Outcome, assignable, ticket_created
 from server.services.paging import decode_cursor, encode_cursor
 from server.store import audit, contacts, conversations, messages, tenants, tickets
@@ -52,7 +52,10 @@ class TicketView:
 
 
 class TicketService:
-    def __init__(self, db: Database, sink: EventSink, clock: Clock) -> None:
+    def __init__(
+        self, db: Database, sink: EventSink, clock: Clock, *, metrics: Metrics | None = None
+    ) -> None:
+        self._metrics = metrics or Metrics()
         self._db = db
         self._sink = sink
         self._clock = clock
@@ -181,7 +184,7 @@ class TicketService:
                     settings=settings,
                 )
             await _audit(conn, principal, "ticket.create", ticket, {"number": ticket.number})
-        metrics.TICKETS_CREATED.inc()
+        self._metrics.tickets_created.inc()
         if outcome is not None:
             outcome.ticket_changes = ()  # ticket.created says it all
             await outcome.announce(self._sink)
@@ -274,6 +277,7 @@ class TicketService:
                     sender=sender_of(principal),
                     body=text,
                     client_msg_id=f"comment-{comment.id}",
+                    now=self._clock.now(),
                 )
                 outcomes.append(
                     Outcome(current, persisted=[MessageCreated(result.message, current)])

@@ -4,7 +4,9 @@ internal note from the system (once per reply), announced like any message."""
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
+from server.clock import Clock
 from server.domain.access import SecurityContext
 from server.domain.events import EventSink, MessageCreated
 from server.domain.models import Role, Sender
@@ -16,7 +18,13 @@ SYSTEM = Sender("system", None, "FlowSupport")
 
 
 async def note_undelivered(
-    db: Database, sink: EventSink, tenant_id: TenantId, message_id: uuid.UUID, why: str
+    db: Database,
+    sink: EventSink,
+    tenant_id: TenantId,
+    message_id: uuid.UUID,
+    why: str,
+    *,
+    now: datetime,
 ) -> None:
     async with db.unit(SecurityContext(tenant_id, Role.AGENT)) as conn:
         message = await messages.get(conn, message_id)
@@ -29,6 +37,21 @@ async def note_undelivered(
             body=why,
             private=True,
             client_msg_id=f"undelivered-{message_id}",
+            now=now,
         )
     if result.created:
         await sink.persisted(MessageCreated(result.message, current))
+
+
+class UndeliveredNotes:
+    """`note_undelivered` on one service's database, sink and clock."""
+
+    def __init__(self, db: Database, sink: EventSink, clock: Clock) -> None:
+        self._db = db
+        self._sink = sink
+        self._clock = clock
+
+    async def note(self, tenant_id: TenantId, message_id: uuid.UUID, why: str) -> None:
+        await note_undelivered(
+            self._db, self._sink, tenant_id, message_id, why, now=self._clock.now()
+        )

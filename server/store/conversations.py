@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import uuid
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -189,21 +191,41 @@ def from_row(row: asyncpg.Record) -> Conversation:
     )
 
 
-async def awaiting_reply(conn: Connection, older_than_s: float, limit: int) -> list[Conversation]:
-    """Open conversations whose visitor has waited over `older_than_s` seconds for a reply
-    from anyone (agent, bot or AI), oldest wait first; the tenant's own setting, when set,
-    replaces `older_than_s` (0 there: never). For the operator's timer sweep."""
+async def waiting_tenants(conn: Connection) -> dict[TenantId, dict[str, Any]]:
+    """The stored settings of every tenant with an open conversation whose visitor waits
+    for a reply (the unanswered sweep reads each one's limit through TenantSettings)."""
+    rows = await conn.fetch(
+        """
+        SELECT t.id, t.settings FROM tenants t
+        WHERE t.id IN (SELECT c.tenant_id FROM conversations c
+                       WHERE c.awaiting_reply_since IS NOT NULL
+                         AND c.status IN ('open', 'pending'))
+        """
+    )
+    return {TenantId(r["id"]): json.loads(r["settings"]) for r in rows}
+
+
+async def awaiting_reply(
+    conn: Connection, *, waits: Mapping[TenantId, float], now: datetime, limit: int
+) -> list[Conversation]:
+    """Open conversations whose visitor has, at `now`, waited longer than their tenant's
+    limit in `waits` (seconds) for a reply from anyone (agent, bot or AI), oldest wait
+    first. A tenant not in `waits` is not swept. For the operator's timer sweep."""
+    if not waits:
+        return []
     rows = await conn.fetch(
         f"""
         SELECT {columns("c")}
-        FROM conversations c JOIN tenants t ON t.id = c.tenant_id
+        FROM conversations c
+        JOIN unnest($1::uuid[], $2::float8[]) AS w (tenant_id, wait_s)
+          ON w.tenant_id = c.tenant_id
         WHERE c.awaiting_reply_since IS NOT NULL AND c.status IN ('open', 'pending')
-          AND coalesce((t.settings ->> 'unanswered_escalation_s')::int, $1) > 0
-          AND c.awaiting_reply_since < now() - make_interval(
-                secs => coalesce((t.settings ->> 'unanswered_escalation_s')::int, $1))
-        ORDER BY c.awaiting_reply_since LIMIT $2
+          AND c.awaiting_reply_since < $3::timestamptz - make_interval(secs => w.wait_s)
+        ORDER BY c.awaiting_reply_since LIMIT $4
         """,
-        older_than_s,
+        list(waits),
+        [float(wait) for wait in waits.values()],
+        now,
         limit,
     )
     return [from_row(r) for r in rows]

@@ -39,6 +39,7 @@ async def append(
     conversation_id: ConversationId,
     sender: Sender,
     body: str,
+    now: datetime,
     private: bool = False,
     client_msg_id: str | None = None,
     citations: list[dict[str, Any]] | None = None,
@@ -46,9 +47,10 @@ async def append(
     event: str | None = None,
 ) -> tuple[AppendResult, Conversation]:
     """Store a message and its `message.created` event under the next seq, in one round
-    trip (migrations 0005, 0009, 0012); return it with the conversation as of this message.
-    A visitor's message that `expects_reply` starts the unanswered-question clock; a system
-    message may carry the case `event` it announces.
+    trip (migrations 0005, 0009, 0012, 0013); return it with the conversation as of this
+    message. A visitor's message that `expects_reply` starts the unanswered-question clock;
+    a system message may carry the case `event` it announces. `now`, the caller's clock, is
+    the message's time, the start of that wait and when its delivery job is due.
 
     Call inside a unit of work; the caller acknowledges and publishes only after commit.
     The same (sender, client_msg_id) again returns the first message with ``created=False``
@@ -57,7 +59,7 @@ async def append(
     the loser gets a Conflict and, retried (``db.retry_on_conflict``), the reason.
     """
     row = await conn.fetchrow(
-        "SELECT * FROM append_message($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10)",
+        "SELECT * FROM append_message($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11)",
         conversation_id,
         sender.kind,
         sender.id,
@@ -68,6 +70,7 @@ async def append(
         json.dumps(citations) if citations is not None else None,
         expects_reply,
         event,
+        now,
     )
     assert row is not None
     return (

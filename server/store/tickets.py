@@ -70,6 +70,7 @@ async def insert(
     summary: str | None,
     first_response_due_at: datetime | None,
     resolution_due_at: datetime | None,
+    created_at: datetime,
     status: str = "new",
     assignee_id: UserId | None = None,
     solved_at: datetime | None = None,
@@ -80,8 +81,9 @@ async def insert(
         INSERT INTO tickets (tenant_id, number, conversation_id, subject, priority,
                              requester_contact_id, tags, custom_fields, escalation_reason,
                              summary, first_response_due_at, resolution_due_at, status,
-                             assignee_id, solved_at, sla_paused_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13, $14, $15, $16)
+                             assignee_id, solved_at, sla_paused_at, created_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13, $14, $15, $16,
+                $17)
         RETURNING {COLUMNS}
         """,
         tenant_id,
@@ -100,6 +102,7 @@ async def insert(
         assignee_id,
         solved_at,
         sla_paused_at,
+        created_at,
     )
     assert row is not None
     return from_row(row)
@@ -293,10 +296,11 @@ async def breached(conn: Connection, now: datetime, limit: int) -> list[tuple[Ti
 
 
 async def last_assignee(conn: Connection, tenant_id: TenantId) -> UserId | None:
-    """Who the tenant's most recent assigned ticket went to."""
+    """Who the tenant's most recent assigned ticket went to (by number: taken under the
+    tenant's counter lock, it orders creations whatever the clocks of the nodes said)."""
     value = await conn.fetchval(
         "SELECT assignee_id FROM tickets WHERE tenant_id = $1 AND assignee_id IS NOT NULL "
-        "ORDER BY created_at DESC, number DESC LIMIT 1",
+        "ORDER BY number DESC LIMIT 1",
         tenant_id,
     )
     return None if value is None else UserId(value)
@@ -305,7 +309,7 @@ async def last_assignee(conn: Connection, tenant_id: TenantId) -> UserId | None:
 async def of_requester(conn: Connection, contact_id: ContactId, limit: int) -> list[Ticket]:
     rows = await conn.fetch(
         f"SELECT {COLUMNS} FROM tickets WHERE requester_contact_id = $1 "
-        "ORDER BY created_at DESC LIMIT $2",
+        "ORDER BY created_at DESC, number DESC LIMIT $2",
         contact_id,
         limit,
     )

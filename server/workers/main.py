@@ -12,21 +12,16 @@ from contextlib import AsyncExitStack, asynccontextmanager
 import uvloop
 
 import server.logs as logs
-from server.ai.select import chat_model_for, summarizer_for
-from server.broker.select import broker_in
-from server.channels.secretbox import SecretBox
-from server.clock import Clock, SystemClock
+from server.clock import Clock
 from server.config import Settings
 from server.errors import StartupError
-from server.realtime.hub import Hub
-from server.services.credentials import TokenSigner
-from server.services.csat import CsatLinks
 from server.services.escalation import EscalationService
 from server.services.outbound_mail import OutboundMail
 from server.services.outbound_text import OutboundText
 from server.services.tickets import TicketService
 from server.store.db import Database
-from server.store.provision import database_urls, prepare
+from server.supervisor import Supervisor
+from server.wiring import build_services
 from server.workers.handlers import job_handlers
 from server.workers.runner import JobRunner
 from server.workers.timers import run_timers
@@ -51,37 +46,33 @@ async def _main(settings: Settings) -> int:
             "resync; on one machine let `serve` run the timers (FLOWSUPPORT_INPROCESS_JOBS)"
         )
     try:
-        async with database_urls(settings) as urls, AsyncExitStack() as stack:
-            await prepare(urls, run_migrations=settings.auto_migrate)
-            db = await Database.connect(urls.app, max_size=4)
-            stack.push_async_callback(db.close)
-            hub = Hub(*broker_in(settings, stack))
-            await hub.start()
-            clock = SystemClock()
-            escalation = EscalationService(
-                db,
-                hub,
-                clock,
-                agents_online=hub.agents_online,
-                summarizer=summarizer_for(chat_model_for(settings)),
-            )
-            stack.push_async_callback(escalation.close)
-            links = CsatLinks(TokenSigner(settings.secret_key), clock, settings.public_url)
-            outbound = OutboundMail(db, hub, settings.smtp_url, links)
-            texts = OutboundText(
-                db, hub, SecretBox(settings.secret_key), clock, settings.public_url, links
-            )
-            stack.push_async_callback(texts.close)
+        async with AsyncExitStack() as stack:
+            wired = await build_services(settings, stack)
             async with background_worker(
-                db, clock, escalation, TicketService(db, hub, clock), outbound, texts
-            ):
+                wired.db,
+                wired.clock,
+                wired.escalation,
+                wired.tickets,
+                wired.outbound_mail,
+                wired.outbound_text,
+                supervisor=wired.supervisor,
+            ) as loops:
                 log.info("worker started")
-                await stop.wait()
+                signalled = wired.supervisor.spawn(stop.wait(), name="worker-stop")
+                await asyncio.wait([signalled, *loops], return_when=asyncio.FIRST_COMPLETED)
+                signalled.cancel()
+                if not stop.is_set():  # a loop ended by itself: the supervisor logged why
+                    log.error("worker loop %s ended; stopping", _ended(loops))
+                    return 1
     except StartupError as exc:
         print(f"flowsupport: {exc}", file=sys.stderr)
         return 1
     log.info("worker stopped")
     return 0
+
+
+def _ended(loops: list[asyncio.Task[None]]) -> str:
+    return ", ".join(task.get_name() for task in loops if task.done())
 
 
 @asynccontextmanager
@@ -92,18 +83,21 @@ async def background_worker(
     tickets: TicketService,
     outbound_mail: OutboundMail,
     outbound_text: OutboundText,
-) -> AsyncIterator[None]:
+    *,
+    supervisor: Supervisor,
+) -> AsyncIterator[list[asyncio.Task[None]]]:
     """The job runner and the timers, running until the block exits (then they finish
-    the job in hand and stop)."""
+    the job in hand and stop). Both are supervised: one that fails is logged at once (with
+    its traceback); the block gets their tasks to notice."""
     stop = asyncio.Event()
     handlers = job_handlers(outbound_mail, outbound_text)
     log.info("jobs and timers running; job kinds: %s", ", ".join(sorted(handlers)) or "none")
-    tasks = [
-        asyncio.create_task(JobRunner(db, clock, handlers).run(stop)),
-        asyncio.create_task(run_timers(escalation, tickets, stop)),
+    loops = [
+        supervisor.spawn(JobRunner(db, clock, handlers).run(stop), name="job-runner"),
+        supervisor.spawn(run_timers(escalation, tickets, stop), name="timers"),
     ]
     try:
-        yield
+        yield loops
     finally:
         stop.set()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        await asyncio.wait(loops)  # a failure was logged by the supervisor when it happened

@@ -13,7 +13,6 @@ import asyncio
 import contextlib
 import logging
 
-from server.domain.tenant_settings import TenantSettings
 from server.services.escalation import EscalationService
 from server.services.tickets import TicketService
 
@@ -28,14 +27,17 @@ async def run_timers(
     every_s: float = EVERY_S,
 ) -> None:
     """Sweep until `stop` is set."""
-    default_wait_s = TenantSettings().unanswered_escalation_s
     while not stop.is_set():
+        escalated = breached = 0
         try:
-            escalated = await escalation.sweep_unanswered(default_wait_s)
-            breached = await tickets.check_breaches()
-            if escalated or breached:
-                log.info("timers: %d escalated, %d SLA breaches", escalated, breached)
+            escalated = await escalation.sweep_unanswered()
         except Exception:
-            log.exception("timer sweep failed; trying again")
+            log.exception("escalation sweep failed; trying again")
+        try:
+            breached = await tickets.check_breaches()
+        except Exception:
+            log.exception("SLA sweep failed; trying again")
+        if escalated or breached:
+            log.info("timers: %d escalated, %d SLA breaches", escalated, breached)
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), timeout=every_s)

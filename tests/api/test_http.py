@@ -243,6 +243,7 @@ async def seed_conversation(live: LiveServer, tenant_id: str) -> str:
                     conversation_id=conv.id,
                     sender=Sender("visitor", str(contact.id)),
                     body="hi",
+                    now=datetime.now(UTC),
                 )
         finally:
             await db.close()

@@ -37,7 +37,7 @@ async def test_ingest_and_search_with_an_api_embedding_model() -> None:
                 again = ingest(server, tenant.tenant_id, folder)
                 assert again["skipped"] == 4 and behaviour.embedded_texts == sent
                 headers = {"authorization": f"Bearer {tenant.agent_token}"}
-                async with httpx.AsyncClient(base_url=server.base_url) as http:
+                async with httpx.AsyncClient(base_url=server.base_url, timeout=30) as http:
                     found = await http.get(
                         "/v1/kb/search",
                         params={"q": "cancel my subscription plan"},
@@ -47,7 +47,7 @@ async def test_ingest_and_search_with_an_api_embedding_model() -> None:
                 assert found.json()["results"][0]["source_path"] == "cancel-subscription.md"
             # Back on the bundled model, the provider's vectors are not compared with its own.
             with running_server(data_dir) as server:
-                async with httpx.AsyncClient(base_url=server.base_url) as http:
+                async with httpx.AsyncClient(base_url=server.base_url, timeout=30) as http:
                     refused = await http.get(
                         "/v1/kb/search", params={"q": "cancel my plan"}, headers=headers
                     )

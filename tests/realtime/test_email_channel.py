@@ -12,18 +12,26 @@ import smtplib
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import asyncpg
 import httpx
 import pytest
 
 from server.services.credentials import TokenSigner
 from tests.fakes.smtp_server import Relay, smtp_relay
-from tests.live import LiveServer, free_port, running_server
+from tests.live import (
+    LiveServer,
+    free_port,
+    jobs_done,
+    owner_connection,
+    retry_waiting,
+    running_server,
+)
 from tests.provision import Tenant, provision
 from tests.wsclient import session
 
@@ -56,6 +64,12 @@ async def mail_desk(mail_server: tuple[LiveServer, Relay, int]) -> Tenant:
     )
     assert made["channel_id"]
     return tenant
+
+
+@pytest.fixture
+async def owner(mail_server: tuple[LiveServer, Relay, int]) -> AsyncIterator[asyncpg.Connection]:
+    async with owner_connection(mail_server[0]) as conn:
+        yield conn
 
 
 def mime(
@@ -110,7 +124,7 @@ async def wait_for(relay: Relay, count: int) -> None:
 
 
 async def test_mail_in_reply_out_and_the_answer_threads_back(
-    mail_server: tuple[LiveServer, Relay, int], mail_desk: Tenant
+    mail_server: tuple[LiveServer, Relay, int], mail_desk: Tenant, owner: asyncpg.Connection
 ) -> None:
     server, relay, _ = mail_server
     sent_before = len(relay.received)
@@ -149,7 +163,7 @@ async def test_mail_in_reply_out_and_the_answer_threads_back(
         assert reply["In-Reply-To"] == "<first-1@customer.example>"
         assert "Auto-Submitted" not in reply
         assert "corrected invoice" in reply.get_content()
-        await asyncio.sleep(1)
+        await jobs_done(owner)  # whatever was queued has gone: the note never was
         assert len(relay.received) == sent_before + 1  # the internal note never left
 
         answer = mime(
@@ -186,14 +200,14 @@ async def test_webhook_refuses_forged_stale_replayed_and_unknown(
 
 
 async def test_automatic_mail_opens_nothing(
-    mail_server: tuple[LiveServer, Relay, int], mail_desk: Tenant
+    mail_server: tuple[LiveServer, Relay, int], mail_desk: Tenant, owner: asyncpg.Connection
 ) -> None:
     server, relay, _ = mail_server
     before = len(relay.received)
     auto = mime("Out of office", "I am away until Monday.", extra="Auto-Submitted: auto-replied")
     dropped = await post(server, signed(auto))
     assert dropped.json() == {"status": "dropped"}
-    await asyncio.sleep(0.5)
+    await jobs_done(owner)
     # Earlier tests' replies may still arrive; none may answer the automatic mail.
     answered = [m for m in relay.received[before:] if "Out of office" in str(m["Subject"])]
     assert answered == []
@@ -250,9 +264,10 @@ async def test_smtp_round_trip_threads_both_ways(
 
 
 async def test_relay_down_then_up_delivers_once(
-    mail_server: tuple[LiveServer, Relay, int], mail_desk: Tenant
+    mail_server: tuple[LiveServer, Relay, int], mail_desk: Tenant, owner: asyncpg.Connection
 ) -> None:
-    """The relay answers 451 once: the delivery job retries with backoff, one mail arrives."""
+    """The relay answers 451 once: the delivery job retries after its backoff (on the
+    server's clock, moved past it), one mail arrives."""
     server, relay, _ = mail_server
     stored = await post(server, signed(mime("Shipping", "Where is my parcel?")))
     conversation_id = stored.json()["conversation_id"]
@@ -261,14 +276,17 @@ async def test_relay_down_then_up_delivers_once(
     async with session(server.ws_url, {"token": mail_desk.agent_token}) as agent:
         await agent.ok({"type": "subscribe", "conversation_id": conversation_id})
         await agent.say(conversation_id, "It left our warehouse today.", "ship-1")
+    await retry_waiting(owner)
+    assert len(relay.received) == before
+    server.clock.advance(3)  # past the first retry's backoff (1 to 2 s)
     await wait_for(relay, before + 1)
-    await asyncio.sleep(2)
+    await jobs_done(owner)
     assert len(relay.received) == before + 1
     assert relay.received[-1]["Subject"] == "Re: Shipping"
 
 
 async def test_resolving_mails_signed_rating_links(
-    mail_server: tuple[LiveServer, Relay, int], mail_desk: Tenant
+    mail_server: tuple[LiveServer, Relay, int], mail_desk: Tenant, owner: asyncpg.Connection
 ) -> None:
     """Resolving an e-mail conversation mails the rating request (only it: "resolved" stays
     in the conversation) with five one-click links; a link records its rating (a form adds
@@ -291,7 +309,7 @@ async def test_resolving_mails_signed_rating_links(
             }
         )
     await wait_for(relay, before + 1)
-    await asyncio.sleep(1)
+    await jobs_done(owner)
     assert len(relay.received) == before + 1  # the rating request, and nothing else
     request = relay.received[-1]
     assert request["Auto-Submitted"] == "auto-replied"

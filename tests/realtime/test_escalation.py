@@ -136,10 +136,11 @@ async def test_talk_to_a_human_in_words_escalates_instead_of_answering(
 
 
 async def test_unanswered_question_times_out_into_a_ticket(desk_server: LiveServer) -> None:
-    """With the wait set to 1 s, the timer escalates the question nobody answered, and
-    leaves alone the one an agent answered in time."""
+    """Past the tenant's wait (on the server's clock, moved rather than waited for), the
+    timer escalates the question nobody answered, and leaves alone the one an agent
+    answered in time."""
     tenant = await provision(desk_server)
-    await settings(desk_server, tenant, unanswered_escalation_s=1, escalate_on_disconnect=False)
+    await settings(desk_server, tenant, unanswered_escalation_s=60, escalate_on_disconnect=False)
     url = desk_server.ws_url
     async with (
         session(url, {"token": tenant.agent_token}) as agent,
@@ -149,9 +150,11 @@ async def test_unanswered_question_times_out_into_a_ticket(desk_server: LiveServ
         answered = await start(visitor, "Do you ship to Norway?")
         await agent.say(answered, "Yes, we do.", "a-1")
         waiting = await start(visitor, "Can I pay by invoice?")
+        desk_server.clock.advance(61)
         created = await handed_over(agent, waiting)
         assert created["ticket"]["escalation_reason"] == "unanswered"
-        await asyncio.sleep(3)
+        # The sweep that found `waiting` overdue looked at `answered` too, and escalates
+        # the longest wait first: had it been due, its ticket would exist already.
         async with httpx.AsyncClient(base_url=desk_server.base_url) as http:
             listed = await http.get(
                 "/v1/tickets", headers={"authorization": f"Bearer {tenant.agent_token}"}
@@ -319,12 +322,21 @@ async def test_thanks_is_not_a_question(desk_server: LiveServer, tmp_path: Path)
     """After a good AI answer, "Thanks, that helped!" gets a short reply (no search, no
     citation), no escalation, and starts no unanswered-question clock."""
     tenant = await provision(desk_server, ai=True)
-    await settings(desk_server, tenant, unanswered_escalation_s=1, escalate_on_disconnect=False)
+    await settings(desk_server, tenant, unanswered_escalation_s=60, escalate_on_disconnect=False)
+    # Another tenant's question, asked after the thanks and left unanswered: its escalation
+    # shows a sweep ran past the limit, one that would have taken the thanks (the longer
+    # wait) first had it started a clock.
+    other = await provision(desk_server)
+    await settings(desk_server, other, unanswered_escalation_s=60, escalate_on_disconnect=False)
     shutil.copy(CORPUS / "cancel-subscription.md", tmp_path / "cancel-subscription.md")
     ingest(desk_server, tenant.tenant_id, tmp_path)
-    async with session(
-        desk_server.ws_url, {"widget_key": tenant.widget_key}, origin=ORIGIN
-    ) as visitor:
+    url = desk_server.ws_url
+    async with (
+        session(url, {"widget_key": tenant.widget_key}, origin=ORIGIN) as visitor,
+        session(url, {"token": other.agent_token}) as other_agent,
+        session(url, {"widget_key": other.widget_key}, origin=ORIGIN) as other_visitor,
+    ):
+        await other_agent.ok({"type": "inbox.subscribe"})
         conversation_id = await start(visitor, "How do I cancel my subscription?")
         _, _, done = await stream_of(visitor)
         assert done["reason"] == "complete"
@@ -332,6 +344,16 @@ async def test_thanks_is_not_a_question(desk_server: LiveServer, tmp_path: Path)
         _, deltas, done = await stream_of(visitor)
         assert done["reason"] == "complete" and done["citations"] == []
         assert "".join(str(d["text"]) for d in deltas).startswith("You're welcome!")
-        seen = await visitor.quiet(3.5)  # past the 1 s limit and a timer sweep
+        canary = await start(other_visitor, "Is anybody there?")
+        desk_server.clock.advance(61)
+        await handed_over(other_agent, canary)
+        async with httpx.AsyncClient(base_url=desk_server.base_url) as http:
+            thanked = await http.get(
+                f"/v1/conversations/{conversation_id}",
+                headers={"authorization": f"Bearer {tenant.agent_token}"},
+            )
+        assert thanked.json()["status"] != "waiting_human"
+        assert thanked.json()["ticket_id"] is None
+        seen = await visitor.quiet(0.3)
         assert visitor.of_type(seen, "ai.started") == []
         assert visitor.of_type(seen, "conversation.updated") == []

@@ -9,6 +9,7 @@ import shutil
 import tempfile
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +18,6 @@ import httpx
 import pytest
 from twilio.request_validator import RequestValidator
 
-from server.config import Settings
-from server.store.provision import database_urls
 from tests.fakes.meta_server import (
     ACCESS_TOKEN,
     PHONE_NUMBER_ID,
@@ -36,7 +35,14 @@ from tests.fakes.twilio_server import (
     twilio_server,
     twilio_status_form,
 )
-from tests.live import LiveServer, running_server
+from tests.live import (
+    LiveServer,
+    eventually,
+    jobs_done,
+    owner_connection,
+    retry_waiting,
+    running_server,
+)
 from tests.provision import Tenant, ingest, provision
 from tests.realtime.test_ai_answers import CORPUS
 from tests.wsclient import session
@@ -144,11 +150,25 @@ async def until(check: Any, what: str) -> None:
 
 @pytest.fixture
 async def owner(text_server: LiveServer) -> AsyncIterator[asyncpg.Connection]:
-    settings = Settings.from_env({"FLOWSUPPORT_DATA_DIR": str(text_server.data_dir)})
-    async with database_urls(settings) as urls:
-        conn = await asyncpg.connect(urls.owner)
+    async with owner_connection(text_server) as conn:
         yield conn
-        await conn.close()
+
+
+async def answered(owner: asyncpg.Connection, conversation_id: Any) -> None:
+    """Until the AI (or the hand-over it chose) has answered the customer's first text and
+    every reply stored so far has gone out: nothing more leaves unless someone writes."""
+
+    async def replied() -> bool:
+        return bool(
+            await owner.fetchval(
+                "SELECT EXISTS (SELECT 1 FROM messages WHERE conversation_id = $1 "
+                "AND sender_kind IN ('ai', 'system') AND NOT private)",
+                conversation_id,
+            )
+        )
+
+    await eventually(replied, "the answer to the customer's text")
+    await jobs_done(owner)
 
 
 async def test_sms_in_ai_answer_out_once_however_often_delivered(
@@ -168,9 +188,17 @@ async def test_sms_in_ai_answer_out_once_however_often_delivered(
         response = await twilio_post(desk["sms"], params)
         assert response.status_code == 200 and "<Response>" in response.text
     await until(lambda: len(twilio.messages) > before, "the AI answer by SMS")
-    await asyncio.sleep(1.5)
+    conversation_id = await owner.fetchval(
+        "SELECT conversation_id FROM messages WHERE client_msg_id = $1",
+        f"twilio:{params['MessageSid']}",
+    )
+    await answered(owner, conversation_id)
+    answers = await owner.fetchval(
+        "SELECT count(*) FROM messages WHERE conversation_id = $1 AND sender_kind <> 'visitor'",
+        conversation_id,
+    )
     sent = twilio.messages[before:]
-    assert len(sent) == 1  # one message, one answer
+    assert len(sent) == answers == 1  # one message, one answer, sent once
     assert sent[0].to == "+14155550111" and sent[0].from_ == SMS_NUMBER
     assert "Cancel" in sent[0].body and "Source: Cancel your subscription plan" in sent[0].body
     assert sent[0].status_callback == desk["sms"]
@@ -258,9 +286,10 @@ async def test_whatsapp_verification_messages_and_the_24_hour_window(
         assert meta.messages[-1].to.lstrip("+") == "4915112345678"
         # A day later the customer has not written again: WhatsApp forbids a free reply.
         await owner.execute(
-            "UPDATE messages SET created_at = now() - interval '25 hours' "
+            "UPDATE messages SET created_at = $2 "
             "WHERE conversation_id = $1 AND sender_kind = 'visitor'",
             conversation_id,
+            text_server.clock.now() - timedelta(hours=25),
         )
         sent = len(meta.messages)
         await agent.say(str(conversation_id), "Are you still there?", "wa-2")
@@ -285,7 +314,7 @@ async def test_provider_down_then_up_delivers_once_and_long_replies_split(
         "SELECT conversation_id FROM messages WHERE client_msg_id = $1",
         f"twilio:{params['MessageSid']}",
     )
-    await asyncio.sleep(1.5)  # let any AI answer go out first
+    await answered(owner, conversation_id)
     before = len(twilio.messages)
     twilio.fail_next = [500]
     long_reply = " ".join(f"Step {i}: do the next thing carefully." for i in range(60))
@@ -293,8 +322,10 @@ async def test_provider_down_then_up_delivers_once_and_long_replies_split(
     async with session(text_server.ws_url, {"token": tenant.agent_token}) as agent:
         await agent.ok({"type": "subscribe", "conversation_id": str(conversation_id)})
         await agent.say(str(conversation_id), long_reply, "long-1")
+    await retry_waiting(owner)
+    text_server.clock.advance(3)  # past the first retry's backoff (1 to 2 s)
     await until(lambda: len(twilio.messages) >= before + 2, "the split reply after a retry")
-    await asyncio.sleep(2)
+    await jobs_done(owner)
     parts = [m.body for m in twilio.messages[before:]]
     assert len(parts) == 2 and all(len(p) <= 1600 for p in parts)
     assert " ".join(parts).replace("  ", " ") == long_reply
@@ -320,7 +351,7 @@ async def test_resolving_texts_a_rating_link_and_a_new_text_reopens(
             f"twilio:{first['MessageSid']}",
         )
     )
-    await asyncio.sleep(1.5)  # let the AI's answer (or hand-over) go out first
+    await answered(owner, conversation_id)
     before = len(twilio.messages)
     async with session(text_server.ws_url, {"token": tenant.agent_token}) as agent:
         await agent.ok(
@@ -331,7 +362,7 @@ async def test_resolving_texts_a_rating_link_and_a_new_text_reopens(
             }
         )
     await until(lambda: len(twilio.messages) > before, "the rating request by SMS")
-    await asyncio.sleep(1)
+    await jobs_done(owner)
     [request] = twilio.messages[before:]  # the request only
     assert request.to == customer and "1 (poor) to 5 (great)" in request.body
     link = request.body.rsplit("\n", 1)[1]

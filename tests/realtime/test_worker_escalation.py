@@ -1,5 +1,6 @@
 """The worker process runs the escalation timer: SIGKILLed mid-sweep and started again,
-every overdue conversation is escalated exactly once."""
+every overdue conversation is escalated exactly once. Time passes on the clock `serve` and
+the workers share (tests/live.py ServerClock), not on the wall clock."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from tests.provision import ORIGIN, provision
 from tests.wsclient import session
 
 CONVERSATIONS = 60
+WAIT_S = 60  # the tenant's unanswered_escalation_s
 
 
 def start_worker(server: LiveServer) -> subprocess.Popen[str]:
@@ -38,6 +40,16 @@ def wait_for_line(worker: subprocess.Popen[str], text: str) -> None:
     raise AssertionError(f"worker exited before printing {text!r}")
 
 
+async def tickets_reach(http: httpx.AsyncClient, staff: dict[str, str], count: int) -> None:
+    """Until the tenant has `count` tickets (a sweep runs every 2 s)."""
+    for _ in range(150):
+        listed = await http.get("/v1/tickets?limit=200", headers=staff)
+        if len(listed.json()["tickets"]) >= count:
+            return
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"{len(listed.json()['tickets'])} tickets, expected {count}")
+
+
 async def test_worker_killed_mid_sweep_escalates_each_conversation_once() -> None:
     data_dir = Path(tempfile.mkdtemp(prefix="fs-worker-"))
     # serve leaves the timers to the worker here, as a production deployment does.
@@ -50,7 +62,7 @@ async def test_worker_killed_mid_sweep_escalates_each_conversation_once() -> Non
                 await http.patch(
                     "/v1/settings",
                     headers={"authorization": f"Bearer {tenant.admin_token}"},
-                    json={"unanswered_escalation_s": 1, "escalate_on_disconnect": False},
+                    json={"unanswered_escalation_s": WAIT_S, "escalate_on_disconnect": False},
                 )
                 ids = []
                 hello = {"widget_key": tenant.widget_key}
@@ -60,7 +72,7 @@ async def test_worker_killed_mid_sweep_escalates_each_conversation_once() -> Non
                             started = await visitor.ok({"type": "conversation.start"})
                             ids.append(started["conversation"]["id"])
                             await visitor.say(ids[-1], f"Question {group}.{i}?", f"q-{i}")
-                await asyncio.sleep(1.5)  # every question is now overdue
+                server.clock.advance(WAIT_S + 1)  # every question is now overdue
 
                 first = start_worker(server)
                 wait_for_line(first, "worker started")
@@ -77,12 +89,15 @@ async def test_worker_killed_mid_sweep_escalates_each_conversation_once() -> Non
                 second = start_worker(server)
                 try:
                     wait_for_line(second, "worker started")
-                    for _ in range(100):
-                        listed = await http.get("/v1/tickets?limit=200", headers=staff)
-                        if len(listed.json()["tickets"]) == CONVERSATIONS:
-                            break
-                        await asyncio.sleep(0.2)
-                    await asyncio.sleep(2.5)  # a further sweep, which must find nothing
+                    await tickets_reach(http, staff, CONVERSATIONS)
+                    # One more question, overdue once the clock moves again: its ticket
+                    # shows a further sweep ran, which must have found nothing else to do.
+                    async with session(server.ws_url, hello, origin=ORIGIN) as visitor:
+                        started = await visitor.ok({"type": "conversation.start"})
+                        canary = started["conversation"]["id"]
+                        await visitor.say(canary, "Anyone?", "q-canary")
+                    server.clock.advance(WAIT_S + 1)
+                    await tickets_reach(http, staff, CONVERSATIONS + 1)
                 finally:
                     second.send_signal(signal.SIGTERM)
                     assert second.wait(timeout=30) == 0
@@ -90,9 +105,9 @@ async def test_worker_killed_mid_sweep_escalates_each_conversation_once() -> Non
                         second.stdout.close()
                 tickets = (await http.get("/v1/tickets?limit=200", headers=staff)).json()
                 by_conversation = sorted(t["conversation_id"] for t in tickets["tickets"])
-                assert by_conversation == sorted(ids)
+                assert by_conversation == sorted([*ids, canary])
                 assert sorted(t["number"] for t in tickets["tickets"]) == list(
-                    range(1, CONVERSATIONS + 1)
+                    range(1, CONVERSATIONS + 2)
                 )
                 for conversation_id in ids:
                     page = await http.get(

@@ -101,20 +101,24 @@ def test_the_check_finds_planted_changes(tmp_path: Path) -> None:
     planted = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS, planted)
     assert checksum_problems(planted) == []
+    last = max(listed_checksums(planted)[0])  # the versions after it are still free
     edited = next(planted.glob("0009_*.sql"))
     edited.write_text(edited.read_text(encoding="utf-8") + "-- one more line\n")
     next(planted.glob("0005_*.sql")).unlink()
-    (planted / "0013_new_thing.sql").write_text("SELECT 1;\n")
-    (planted / "0014-bad-name.sql").write_text("SELECT 1;\n")
+    (planted / f"{last + 1:04d}_new_thing.sql").write_text("SELECT 1;\n")
+    (planted / f"{last + 2:04d}-bad-name.sql").write_text("SELECT 1;\n")
     problems = checksum_problems(planted)
     assert len(problems) == 4, problems
-    assert problems[0].startswith("0014-bad-name.sql: not a migration")
+    assert problems[0].startswith(f"{last + 2:04d}-bad-name.sql: not a migration")
     assert problems[1].startswith("0005: listed in CHECKSUMS but its file is gone")
     assert problems[2].startswith(f"{edited.name} changed after it landed")
-    assert problems[3].startswith("0013_new_thing.sql is not in CHECKSUMS: append `0013 ")
+    assert problems[3].startswith(
+        f"{last + 1:04d}_new_thing.sql is not in CHECKSUMS: append `{last + 1:04d} "
+    )
     listing = planted / LISTING
-    listing.write_text(listing.read_text(encoding="utf-8").replace("0012 ", "0013 "))
-    assert any("version 0013 out of order" in p for p in checksum_problems(planted))
+    text = listing.read_text(encoding="utf-8")
+    listing.write_text(text.replace(f"\n{last:04d} ", f"\n{last + 1:04d} "))
+    assert any(f"version {last + 1:04d} out of order" in p for p in checksum_problems(planted))
 
 
 FUNCTIONS = MIGRATIONS.parent / "functions"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime
 
 import asyncpg
 import pytest
@@ -191,6 +192,7 @@ async def test_customer_cannot_send_private_or_as_someone_else(
                     sender=sender,
                     body="sneaky",
                     private=private,
+                    now=datetime.now(UTC),
                 )
 
 
@@ -205,6 +207,7 @@ async def test_cross_tenant_reference_looks_missing(
                 conversation_id=tenant_b.conversation.id,
                 sender=Sender("agent", str(tenant_a.agent.id)),
                 body="hi",
+                now=datetime.now(UTC),
             )
 
 

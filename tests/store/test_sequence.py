@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime
 
 import pytest
 
@@ -22,6 +23,7 @@ async def send(db: Database, seeded: Seeded, body: str, client_msg_id: str | Non
                 sender=Sender("agent", str(seeded.agent.id)),
                 body=body,
                 client_msg_id=client_msg_id,
+                now=datetime.now(UTC),
             )
             return result
 
@@ -99,4 +101,5 @@ async def test_client_msg_id_reused_in_other_conversation_conflicts(
                 sender=Sender("agent", str(seeded.agent.id)),
                 body="there",
                 client_msg_id="once",
+                now=datetime.now(UTC),
             )

@@ -72,3 +72,15 @@ def test_public_origins_follow_the_listening_address(tmp_path: Path) -> None:
     public = Settings.from_env({**base, "FLOWSUPPORT_PUBLIC_URL": "https://help.acme.example/"})
     assert public.public_url == "https://help.acme.example"
     assert public.public_origins == ("https://help.acme.example",)
+
+
+def test_the_test_clock_is_for_the_test_environment_only(tmp_path: Path) -> None:
+    """FLOWSUPPORT_TEST_CLOCK_FILE moves time: accepted with FLOWSUPPORT_ENV=test, refused
+    (naming the variable) in development and production, where the clock is the system's."""
+    offset = str(tmp_path / "clock")
+    tested = settings(tmp_path, FLOWSUPPORT_ENV="test", FLOWSUPPORT_TEST_CLOCK_FILE=offset)
+    assert tested.test_clock_file == Path(offset)
+    assert settings(tmp_path, FLOWSUPPORT_ENV="test").test_clock_file is None
+    for env in ({}, {"FLOWSUPPORT_ENV": "production", "FLOWSUPPORT_SECRET_KEY": "k" * 40}):
+        with pytest.raises(ConfigError, match="FLOWSUPPORT_TEST_CLOCK_FILE"):
+            settings(tmp_path, FLOWSUPPORT_TEST_CLOCK_FILE=offset, **env)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from server.realtime.direct import DIRECT_FRAMES, DirectWriter, Writers
+from server.metrics import Metrics
+from server.realtime.direct import DirectWriter, Writers
 
 
 class Transport:
@@ -56,19 +57,19 @@ def test_attaches_only_to_an_uncompressed_uvicorn_style_protocol() -> None:
 
 def test_writes_while_writable_and_counts_them() -> None:
     protocol = Protocol()
-    writer = DirectWriter.attach(protocol.asgi_send)
+    frames = Metrics().direct_frames  # the app's flowsupport_direct_frames_total
+    writer = DirectWriter.attach(protocol.asgi_send, frames)
     assert writer is not None
-    before = DIRECT_FRAMES.value
     assert writer.write(b"frame")
     assert protocol.transport.written == [b"frame"]
-    assert DIRECT_FRAMES.value == before + 1
+    assert frames.value == 1
     protocol.writable.clear()  # back-pressure: the ASGI send waits, keeping order
     assert not writer.write(b"late")
     protocol.writable.set()
     protocol.close_sent = True
     assert not writer.write(b"late")
     assert protocol.transport.written == [b"frame"]
-    assert DIRECT_FRAMES.value == before + 1
+    assert frames.value == 1
 
 
 async def test_writers_say_which_one_fan_out_uses() -> None:

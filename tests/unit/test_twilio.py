@@ -14,17 +14,17 @@ import httpx
 import pytest
 from starlette.datastructures import ImmutableMultiDict
 
+from server.channels.text_split import split_text
 from server.channels.twilio import (
     MAX_BODY,
     InboundText,
     StatusUpdate,
-    TwilioError,
     compute_signature,
     parse_inbound,
     send,
     signature_valid,
-    split_text,
 )
+from server.errors import ProviderError
 from tests.fakes.twilio_server import (
     twilio_form,
     twilio_server,
@@ -383,20 +383,20 @@ async def send_one(
 
 async def test_send_with_a_wrong_token_is_not_retryable() -> None:
     """Bad credentials answer 401 code 20003, and retrying cannot help."""
-    with twilio_server() as (base_url, state), pytest.raises(TwilioError) as caught:
+    with twilio_server() as (base_url, state), pytest.raises(ProviderError) as caught:
         await send_one(base_url, account_sid=state.account_sid, auth_token="wrong-token")
-    assert (caught.value.status, caught.value.code) == (401, 20003)
+    assert (caught.value.status, caught.value.provider_code) == (401, 20003)
     assert not caught.value.retryable
     assert state.messages == []
 
 
 async def test_send_refused_request_is_not_retryable() -> None:
     """An empty body answers 400 code 21602 with Twilio's message."""
-    with twilio_server() as (base_url, state), pytest.raises(TwilioError) as caught:
+    with twilio_server() as (base_url, state), pytest.raises(ProviderError) as caught:
         await send_one(
             base_url, account_sid=state.account_sid, auth_token=state.auth_token, body=""
         )
-    assert (caught.value.status, caught.value.code) == (400, 21602)
+    assert (caught.value.status, caught.value.provider_code) == (400, 21602)
     assert "body is required" in caught.value.message
     assert not caught.value.retryable
 
@@ -406,7 +406,7 @@ async def test_send_server_trouble_is_retryable(status: int) -> None:
     """429 and 5xx are retryable, and the next attempt goes through."""
     with twilio_server() as (base_url, state):
         state.fail_next = [status]
-        with pytest.raises(TwilioError) as caught:
+        with pytest.raises(ProviderError) as caught:
             await send_one(base_url, account_sid=state.account_sid, auth_token=state.auth_token)
         assert caught.value.status == status
         assert caught.value.retryable
@@ -421,7 +421,7 @@ async def test_send_timeout_is_retryable() -> None:
     although Twilio may still create the message: a retry can send the text twice."""
     with twilio_server() as (base_url, state):
         state.hang_next, state.hang_s = 1, 2 * SHORT_TIMEOUT_S
-        with pytest.raises(TwilioError) as caught:
+        with pytest.raises(ProviderError) as caught:
             await send_one(
                 base_url,
                 account_sid=state.account_sid,
@@ -443,7 +443,7 @@ async def test_send_to_an_unreachable_api_is_retryable() -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    with pytest.raises(TwilioError) as caught:
+    with pytest.raises(ProviderError) as caught:
         await send_one(f"http://127.0.0.1:{port}", account_sid="AC1", auth_token="token")
     assert caught.value.status == 0
     assert caught.value.retryable

@@ -15,13 +15,15 @@ from server.channels.whatsapp import (
     WINDOW_S,
     InboundText,
     StatusUpdate,
-    WhatsAppError,
+    graph_error,
     parse_webhook,
     send_text,
     signature_valid,
     verify_subscription,
+    window_closed,
     within_window,
 )
+from server.errors import ProviderError
 from tests.fakes.meta_server import (
     PHONE_NUMBER_ID,
     meta_message,
@@ -321,9 +323,9 @@ async def test_send_text_at_the_maximum_length() -> None:
 
 async def test_send_text_with_a_wrong_token_is_not_retryable() -> None:
     """A bad token answers 401 code 190, and retrying cannot help."""
-    with meta_server() as (base_url, state), pytest.raises(WhatsAppError) as caught:
+    with meta_server() as (base_url, state), pytest.raises(ProviderError) as caught:
         await send_one(base_url, access_token="expired")
-    assert (caught.value.status, caught.value.code) == (401, 190)
+    assert (caught.value.status, caught.value.provider_code) == (401, 190)
     assert not caught.value.retryable
     assert state.messages == []
 
@@ -332,19 +334,19 @@ async def test_send_text_outside_the_window_is_not_retryable() -> None:
     """Code 131047 (window closed) is final: only a template could reach the customer."""
     with meta_server() as (base_url, state):
         state.window_closed_for = {"+14155550100"}
-        with pytest.raises(WhatsAppError) as caught:
+        with pytest.raises(ProviderError) as caught:
             await send_one(base_url, access_token=state.access_token)
-    assert (caught.value.status, caught.value.code) == (400, 131047)
-    assert caught.value.window_closed
+    assert (caught.value.status, caught.value.provider_code) == (400, 131047)
+    assert window_closed(caught.value)
     assert not caught.value.retryable
     assert "24 hours" in caught.value.message
 
 
 async def test_send_text_refused_shape_is_not_retryable() -> None:
     """An empty body is refused with Meta's parameter error and its details."""
-    with meta_server() as (base_url, state), pytest.raises(WhatsAppError) as caught:
+    with meta_server() as (base_url, state), pytest.raises(ProviderError) as caught:
         await send_one(base_url, access_token=state.access_token, body="")
-    assert (caught.value.status, caught.value.code) == (400, 131009)
+    assert (caught.value.status, caught.value.provider_code) == (400, 131009)
     assert "text.body" in caught.value.message
     assert not caught.value.retryable
 
@@ -354,28 +356,28 @@ async def test_send_text_server_trouble_is_retryable(status: int) -> None:
     """429 and 5xx are retryable, and the next attempt goes through."""
     with meta_server() as (base_url, state):
         state.fail_next = [status]
-        with pytest.raises(WhatsAppError) as caught:
+        with pytest.raises(ProviderError) as caught:
             await send_one(base_url, access_token=state.access_token)
         assert caught.value.status == status
         assert caught.value.retryable
-        assert not caught.value.window_closed
+        assert not window_closed(caught.value)
         await send_one(base_url, access_token=state.access_token)
     assert len(state.messages) == 1
 
 
 def test_rate_limit_codes_are_retryable_whatever_the_status() -> None:
     """Meta answers throughput limits with 400; the code makes them retryable."""
-    assert WhatsAppError(400, 130429, "(#130429) Rate limit hit").retryable
-    assert WhatsAppError(400, 131056, "pair rate limit").retryable
-    assert not WhatsAppError(400, 100, "Invalid parameter").retryable
-    assert not WhatsAppError(500, 131047, "Re-engagement message").retryable
+    assert graph_error(400, 130429, "(#130429) Rate limit hit").retryable
+    assert graph_error(400, 131056, "pair rate limit").retryable
+    assert not graph_error(400, 100, "Invalid parameter").retryable
+    assert not graph_error(500, 131047, "Re-engagement message").retryable
 
 
 async def test_send_text_timeout_is_retryable() -> None:
     """A request that outlasts the client's timeout raises a retryable error, status 0."""
     with meta_server() as (base_url, state):
         state.hang_next = 1
-        with pytest.raises(WhatsAppError) as caught:
+        with pytest.raises(ProviderError) as caught:
             await send_one(base_url, access_token=state.access_token, timeout=SHORT_TIMEOUT_S)
     assert caught.value.status == 0
     assert caught.value.retryable

@@ -15,7 +15,7 @@ import json
 import logging
 import random
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Coroutine
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -63,8 +63,9 @@ class Client:
         self._following = False
         self._connected = asyncio.Event()
         self._closing = False
-        self._runner: asyncio.Task[None] | None = None
-        self._resumer: asyncio.Task[None] | None = None
+        # Every task the client starts: kept referenced (the loop keeps only weak ones),
+        # failures logged, cancelled by close().
+        self._tasks: set[asyncio.Task[None]] = set()
         self.welcome: dict[str, Any] = {}
 
     # -- lifecycle ------------------------------------------------------------------------
@@ -72,18 +73,28 @@ class Client:
     async def open(self) -> None:
         """Connect and say hello; Refused when the credentials are rejected."""
         await self._open()
-        self._runner = asyncio.create_task(self._run(), name="flowsupport-client")
+        self._spawn(self._run(), "flowsupport-client")
 
     async def close(self) -> None:
         """Close with 1000 and stop reconnecting."""
         self._closing = True
         if self._ws is not None:
             await self._ws.close(1000, "bye")
-        for task in (self._runner, self._resumer):
-            if task is not None:
-                task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await task
+        tasks = [task for task in self._tasks if task is not asyncio.current_task()]
+        for task in tasks:
+            task.cancel()
+        if tasks:
+            await asyncio.wait(tasks)
+
+    def _spawn(self, work: Coroutine[Any, Any, None], name: str) -> None:
+        task = asyncio.get_running_loop().create_task(work, name=name)
+        self._tasks.add(task)
+        task.add_done_callback(self._finished)
+
+    def _finished(self, task: asyncio.Task[None]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("%s failed", task.get_name(), exc_info=task.exception())
 
     async def _open(self) -> None:
         subprotocol = MSGPACK if self._binary else JSON
@@ -131,7 +142,7 @@ class Client:
                 try:
                     await self._open()
                     # Resume while the loop above reads: the acks arrive through _read.
-                    self._resumer = asyncio.create_task(self._resume(), name="flowsupport-resume")
+                    self._spawn(self._resume(), "flowsupport-resume")
                     attempt = 0
                     break
                 except Refused as exc:
@@ -177,7 +188,7 @@ class Client:
             elif self._following and isinstance(event, MessageCreated):
                 # A conversation new to us: follow it from the start, through replay.
                 self._cursors[conversation_id] = 0
-                asyncio.get_running_loop().create_task(self._follow(conversation_id))
+                self._spawn(self._follow(conversation_id), "flowsupport-follow")
                 return
         await self._events.put(event)
 

@@ -1,0 +1,204 @@
+"""The one wiring: every service a FlowSupport process uses, built from ``Settings``.
+
+`build_services` is the composition root's single place that builds services and names
+concrete implementations: the broker (in-process or Redis), the chat model and its
+summarizer, the embedder, the channel adapters. ``server.app`` (``flowsupport serve``, and
+``flowsupport demo``, which serves), ``flowsupport worker``, the demo's set-up and
+``python -m kb_ingest`` all call it; the factories in ``broker/select.py``,
+``ai/select.py``, ``channels/select.py`` and ``kb.embedders`` are called from here only.
+Per call (one process, or one app of several in a process): one node id, one database pool
+of FLOWSUPPORT_DB_POOL_SIZE, one `Supervisor` for background work and one `Metrics`
+registry, all closed with `stack`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from contextlib import AsyncExitStack
+from dataclasses import dataclass
+
+from server.ai.select import chat_model_for, summarizer_for
+from server.broker.select import broker_for
+from server.channels.base import ChannelRegistry
+from server.channels.secretbox import SecretBox
+from server.channels.select import channels_in
+from server.clock import Clock, OffsetFileClock, SystemClock
+from server.config import Settings
+from server.domain.models import Conversation, Message
+from server.kb.embedders import embedder_for
+from server.llm_calls import import_litellm
+from server.metrics import Metrics
+from server.realtime.hub import Hub
+from server.services.admin import AdminService
+from server.services.answers import AnswerService
+from server.services.auth import AuthService
+from server.services.contacts import ContactService
+from server.services.conversations import ConversationService, VisitorWrote
+from server.services.credentials import TokenSigner
+from server.services.csat import CsatLinks, CsatService
+from server.services.escalation import EscalationService
+from server.services.inbound_mail import InboundMail
+from server.services.inbound_text import InboundText
+from server.services.knowledge import KnowledgeBase
+from server.services.outbound_mail import OutboundMail
+from server.services.outbound_text import OutboundText
+from server.services.tickets import TicketService
+from server.services.visitors import VisitorService
+from server.store.db import Database
+from server.store.provision import DatabaseUrls, database_urls, prepare
+from server.supervisor import Supervisor
+
+
+@dataclass(frozen=True)
+class Wired:
+    """What `build_services` made; each caller takes the parts it runs."""
+
+    settings: Settings
+    clock: Clock
+    node_id: str
+    supervisor: Supervisor
+    metrics: Metrics
+    db: Database
+    hub: Hub
+    signer: TokenSigner
+    auth: AuthService
+    admin: AdminService
+    visitors: VisitorService
+    conversations: ConversationService
+    contacts: ContactService
+    csat: CsatService
+    knowledge: KnowledgeBase
+    escalation: EscalationService
+    tickets: TicketService
+    answers: AnswerService
+    visitor_wrote: VisitorWrote
+    inbound_mail: InboundMail
+    inbound_text: InboundText
+    outbound_mail: OutboundMail
+    outbound_text: OutboundText
+    channels: ChannelRegistry
+    secret_box: SecretBox
+
+
+def clock_for(settings: Settings) -> Clock:
+    """The process's one clock: the system's, or in FLOWSUPPORT_ENV=test the one a test
+    moves through FLOWSUPPORT_TEST_CLOCK_FILE (Settings refuses that file elsewhere)."""
+    if settings.test_clock_file is not None:
+        return OffsetFileClock(settings.test_clock_file)
+    return SystemClock()
+
+
+async def build_services(
+    settings: Settings,
+    stack: AsyncExitStack,
+    *,
+    urls: DatabaseUrls | None = None,
+    clock: Clock | None = None,
+) -> Wired:
+    """Every service, started and registered on `stack` to stop in order: services first
+    (answers drain, pending reads are written), then their leftover background work, then
+    the broker and the database. Given `urls`, the caller has provisioned and checked the
+    database; otherwise it is found or started here and migrated when settings allow."""
+    the_clock = clock or clock_for(settings)
+    node_id = uuid.uuid4().hex[:12]  # the hub's and the presence entries' one id
+    supervisor = Supervisor()
+    metrics = Metrics()
+    if urls is None:
+        urls = await stack.enter_async_context(database_urls(settings))
+        await prepare(urls, run_migrations=settings.auto_migrate)
+    db = await Database.connect(urls.app, max_size=settings.db_pool_size)
+    stack.push_async_callback(db.close)
+    stack.push_async_callback(supervisor.close)  # after the broker, before the database
+    broker, presence = broker_for(settings, node_id, supervisor)
+    stack.push_async_callback(broker.close)
+    stack.push_async_callback(presence.close)
+    hub = Hub(broker, presence, node_id, metrics=metrics)
+    await hub.start()
+
+    signer = TokenSigner(settings.secret_key)
+    box = SecretBox(settings.secret_key)
+    auth = AuthService(
+        db,
+        signer,
+        the_clock,
+        access_ttl_s=settings.access_token_ttl_s,
+        visitor_ttl_s=settings.visitor_token_ttl_s,
+    )
+    conversations = ConversationService(db, hub, the_clock, supervisor=supervisor)
+    stack.push_async_callback(conversations.close)  # pending read positions
+    links = CsatLinks(signer, the_clock, settings.public_url)
+    csat = CsatService(db, hub, links)
+    if settings.llm_model is not None or settings.embed_model is not None:
+        # LiteLLM's import takes seconds: pay it now, off the loop, not on the loop at the
+        # first visitor's question (it would stall every connection meanwhile).
+        await asyncio.to_thread(import_litellm)
+    knowledge = KnowledgeBase(db, embedder_for(settings.embed_model, settings.embed_api_base))
+    model = chat_model_for(settings)
+    escalation = EscalationService(
+        db,
+        hub,
+        the_clock,
+        agents_online=hub.agents_online,
+        summarizer=summarizer_for(model),
+        leave_grace_s=settings.visitor_leave_grace_s,
+        supervisor=supervisor,
+        metrics=metrics,
+    )
+    stack.push_async_callback(escalation.close)
+    tickets = TicketService(db, hub, the_clock, metrics=metrics)
+    answers = AnswerService(
+        db,
+        knowledge,
+        model,
+        conversations,
+        escalation,
+        hub,
+        clock=the_clock,
+        supervisor=supervisor,
+        metrics=metrics,
+    )
+    stack.push_async_callback(answers.close)
+
+    def visitor_wrote(conversation: Conversation, message: Message) -> None:
+        """A request for a person escalates; anything else the AI takes."""
+        if not escalation.visitor_wrote(conversation, message):
+            answers.visitor_wrote(conversation, message)
+
+    conversations.on_visitor_message(visitor_wrote)
+    channels = channels_in(settings, the_clock, stack)
+    inbound_mail = InboundMail(
+        db,
+        hub,
+        visitor_wrote,
+        channels,
+        max_attachment_bytes=settings.max_attachment_bytes,
+        clock=the_clock,
+    )
+    return Wired(
+        settings=settings,
+        clock=the_clock,
+        node_id=node_id,
+        supervisor=supervisor,
+        metrics=metrics,
+        db=db,
+        hub=hub,
+        signer=signer,
+        auth=auth,
+        admin=AdminService(db, box),
+        visitors=VisitorService(db, auth),
+        conversations=conversations,
+        contacts=ContactService(db),
+        csat=csat,
+        knowledge=knowledge,
+        escalation=escalation,
+        tickets=tickets,
+        answers=answers,
+        visitor_wrote=visitor_wrote,
+        inbound_mail=inbound_mail,
+        inbound_text=InboundText(db, hub, visitor_wrote, channels, box, the_clock),
+        outbound_mail=OutboundMail(db, hub, channels, links, clock=the_clock),
+        outbound_text=OutboundText(db, hub, channels, box, the_clock, links),
+        channels=channels,
+        secret_box=box,
+    )
