@@ -2,7 +2,7 @@
 
 Migrations 0008-0011 were edited in place after they had landed (e6dbf1d). A database
 migrated before that recorded their older checksums and ran their older append_message
-definitions. tests/store/data/migrations_56c66c4 holds the files as they were just before;
+definitions. tests/store/data/migrations_56c66c4 holds 0008-0011 as they were just before;
 a database made from them the way that release's runner did is migrated by today's
 runner, and its catalogs must equal those of a freshly migrated database.
 """
@@ -26,6 +26,7 @@ from tests.conftest import create_database
 from tests.live import running_server
 
 RELEASE = Path(__file__).resolve().parent / "data" / "migrations_56c66c4"
+MIGRATIONS = Path(__file__).resolve().parents[2] / "server" / "store" / "migrations"
 
 # What the runner of 56c66c4 did besides running each file in a transaction of its own
 # (server/store/migrate.py there, unchanged since 43b58d8).
@@ -95,9 +96,13 @@ async def schema_of(dsn: str) -> dict[str, list[tuple[Any, ...]]]:
 
 
 def release_files(up_to: int) -> list[Path]:
-    found = sorted(RELEASE.glob("*.sql"))
-    assert [int(p.name[:4]) for p in found] == list(range(1, 12))
-    return found[:up_to]
+    """That release's 0001-0011: the files it edited since (0008-0011) as they were then,
+    kept under data/; the others are today's, unchanged since (CHECKSUMS proves it)."""
+    edited = sorted(RELEASE.glob("*.sql"))
+    assert [int(p.name[:4]) for p in edited] == list(range(8, 12))
+    unchanged = sorted(MIGRATIONS.glob("000[1-7]_*.sql"))
+    assert [int(p.name[:4]) for p in unchanged] == list(range(1, 8))
+    return [*unchanged, *edited][:up_to]
 
 
 async def migrate_as_the_release(urls: DatabaseUrls, up_to: int) -> None:
