@@ -29,6 +29,7 @@ from server.clock import Clock
 from server.config import Settings
 from server.domain.access import SecurityContext
 from server.errors import FlowSupportError
+from server.health import Health, Probe
 from server.loopwatch import LoopWatch
 from server.metrics import Metrics
 from server.protocol.session import SessionLimits
@@ -108,7 +109,13 @@ def create_app(
                 inbound_text=wired.inbound_text,
                 first_run=first_run,
                 secret_box=wired.secret_box,
-                probes=(("database", db.ping), ("broker", hub.ping)),
+                health=Health(
+                    (
+                        Probe("database", db.ping, required=True),
+                        Probe("broker", hub.ping, required=False),
+                    ),
+                    metrics,
+                ),
                 scrape=partial(_scrape, metrics, db, hub, watch, the_clock),
             )
             app.state.realtime = Realtime(

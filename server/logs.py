@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 from contextvars import ContextVar
 
@@ -37,8 +38,32 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False)
 
 
+# Paths that carry a credential themselves: the signed link of a CSAT rating page.
+_SECRET_PATHS = re.compile(r"^(/v1/csat/)[^/?\s]+")
+
+
+def scrub_target(target: str) -> str:
+    """A request target fit for the log: no query string (tokens and keys put in a URL,
+    which PROTOCOL.md forbids and the server ignores, must not land in log files either) and
+    no credential that is part of the path."""
+    return _SECRET_PATHS.sub(r"\1…", target.split("?", 1)[0])
+
+
+class ScrubTargets(logging.Filter):
+    """Rewrites the request targets in uvicorn's access and WebSocket log lines."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                scrub_target(arg) if isinstance(arg, str) and arg.startswith("/") else arg
+                for arg in record.args
+            )
+        return True
+
+
 def configure(json_lines: bool) -> None:
     """Root logging for a `flowsupport` process (serve, worker)."""
     handler = logging.StreamHandler()
     handler.setFormatter(JsonFormatter() if json_lines else logging.Formatter(TEXT_FORMAT))
+    handler.addFilter(ScrubTargets())
     logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)

@@ -122,6 +122,12 @@ class Metrics:
         self.jobs_due = Gauge(
             "flowsupport_jobs_due", "Background jobs due and not yet done", registry=registry
         )
+        self.dependency_up = Gauge(
+            "flowsupport_dependency_up",
+            "1 while a dependency answers this node (database, broker), else 0",
+            ["name"],
+            registry=registry,
+        )
         self.tickets = Gauge(
             "flowsupport_tickets",
             "Tickets on the platform, by status",

@@ -33,6 +33,7 @@ LAYERS: dict[str, set[str]] = {
     "server.metrics": set(),
     "server.logs": set(),
     "server.supervisor": set(),
+    "server.health": {"server.errors", "server.metrics"},
     "server.config": {"server.errors"},
     # The PROTOCOL.md objects are built from the (pure) domain's dataclasses, once for
     # both transports (protocol/objects.py); domain never imports protocol.
@@ -43,7 +44,7 @@ LAYERS: dict[str, set[str]] = {
     "server.ai": MODELLED | {"server.llm_calls"},
     "server.kb": MODELLED | {"server.llm_calls"},
     "server.llm_calls": {"server.errors"},
-    "server.services": SERVICES | SUPERVISED | CHANNEL_SEAM,
+    "server.services": SERVICES | SUPERVISED | CHANNEL_SEAM | {"server.health"},
     # Adapters know providers, never use cases: the SMTP listener gets its MailDrop handed in.
     "server.channels": MODELLED,
     "server.realtime": TRANSPORT | SUPERVISED | {"server.broker", "server"},  # the Broker seam

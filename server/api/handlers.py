@@ -36,7 +36,7 @@ from server.api.schemas import (
 from server.domain.access import Principal
 from server.domain.models import Tenant
 from server.domain.tenant_settings import TenantSettings
-from server.errors import FlowSupportError, Unauthorized, ValidationFailed
+from server.errors import Unauthorized, ValidationFailed
 from server.ids import ConversationId, parse_uuid
 from server.metrics import Metrics
 from server.protocol import objects
@@ -103,22 +103,16 @@ async def healthz(request: Request) -> JSONResponse:
 
 
 async def readyz(request: Request) -> JSONResponse:
-    """Ready when every dependency answers: the database and the broker."""
-    checks: dict[str, str] = {}
-    for name, probe in services(request).probes:
-        try:
-            await probe()
-            checks[name] = "ok"
-        except FlowSupportError as exc:
-            checks[name] = exc.message
-    ready = all(value == "ok" for value in checks.values())
-    body = Health(status="ok" if ready else "unavailable", checks=checks)
-    return JSONResponse(body.model_dump(), status_code=200 if ready else 503)
+    """503 only when this node cannot serve; a lost broker is `degraded` (server/health)."""
+    report = await services(request).health.check()
+    body = Health(status=report.status, checks=report.checks)
+    return JSONResponse(body.model_dump(), status_code=200 if report.ready else 503)
 
 
 async def metrics(request: Request) -> Response:
     """Prometheus's text exposition format (server/metrics.py lists what is in it): this
     app's own registry, its state gauges read now."""
+    await services(request).health.check()  # flowsupport_dependency_up, now
     await services(request).scrape()
     registry: Metrics = request.app.state.metrics
     return Response(registry.render(), media_type=CONTENT_TYPE_LATEST)

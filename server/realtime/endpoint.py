@@ -161,7 +161,11 @@ async def _serve(
             return
         request_id: str | None = None
         try:
-            data = _payload(message)
+            data = _data(message)
+            if _oversized(data):
+                # Still readable (up to READABLE_FRAME_BYTES): the error answers its id.
+                request_id = _peek_id(connection.codec, data)
+                raise TooLarge(f"frame exceeds max_frame_bytes ({MAX_FRAME_BYTES})")
             if verdict is Verdict.RATE_LIMITED:
                 request_id = _peek_id(connection.codec, data)
                 raise RateLimited("too many frames", retry_after_ms)
@@ -233,16 +237,24 @@ async def _authenticate(
 
 
 def _payload(message: Any) -> str | bytes:
+    data = _data(message)
+    if _oversized(data):
+        raise TooLarge(f"frame exceeds max_frame_bytes ({MAX_FRAME_BYTES})")
+    return data
+
+
+def _data(message: Any) -> str | bytes:
     text = message.get("text")
-    data: str | bytes = text if text is not None else message.get("bytes") or b""
+    return text if text is not None else message.get("bytes") or b""
+
+
+def _oversized(data: str | bytes) -> bool:
     # Cheap bound first: a str of n characters is at least n bytes when encoded.
-    if len(data) > MAX_FRAME_BYTES or (
+    return len(data) > MAX_FRAME_BYTES or (
         isinstance(data, str)
         and len(data) * 4 > MAX_FRAME_BYTES
         and len(data.encode()) > MAX_FRAME_BYTES
-    ):
-        raise TooLarge(f"frame exceeds max_frame_bytes ({MAX_FRAME_BYTES})")
-    return data
+    )
 
 
 def _peek_id(codec: Codec, data: str | bytes) -> str | None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from server.channels.secretbox import SecretBox
 from server.config import Settings
+from server.health import Health
 from server.services.admin import AdminService
 from server.services.auth import AuthService
 from server.services.contacts import ContactService
@@ -35,7 +36,6 @@ class Services:
     inbound_text: InboundText
     first_run: FirstRun
     secret_box: SecretBox  # opens channel credentials to check providers' webhooks
-    # Readiness checks by name: each raises FlowSupportError when its dependency is down.
-    probes: tuple[tuple[str, Callable[[], Awaitable[None]]], ...]
+    health: Health  # readiness: the database and the broker
     # Sets the state gauges of server.metrics just before /metrics is rendered.
     scrape: Callable[[], Awaitable[None]]

@@ -83,7 +83,10 @@ async def test_frame_size_limits(live_server: LiveServer, shop: Tenant) -> None:
     async with session(live_server.ws_url, {"api_key": shop.api_key}) as bot:
         big = json.dumps({"type": "ping", "id": "big", "pad": "x" * 70_000})
         await bot.ws.send(big)
-        assert (await bot.next("error"))["code"] == "too_large"
+        refused = await bot.next("error")
+        assert refused["code"] == "too_large" and refused["id"] == "big"  # answers its frame
+        await bot.ws.send("x" * 70_000)  # no id to answer: the error carries none
+        assert "id" not in await bot.next("error")
         await still_serves(bot)
         await bot.ws.send("y" * 2_000_000)
         with pytest.raises(ConnectionClosed) as closed:

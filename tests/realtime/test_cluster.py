@@ -164,11 +164,18 @@ async def test_redis_outage_loses_nothing(cluster: Cluster, shop: Tenant) -> Non
         cluster.proxy.cut()
         async with httpx.AsyncClient() as http:
             for _ in range(50):
-                if (await http.get(f"{cluster.a.base_url}/readyz")).status_code == 503:
+                ready = await http.get(f"{cluster.a.base_url}/readyz")
+                if ready.json()["status"] == "degraded":
                     break
                 await asyncio.sleep(0.1)
             else:
                 raise AssertionError("readiness never noticed the broker outage")
+            # Degraded, not out: the node keeps serving (one Redis down must not take the
+            # whole fleet out of the load balancer); the outage shows in body and metrics.
+            assert ready.status_code == 200 and ready.json()["checks"]["database"] == "ok"
+            assert ready.json()["checks"]["broker"] != "ok"
+            scraped = (await http.get(f"{cluster.a.base_url}/metrics")).text
+            assert 'flowsupport_dependency_up{name="broker"} 0.0' in scraped
         for i in range(5):
             await visitor.ok(
                 {
@@ -179,6 +186,15 @@ async def test_redis_outage_loses_nothing(cluster: Cluster, shop: Tenant) -> Non
                 }
             )
         cluster.proxy.restore()
+        async with httpx.AsyncClient() as http:
+            for _ in range(100):
+                if (await http.get(f"{cluster.a.base_url}/readyz")).json()["status"] == "ok":
+                    break
+                await asyncio.sleep(0.1)
+            else:
+                raise AssertionError("readiness never saw the broker come back")
+        assert cluster.a.output is not None
+        assert "dependency broker is down" in cluster.a.output.text()
 
         seqs = [(await agent.next("message.created", timeout=20))["seq"] for _ in range(5)]
         assert seqs == [2, 3, 4, 5, 6]
