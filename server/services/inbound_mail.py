@@ -159,6 +159,7 @@ class InboundMail:
         self, conn: Connection, tenant_id: TenantId, channel_id: Any, raw: bytes, mail: ParsedMail
     ) -> tuple[Delivered, MessageCreated | None, Conversation, Outcome | None] | None:
         assert mail.from_address is not None
+        await contacts.lock_address(conn, tenant_id, mail.from_address)
         contact = await contacts.by_email(conn, mail.from_address)
         conversation = await self._thread(conn, mail, contact.id if contact else None)
         if conversation is not None and conversation.status == "closed" and not mail.automated:

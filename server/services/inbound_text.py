@@ -133,6 +133,7 @@ class InboundText:
     async def receive(self, channel: TextChannel, text: InboundMessage) -> ConversationId:
         staff = SecurityContext(channel.tenant_id, Role.AGENT)
         async with self._db.unit(staff) as conn:
+            await contacts.lock_address(conn, channel.tenant_id, text.sender)
             contact = await contacts.by_phone(conn, text.sender)
             if contact is None:
                 contact = await contacts.insert(

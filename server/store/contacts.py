@@ -108,6 +108,16 @@ def _contact(row: asyncpg.Record) -> Contact:
     )
 
 
+async def lock_address(conn: Connection, tenant_id: TenantId, address: str) -> None:
+    """Serialises, until the transaction ends, everything done for one tenant's e-mail address
+    or number: providers deliver one first message several times at once, and each delivery
+    must find the contact (and conversation) the first one made instead of making its own."""
+    await conn.execute(
+        "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
+        f"flowsupport.contact:{tenant_id}:{address.lower()}",
+    )
+
+
 async def by_email(conn: Connection, email: str) -> Contact | None:
     """The context tenant's oldest contact with this address (case-insensitive)."""
     row = await conn.fetchrow(

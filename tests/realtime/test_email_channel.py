@@ -175,6 +175,33 @@ async def test_mail_in_reply_out_and_the_answer_threads_back(
         assert threaded.json()["conversation_id"] == conversation_id
 
 
+async def test_a_first_mail_delivered_at_once_six_times_is_one_case(
+    mail_server: tuple[LiveServer, Relay, int], mail_desk: Tenant, owner: asyncpg.Connection
+) -> None:
+    """Mailgun retries concurrently (each delivery with its own token): one contact, one
+    conversation, one message from an address never seen before."""
+    server, _, _ = mail_server
+    address = f"new-{uuid.uuid4().hex[:8]}@customer.example"
+    raw = mime("Refund?", "Can I get a refund?", sender=f"Nia New <{address}>")
+    answers = await asyncio.gather(*(post(server, signed(raw)) for _ in range(6)))
+    assert [a.status_code for a in answers] == [200] * 6
+    contacts = await owner.fetchval(
+        "SELECT count(*) FROM contacts WHERE lower(email) = $1", address
+    )
+    conversations = await owner.fetchval(
+        "SELECT count(*) FROM conversations c JOIN contacts k ON k.id = c.contact_id "
+        "WHERE lower(k.email) = $1",
+        address,
+    )
+    stored = await owner.fetchval(
+        "SELECT count(*) FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+        "JOIN contacts k ON k.id = c.contact_id "
+        "WHERE lower(k.email) = $1 AND m.sender_kind = 'visitor'",
+        address,
+    )
+    assert (contacts, conversations, stored) == (1, 1, 1)
+
+
 async def test_webhook_refuses_forged_stale_replayed_and_unknown(
     mail_server: tuple[LiveServer, Relay, int], mail_desk: Tenant
 ) -> None:

@@ -216,6 +216,49 @@ async def test_sms_in_ai_answer_out_once_however_often_delivered(
     assert stored == "read"
 
 
+async def test_a_first_message_delivered_at_once_six_times_is_one_case(
+    desk: dict[str, Any], owner: asyncpg.Connection
+) -> None:
+    """Providers retry concurrently: six simultaneous deliveries of one first message from an
+    unknown number make one contact, one conversation, one message and one answer."""
+    number = f"+1415555{uuid.uuid4().int % 10_000:04d}"
+    params = twilio_form(
+        from_number=number,
+        to_number=SMS_NUMBER,
+        body="How do I cancel my subscription?",
+        message_sid="SM" + uuid.uuid4().hex,
+    )
+    responses = await asyncio.gather(*(twilio_post(desk["sms"], params) for _ in range(6)))
+    assert [r.status_code for r in responses] == [200] * 6
+    meta_number = f"+49151{uuid.uuid4().int % 10_000_000:07d}"
+    message = meta_message(from_number=meta_number, body="Hallo, how do I cancel my plan?")
+    answers = await asyncio.gather(
+        *(meta_post(desk["wa"], meta_payload(messages=[message])) for _ in range(6))
+    )
+    assert [r.status_code for r in answers] == [200] * 6
+    for phone, client_msg_id in (
+        (number, f"twilio:{params['MessageSid']}"),
+        (meta_number, f"meta:{message['id']}"),
+    ):
+        contacts = await owner.fetchval("SELECT count(*) FROM contacts WHERE phone = $1", phone)
+        conversations = await owner.fetch(
+            "SELECT c.id FROM conversations c JOIN contacts k ON k.id = c.contact_id "
+            "WHERE k.phone = $1",
+            phone,
+        )
+        stored = await owner.fetchval(
+            "SELECT count(*) FROM messages WHERE client_msg_id = $1", client_msg_id
+        )
+        assert (contacts, len(conversations), stored) == (1, 1, 1), phone
+        await answered(owner, conversations[0]["id"])
+        replies = await owner.fetchval(
+            "SELECT count(*) FROM messages WHERE conversation_id = $1 "
+            "AND sender_kind IN ('ai', 'system') AND NOT private",
+            conversations[0]["id"],
+        )
+        assert replies == 1, phone
+
+
 async def test_forged_or_misaddressed_webhooks_store_nothing(
     desk: dict[str, Any], owner: asyncpg.Connection
 ) -> None:
