@@ -113,7 +113,7 @@ async def build_services(
     broker, presence = broker_for(settings, node_id, supervisor)
     stack.push_async_callback(broker.close)
     stack.push_async_callback(presence.close)
-    hub = Hub(broker, presence, node_id, metrics=metrics)
+    hub = Hub(broker, presence, node_id, metrics=metrics, supervisor=supervisor)
     await hub.start()
 
     signer = TokenSigner(settings.secret_key)

@@ -7,13 +7,14 @@ Redis is down) and published for the other nodes; a node ignores its own echo.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 import uuid
 from typing import Any
 
 from server.broker.base import Broker, PresenceMember, PresenceStore
-from server.domain.events import AiEvent, PersistedEvent, Signal, TicketChanged
+from server.domain.events import AiDone, AiEvent, AiProblem, PersistedEvent, Signal, TicketChanged
 from server.errors import FlowSupportError
 from server.ids import ConversationId, TenantId
 from server.metrics import Metrics
@@ -21,7 +22,9 @@ from server.realtime import present
 from server.realtime.connection import Connection
 from server.realtime.envelope import (
     AI,
+    ALIVE,
     EVENT,
+    NODES_TOPIC,
     PRESENCE,
     SIGNAL,
     TICKET,
@@ -30,6 +33,8 @@ from server.realtime.envelope import (
     inbox_topic,
     presence_topic,
 )
+from server.realtime.streams import HEARTBEAT_S, OrphanWatch, Stream
+from server.supervisor import Supervisor
 
 log = logging.getLogger("flowsupport.realtime")
 
@@ -42,9 +47,12 @@ class Hub:
         node_id: str | None = None,
         *,
         metrics: Metrics | None = None,
+        supervisor: Supervisor | None = None,
     ) -> None:
         self.node_id = node_id or uuid.uuid4().hex[:12]
         self.metrics = metrics or Metrics()
+        self._supervisor = supervisor
+        self._orphans = OrphanWatch()
         self._broker = broker
         self._presence = presence
         self._members: dict[str, set[Connection]] = {}
@@ -53,6 +61,9 @@ class Hub:
 
     async def start(self) -> None:
         await self._broker.start(self._on_broker, self._on_recovered)
+        if self._supervisor is not None:  # the heartbeat that ends dead nodes' answers
+            await self._broker.subscribe(NODES_TOPIC)
+            self._supervisor.spawn(self._heartbeats(), name=f"hub {self.node_id} heartbeat")
 
     async def ping(self) -> None:
         await self._broker.ping()
@@ -189,13 +200,56 @@ class Hub:
         envelope = Envelope.unpack(payload)
         if envelope.node == self.node_id:
             return
+        self._orphans.heard(envelope.node, time.monotonic())
+        if envelope.kind == ALIVE:
+            return
+        if envelope.kind == AI:
+            self._orphans.ai_frame(envelope.node, envelope.tenant_id, envelope.frame, topic)
         if envelope.kind == PRESENCE:
             await self._refresh_presence(envelope.tenant_id)
             return
         self._deliver(topic, envelope)
 
+    async def _heartbeats(self) -> None:
+        """Say this node is alive; end the streams of nodes that stopped saying it. Nothing
+        is concluded while this node's own broker link is down (then nobody is heard).
+        Liveness between processes runs on the monotonic wall clock, not the test clock."""
+        alive = Envelope(kind=ALIVE, node=self.node_id, tenant_id="").pack()
+        while True:
+            await asyncio.sleep(HEARTBEAT_S)
+            try:
+                await self._broker.publish(NODES_TOPIC, alive)
+            except FlowSupportError:
+                continue
+            for stream in self._orphans.orphans(time.monotonic()):
+                self._end_orphan(stream)
+
+    def _end_orphan(self, stream: Stream) -> None:
+        log.warning(
+            "node %s stopped mid-answer: ending stream %s here", stream.node, stream.stream_id
+        )
+        done = AiDone(
+            TenantId(uuid.UUID(stream.tenant_id)),
+            ConversationId(uuid.UUID(stream.conversation_id)),
+            stream.stream_id,
+            "error",
+            (),
+            0.0,
+            problem=AiProblem("unavailable", "the server writing this answer stopped"),
+        )
+        envelope = Envelope(
+            kind=AI,
+            node=self.node_id,
+            tenant_id=stream.tenant_id,
+            conversation_id=stream.conversation_id,
+            frame=present.ai_frame(done),
+        )
+        for topic in stream.topics:  # this node's watchers only: every node ends it for its own
+            self._deliver(topic, envelope)
+
     async def _on_recovered(self) -> None:
         """The broker reconnected: anything published meanwhile may be lost; catch up."""
+        self._orphans.forgive(time.monotonic())
         for connection in tuple(self.connections):
             connection.resync()
         for tenant_id in {c.tenant_id for c in self.connections}:

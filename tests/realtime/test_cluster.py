@@ -18,9 +18,11 @@ import pytest
 import redis
 from websockets.exceptions import ConnectionClosed
 
+from server.realtime.streams import HEARTBEAT_S, ORPHAN_AFTER_S
 from tests.fakes.tcp_proxy import TcpProxy, tcp_proxy
 from tests.live import LiveServer, running_server, service_missing
-from tests.provision import ORIGIN, Tenant, provision
+from tests.provision import ORIGIN, Tenant, ingest, provision
+from tests.realtime.test_ai_answers import CORPUS, SAMPLE
 from tests.wsclient import WAIT_S, Client, session
 
 REDIS_URL = os.environ.get("FLOWSUPPORT_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -279,3 +281,35 @@ async def _agent_says(agent: Client, conversation_id: str, bodies: list[str]) ->
     for i, body in enumerate(bodies):
         await agent.say(conversation_id, body, f"a-{i}")
         await asyncio.sleep(0.02)
+
+
+async def test_an_answer_cut_off_by_kill_9_ends_for_watchers_on_the_other_node(
+    tmp_path: Path,
+) -> None:
+    """The node writing an answer dies: agents on the surviving node get its ai.done (error)
+    within the heartbeat's orphan time, instead of an answer being written forever."""
+    redis_reachable()
+    data_dir = tmp_path / "data"
+    env = {"FLOWSUPPORT_REDIS_URL": REDIS_URL, "FLOWSUPPORT_EXTRACTIVE_PACE_MS": "400"}
+    with running_server(data_dir, extra_env=env) as b, running_server(data_dir, extra_env=env) as a:
+        desk = await provision(b, ai=True)
+        folder = tmp_path / "kb"
+        folder.mkdir()
+        for name in SAMPLE:
+            shutil.copy(CORPUS / name, folder / name)
+        ingest(b, desk.tenant_id, folder)
+        async with (
+            session(a.ws_url, {"widget_key": desk.widget_key}, origin=ORIGIN) as visitor,
+            session(b.ws_url, {"token": desk.agent_token}) as agent,
+        ):
+            started_at = (await visitor.ok({"type": "conversation.start"}))["conversation"]
+            conversation_id = started_at["id"]
+            await agent.ok({"type": "subscribe", "conversation_id": conversation_id})
+            await visitor.say(conversation_id, "How do I cancel my subscription?", "q1")
+            stream = (await agent.next("ai.started", timeout=20))["stream_id"]
+            await agent.next("ai.delta", timeout=20, stream_id=stream)
+            a.process.send_signal(signal.SIGKILL)
+            a.process.wait(timeout=10)
+            done = await agent.next("ai.done", timeout=ORPHAN_AFTER_S + 3 * HEARTBEAT_S)
+            assert done["stream_id"] == stream and done["reason"] == "error"
+            assert done["error"]["code"] == "unavailable"
