@@ -32,7 +32,7 @@ from server.errors import FlowSupportError
 from server.health import Health, Probe
 from server.loopwatch import LoopWatch
 from server.metrics import Metrics
-from server.protocol.session import SessionLimits
+from server.protocol.session import Principals, SessionLimits
 from server.realtime.endpoint import Realtime, realtime_asgi
 from server.realtime.hub import Hub
 from server.services.container import Services
@@ -118,6 +118,7 @@ def create_app(
                 ),
                 scrape=partial(_scrape, metrics, db, hub, watch, the_clock),
             )
+            session_limits = limits or SessionLimits()
             app.state.realtime = Realtime(
                 hub=hub,
                 auth=wired.auth,
@@ -128,8 +129,9 @@ def create_app(
                 csat=wired.csat,
                 clock=the_clock,
                 public_origins=settings.public_origins,
-                limits=limits or SessionLimits(),
+                limits=session_limits,
                 metrics=metrics,
+                principals=Principals(session_limits),
             )
             yield
 

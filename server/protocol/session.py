@@ -62,9 +62,61 @@ class SessionLimits:
     # Rate-limited frames tolerated before closing with 4008; reset by a frame that is allowed.
     strikes: int = 20
     hello_deadline_s: float = HELLO_DEADLINE_S
+    # Connections one principal (a visitor token's contact, an agent, an API key) may hold
+    # open on a node: a widget in a few tabs, an agent on a few devices, a bot's pool.
+    visitor_connections: int = 10
+    agent_connections: int = 20
+    bot_connections: int = 200
 
     def rate_for(self, kind: str) -> Rate:
         return {"visitor": self.visitor, "bot": self.bot}.get(kind, self.agent)
+
+    def connections_for(self, kind: str) -> int:
+        return {"visitor": self.visitor_connections, "bot": self.bot_connections}.get(
+            kind, self.agent_connections
+        )
+
+
+class Principals:
+    """Limits per principal across all its connections on this node: at most
+    `connections_for(kind)` open at once, and one token bucket they all spend from, so more
+    sockets never multiply a principal's rate. A bucket outlives its last connection until
+    it has refilled: reconnecting does not reset a flood's debt."""
+
+    def __init__(self, limits: SessionLimits) -> None:
+        self._limits = limits
+        self._open: dict[str, int] = {}
+        self._buckets: dict[str, TokenBucket] = {}
+
+    def open(self, key: str, kind: str, now: float) -> TokenBucket | None:
+        """The principal's shared bucket for a new connection, or None: too many open."""
+        count = self._open.get(key, 0)
+        if count >= self._limits.connections_for(kind):
+            return None
+        self._open[key] = count + 1
+        bucket = self._buckets.get(key)
+        if bucket is None:
+            rate = self._limits.rate_for(kind)
+            bucket = self._buckets[key] = TokenBucket.full(rate.per_s, rate.burst, now)
+        return bucket
+
+    def close(self, key: str, now: float) -> None:
+        left = self._open.get(key, 0) - 1
+        if left > 0:
+            self._open[key] = left
+            return
+        self._open.pop(key, None)
+        self._prune(now)
+
+    def open_count(self, key: str) -> int:
+        return self._open.get(key, 0)
+
+    def _prune(self, now: float) -> None:
+        """Forget the buckets of principals with nothing open that have refilled."""
+        for key, bucket in list(self._buckets.items()):
+            refilled = bucket.tokens + (now - bucket.updated) * bucket.rate >= bucket.burst
+            if key not in self._open and refilled:
+                del self._buckets[key]
 
 
 class Session:
@@ -81,12 +133,11 @@ class Session:
     def hello_overdue(self, now: float) -> bool:
         return self.state is State.AWAITING_HELLO and now >= self.hello_deadline
 
-    def authenticated(self, kind: str, now: float) -> None:
-        """Hello succeeded: the principal kind's rate applies from now on."""
+    def authenticated(self, bucket: TokenBucket) -> None:
+        """Hello succeeded: from now on frames spend from the principal's shared bucket."""
         if self.state is State.AWAITING_HELLO:
             self.state = State.READY
-            rate = self.limits.rate_for(kind)
-            self._bucket = TokenBucket.full(rate.per_s, rate.burst, now)
+            self._bucket = bucket
 
     def closed(self) -> None:
         self.state = State.CLOSED

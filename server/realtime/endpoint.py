@@ -36,7 +36,7 @@ from server.protocol.codes import (
     CLOSE_UNAUTHORIZED,
     MAX_FRAME_BYTES,
 )
-from server.protocol.session import Session, SessionLimits, Verdict
+from server.protocol.session import Principals, Session, SessionLimits, Verdict
 from server.realtime import dispatch, present
 from server.realtime.connection import Connection
 from server.realtime.direct import writers_for
@@ -68,6 +68,7 @@ class Realtime:
     public_origins: tuple[str, ...]
     limits: SessionLimits
     metrics: Metrics  # the app's own registry
+    principals: Principals  # per-principal connection caps and shared rate buckets
 
 
 class Refused(Exception):
@@ -98,7 +99,31 @@ async def websocket_endpoint(websocket: WebSocket, direct_send: Send | None = No
         return
     except WebSocketDisconnect:
         return
-    session.authenticated(principal.kind, rt.clock.monotonic())
+    key = f"{principal.kind}:{principal.tenant_id}:{principal.id}"
+    bucket = rt.principals.open(key, principal.kind, rt.clock.monotonic())
+    if bucket is None:
+        await websocket.close(CLOSE_POLICY, "too many connections for this principal")
+        return
+    try:
+        session.authenticated(bucket)
+        await _session(
+            websocket, rt, codec, session, session_id, principal, visitor_token, direct_send
+        )
+    finally:
+        rt.principals.close(key, rt.clock.monotonic())
+
+
+async def _session(
+    websocket: WebSocket,
+    rt: Realtime,
+    codec: Codec,
+    session: Session,
+    session_id: str,
+    principal: Principal,
+    visitor_token: str | None,
+    direct_send: Send | None,
+) -> None:
+    """An authenticated connection, from its welcome to its close."""
     logs.SESSION_ID.set(session_id)  # this task's log records carry the session and tenant
     logs.TENANT_ID.set(str(principal.tenant_id))
 

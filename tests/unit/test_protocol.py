@@ -8,7 +8,7 @@ import pytest
 from server.errors import BadRequest
 from server.protocol import frames
 from server.protocol.codec import JSON, MSGPACK, FrameError, choose_subprotocol, parse_frame
-from server.protocol.session import Session, SessionLimits, State, Verdict
+from server.protocol.session import Principals, Session, SessionLimits, State, Verdict
 
 
 def test_subprotocol_choice_follows_the_client_order() -> None:
@@ -101,15 +101,26 @@ def test_hello_deadline() -> None:
     session = Session(opened_at=100.0)
     assert not session.hello_overdue(109.9)
     assert session.hello_overdue(110.0)
-    session.authenticated("agent", 105.0)
+    bucket = Principals(SessionLimits()).open("agent:a", "agent", 105.0)
+    assert bucket is not None
+    session.authenticated(bucket)
     assert session.state is State.READY and not session.hello_overdue(200.0)
+
+
+def authenticated(kind: str, now: float, principals: Principals | None = None) -> Session:
+    """A session past hello for a principal of `kind` (sharing `principals`' buckets)."""
+    limits = SessionLimits()
+    session = Session(opened_at=now, limits=limits)
+    bucket = (principals or Principals(limits)).open(f"{kind}:one", kind, now)
+    assert bucket is not None
+    session.authenticated(bucket)
+    return session
 
 
 def test_rate_limit_answers_then_closes() -> None:
     """Within the burst: accepted; past it: rate_limited with a wait; persisting: close."""
     limits = SessionLimits()
-    session = Session(opened_at=0.0, limits=limits)
-    session.authenticated("visitor", 0.0)
+    session = authenticated("visitor", 0.0)
     verdicts = [session.admit(0.0) for _ in range(int(limits.visitor.burst))]
     assert {v for v, _ in verdicts} == {Verdict.ACCEPT}
     verdict, wait_ms = session.admit(0.0)
@@ -120,12 +131,39 @@ def test_rate_limit_answers_then_closes() -> None:
 
 
 def test_rate_refills_over_time_and_bots_get_more() -> None:
-    session = Session(opened_at=0.0)
-    session.authenticated("visitor", 0.0)
+    session = authenticated("visitor", 0.0)
     for _ in range(30):
         session.admit(0.0)
     assert session.admit(0.0)[0] is Verdict.RATE_LIMITED
     assert session.admit(0.5)[0] is Verdict.ACCEPT
-    bot = Session(opened_at=0.0)
-    bot.authenticated("bot", 0.0)
+    bot = authenticated("bot", 0.0)
     assert all(bot.admit(0.0)[0] is Verdict.ACCEPT for _ in range(300))
+
+
+def test_a_principals_connections_share_one_rate_and_are_capped() -> None:
+    """More sockets never multiply a principal's rate, and only so many may be open."""
+    limits = SessionLimits()
+    principals = Principals(limits)
+    tabs = [authenticated("visitor", 0.0, principals) for _ in range(2)]
+    spent = sum(tab.admit(0.0)[0] is Verdict.ACCEPT for _ in range(30) for tab in tabs)
+    assert spent == int(limits.visitor.burst)  # one burst for both tabs, not two
+    for _ in range(limits.visitor_connections - 2):
+        assert principals.open("visitor:one", "visitor", 0.0) is not None
+    assert principals.open("visitor:one", "visitor", 0.0) is None  # one too many
+    assert principals.open("visitor:other", "visitor", 0.0) is not None  # others unaffected
+    principals.close("visitor:one", 0.0)
+    assert principals.open("visitor:one", "visitor", 0.0) is not None
+
+
+def test_reconnecting_does_not_refill_a_flooders_bucket() -> None:
+    limits = SessionLimits()
+    principals = Principals(limits)
+    flood = authenticated("visitor", 0.0, principals)
+    while flood.admit(0.0)[0] is Verdict.ACCEPT:
+        pass
+    principals.close("visitor:one", 0.0)  # drops the socket and comes back at once
+    again = authenticated("visitor", 0.0, principals)
+    assert again.admit(0.0)[0] is Verdict.RATE_LIMITED
+    principals.close("visitor:one", 0.0)
+    rested = authenticated("visitor", 10.0, principals)  # refilled meanwhile: a fresh start
+    assert rested.admit(10.0)[0] is Verdict.ACCEPT
