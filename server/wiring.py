@@ -34,12 +34,13 @@ from server.services.admin import AdminService
 from server.services.answers import AnswerService
 from server.services.auth import AuthService
 from server.services.contacts import ContactService
-from server.services.conversations import ConversationService, VisitorWrote
+from server.services.conversations import ConversationService
 from server.services.credentials import TokenSigner
 from server.services.csat import CsatLinks, CsatService
 from server.services.escalation import EscalationService
 from server.services.inbound_mail import InboundMail
 from server.services.inbound_text import InboundText
+from server.services.intake import VisitorWrote
 from server.services.knowledge import KnowledgeBase
 from server.services.outbound_mail import OutboundMail
 from server.services.outbound_text import OutboundText

@@ -8,7 +8,6 @@ events through the EventSink only after the commit.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -22,13 +21,12 @@ from server.domain.tenant_settings import TenantSettings
 from server.errors import Forbidden, NotFound, ValidationFailed
 from server.ids import ContactId, ConversationId, UserId, parse_uuid
 from server.services.cases import Actor, Lifecycle, Outcome, announce, assignable, follow_up
+from server.services.intake import VisitorWrote
 from server.services.paging import decode_cursor, encode_cursor
 from server.services.reads import ReadPositions
 from server.store import contacts, conversations, events, messages, tenants
 from server.store.db import Connection, Database, retry_on_conflict
 from server.supervisor import Supervisor
-
-VisitorWrote = Callable[[Conversation, Message], None]
 
 
 @dataclass(frozen=True)

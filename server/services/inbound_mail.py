@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,16 +27,16 @@ from server.clock import Clock, SystemClock
 from server.domain import case
 from server.domain.access import SecurityContext
 from server.domain.events import EventSink, MessageCreated
-from server.domain.models import Conversation, Message, Role, Sender
+from server.domain.models import Conversation, Role, Sender
 from server.domain.tenant_settings import TenantSettings
 from server.errors import Forbidden, NotFound, ValidationFailed
 from server.ids import ConversationId, TenantId
-from server.services.cases import Actor, Lifecycle, Outcome, follow_up
+from server.services.cases import Actor, Outcome, follow_up
+from server.services.intake import Intake, VisitorWrote
 from server.store import audit, channels, contacts, conversations, messages, tenants, tickets
 from server.store.db import Connection, Database
 
 log = logging.getLogger("flowsupport.mail")
-VisitorWrote = Callable[[Conversation, Message], None]
 MAX_BODY_CHARS = 8000  # PROTOCOL.md's message limit; the rest stays in the stored original
 # E-mail channels have one provider (the channels table's CHECK): SMTP out, Mailgun in.
 EMAIL = ("email", "smtp")
@@ -55,7 +54,7 @@ class Replayed:
     """A genuine webhook call made again with its one-time token: nothing was read."""
 
 
-class InboundMail:
+class InboundMail(Intake):
     def __init__(
         self,
         db: Database,
@@ -66,11 +65,7 @@ class InboundMail:
         max_attachment_bytes: int,
         clock: Clock | None = None,
     ) -> None:
-        self._clock = clock or SystemClock()
-        self._lifecycle = Lifecycle(self._clock)
-        self._db = db
-        self._sink = sink
-        self._visitor_wrote = visitor_wrote
+        super().__init__(db, sink, visitor_wrote, clock or SystemClock())
         self._adapter = adapters.get(*EMAIL)
         self._max_attachment_bytes = max_attachment_bytes
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from server.channels.base import (
@@ -32,16 +31,16 @@ from server.clock import Clock, SystemClock
 from server.domain import case
 from server.domain.access import SecurityContext
 from server.domain.events import EventSink, MessageCreated
-from server.domain.models import ConfiguredChannel, Conversation, Message, Role, Sender
+from server.domain.models import ConfiguredChannel, Role, Sender
 from server.domain.tenant_settings import TenantSettings
 from server.errors import Forbidden, NotFound
 from server.ids import ConversationId, TenantId
-from server.services.cases import Actor, Lifecycle, follow_up
+from server.services.cases import Actor, follow_up
+from server.services.intake import Intake, VisitorWrote
 from server.store import audit, channels, contacts, conversations, messages, tenants
 from server.store.db import Database
 
 log = logging.getLogger("flowsupport.texts")
-VisitorWrote = Callable[[Conversation, Message], None]
 MAX_BODY_CHARS = 8000
 
 
@@ -52,7 +51,7 @@ class TextChannel:
     kind: str  # sms | whatsapp
 
 
-class InboundText:
+class InboundText(Intake):
     def __init__(
         self,
         db: Database,
@@ -62,11 +61,7 @@ class InboundText:
         box: SecretBox,
         clock: Clock | None = None,
     ) -> None:
-        self._clock = clock or SystemClock()
-        self._lifecycle = Lifecycle(self._clock)
-        self._db = db
-        self._sink = sink
-        self._visitor_wrote = visitor_wrote
+        super().__init__(db, sink, visitor_wrote, clock or SystemClock())
         self._adapters = adapters
         self._box = box
 

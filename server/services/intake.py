@@ -1,0 +1,28 @@
+"""What every path a customer's message comes in by shares: the database, the event sink,
+the case lifecycle on the service's clock, and the hook that hands the message to the AI
+or to escalation (built by the wiring)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from server.clock import Clock
+from server.domain.events import EventSink
+from server.domain.models import Conversation, Message
+from server.services.cases import Lifecycle
+from server.store.db import Database
+
+# Called once a customer's message is stored and announced: a request for a person
+# escalates, anything else the AI takes.
+VisitorWrote = Callable[[Conversation, Message], None]
+
+
+class Intake:
+    def __init__(
+        self, db: Database, sink: EventSink, visitor_wrote: VisitorWrote, clock: Clock
+    ) -> None:
+        self._db = db
+        self._sink = sink
+        self._visitor_wrote = visitor_wrote
+        self._clock = clock
+        self._lifecycle = Lifecycle(clock)
