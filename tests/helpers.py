@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TypeVar
 
+import httpx
+from prometheus_client.parser import text_string_to_metric_families
+
 from server.domain.access import SecurityContext
 from server.domain.events import AiEvent, PersistedEvent, Signal, TicketChanged
 from server.domain.models import Contact, Conversation, Message, Role, Sender, Tenant, User
@@ -103,3 +106,16 @@ class RecordingSink:
 
     def of(self, kind: type[T]) -> list[T]:
         return [e for e in self.events if isinstance(e, kind)]
+
+
+async def scrape_metrics(http: httpx.AsyncClient) -> dict[str, float]:
+    """/metrics as {name,label=value...: value}."""
+    response = await http.get("/metrics")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/plain")
+    values: dict[str, float] = {}
+    for family in text_string_to_metric_families(response.text):
+        for sample in family.samples:
+            key = sample.name + "".join(f",{k}={v}" for k, v in sorted(sample.labels.items()))
+            values[key] = sample.value
+    return values

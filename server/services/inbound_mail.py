@@ -33,7 +33,7 @@ from server.errors import Forbidden, NotFound, ValidationFailed
 from server.ids import ConversationId, TenantId
 from server.services.cases import Actor, Outcome, follow_up
 from server.services.intake import Intake, VisitorWrote
-from server.store import audit, channels, contacts, conversations, messages, tenants, tickets
+from server.store import channels, contacts, conversations, messages, tenants, tickets
 from server.store.db import Connection, Database
 
 log = logging.getLogger("flowsupport.mail")
@@ -94,18 +94,6 @@ class InboundMail(Intake):
         """A webhook's token, the first time it is seen (False: a replayed delivery)."""
         async with self._db.anonymous() as conn:
             return await channels.claim_token(conn, source, token)
-
-    async def refused(self, source: str, reason: str) -> None:
-        """A webhook call that failed authentication: an audit entry, nothing else kept."""
-        async with self._db.unit(SecurityContext.operator()) as conn:
-            await audit.record(
-                conn,
-                tenant_id=None,
-                actor_kind="webhook",
-                actor_id=source,
-                action="channel.webhook.refused",
-                details={"reason": reason},
-            )
 
     async def accepts(self, address: str) -> bool:
         """Whether an address is one of some tenant's e-mail channels (SMTP RCPT TO)."""

@@ -37,7 +37,7 @@ from server.errors import Forbidden, NotFound
 from server.ids import ConversationId, TenantId
 from server.services.cases import Actor, follow_up
 from server.services.intake import Intake, VisitorWrote
-from server.store import audit, channels, contacts, conversations, messages, tenants
+from server.store import channels, contacts, conversations, messages, tenants
 from server.store.db import Database
 
 log = logging.getLogger("flowsupport.texts")
@@ -100,18 +100,6 @@ class InboundText(Intake):
             await self.refused(adapter.source, f"bad verify token on {channel.id}")
             raise Forbidden("verify token does not match")
         return answer
-
-    async def refused(self, source: str, reason: str) -> None:
-        """A webhook call that failed authentication: an audit entry, nothing else kept."""
-        async with self._db.unit(SecurityContext.operator()) as conn:
-            await audit.record(
-                conn,
-                tenant_id=None,
-                actor_kind="webhook",
-                actor_id=source,
-                action="channel.webhook.refused",
-                details={"reason": reason},
-            )
 
     async def _open(
         self, provider: str, channel_id: uuid.UUID

@@ -7,9 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from server.clock import Clock
+from server.domain.access import SecurityContext
 from server.domain.events import EventSink
 from server.domain.models import Conversation, Message
 from server.services.cases import Lifecycle
+from server.store import audit
 from server.store.db import Database
 
 # Called once a customer's message is stored and announced: a request for a person
@@ -26,3 +28,15 @@ class Intake:
         self._visitor_wrote = visitor_wrote
         self._clock = clock
         self._lifecycle = Lifecycle(clock)
+
+    async def refused(self, source: str, reason: str) -> None:
+        """A webhook call that failed authentication: an audit entry, nothing else kept."""
+        async with self._db.unit(SecurityContext.operator()) as conn:
+            await audit.record(
+                conn,
+                tenant_id=None,
+                actor_kind="webhook",
+                actor_id=source,
+                action="channel.webhook.refused",
+                details={"reason": reason},
+            )

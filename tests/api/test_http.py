@@ -8,9 +8,9 @@ from typing import Any
 
 import httpx
 import pytest
-from prometheus_client.parser import text_string_to_metric_families
 
 from server.services.credentials import TokenSigner
+from tests.helpers import scrape_metrics
 from tests.live import LiveServer
 from tests.provision import ORIGIN, Tenant
 from tests.wsclient import session
@@ -376,25 +376,15 @@ async def test_metrics_parse_and_move_with_traffic(
     """/metrics parses with Prometheus's own text parser, and its counters move when
     frames flow, connections open and escalations happen."""
 
-    async def scrape() -> dict[str, float]:
-        response = await http.get("/metrics")
-        assert response.headers["content-type"].startswith("text/plain")
-        values: dict[str, float] = {}
-        for family in text_string_to_metric_families(response.text):
-            for sample in family.samples:
-                key = sample.name + "".join(f",{k}={v}" for k, v in sorted(sample.labels.items()))
-                values[key] = sample.value
-        return values
-
-    before = await scrape()
+    before = await scrape_metrics(http)
     assert before["flowsupport_event_loop_lag_seconds_max"] >= 0
     async with session(live_server.ws_url, {"widget_key": shop.widget_key}, origin=ORIGIN) as v:
-        during = await scrape()
+        during = await scrape_metrics(http)
         assert during["flowsupport_connections,kind=visitor"] >= 1
         conversation_id = (await v.ok({"type": "conversation.start"}))["conversation"]["id"]
         await v.say(conversation_id, "hello", "m-1")
         await v.ok({"type": "handoff.request", "conversation_id": conversation_id})
-    after = await scrape()
+    after = await scrape_metrics(http)
 
     def moved(key: str) -> float:
         return after.get(key, 0) - before.get(key, 0)

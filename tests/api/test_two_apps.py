@@ -8,14 +8,13 @@ from contextlib import AsyncExitStack, asynccontextmanager
 from pathlib import Path
 
 import httpx
-from prometheus_client.parser import text_string_to_metric_families
 
 from server.app import RealtimeFirst, create_app
 from server.config import Settings
 from server.store.embedded import EmbeddedLocation
 from server.store.provision import DatabaseUrls
 from tests.conftest import create_database
-from tests.helpers import seed_tenant
+from tests.helpers import scrape_metrics, seed_tenant
 
 
 @asynccontextmanager
@@ -39,17 +38,6 @@ def settings_for(urls: DatabaseUrls, data_dir: Path) -> Settings:
     )
 
 
-async def scrape(http: httpx.AsyncClient) -> dict[str, float]:
-    response = await http.get("/metrics")
-    assert response.status_code == 200
-    values: dict[str, float] = {}
-    for family in text_string_to_metric_families(response.text):
-        for sample in family.samples:
-            key = sample.name + "".join(f",{k}={v}" for k, v in sorted(sample.labels.items()))
-            values[key] = sample.value
-    return values
-
-
 async def test_two_apps_in_one_process_report_only_their_own_metrics(
     cluster: EmbeddedLocation, template: str, tmp_path: Path
 ) -> None:
@@ -61,7 +49,7 @@ async def test_two_apps_in_one_process_report_only_their_own_metrics(
         http_a = await stack.enter_async_context(running(app_a))
         http_b = await stack.enter_async_context(running(app_b))
         assert app_a.state.metrics is not app_b.state.metrics
-        before_a, before_b = await scrape(http_a), await scrape(http_b)
+        before_a, before_b = await scrape_metrics(http_a), await scrape_metrics(http_b)
         assert before_a["flowsupport_tickets_created_total"] == 0
         assert before_b["flowsupport_tickets_created_total"] == 0
 
@@ -72,15 +60,15 @@ async def test_two_apps_in_one_process_report_only_their_own_metrics(
             conversation.tenant_id, conversation.id, "marked"
         )
 
-        after_b = await scrape(http_b)  # B first: its scrape must not touch A's gauges
-        after_a = await scrape(http_a)
+        after_b = await scrape_metrics(http_b)  # B first: its scrape must not touch A's gauges
+        after_a = await scrape_metrics(http_a)
         assert after_a["flowsupport_tickets_created_total"] == 1
         assert after_a["flowsupport_escalations_total,reason=marked"] == 1
         assert after_a["flowsupport_tickets,status=new"] == 1
         assert after_b["flowsupport_tickets_created_total"] == 0
         assert after_b.get("flowsupport_escalations_total,reason=marked", 0) == 0
         assert after_b["flowsupport_tickets,status=new"] == 0
-        assert (await scrape(http_b))["flowsupport_tickets,status=new"] == 0
+        assert (await scrape_metrics(http_b))["flowsupport_tickets,status=new"] == 0
         # Every documented family is in both, with the same names and labels as before.
         for key in (
             "flowsupport_connections,kind=visitor",

@@ -15,9 +15,9 @@ from contextlib import AsyncExitStack, asynccontextmanager
 from typing import Any, Literal
 
 import httpx
-from prometheus_client.parser import text_string_to_metric_families
 from websockets.asyncio.client import connect
 
+from tests.helpers import scrape_metrics
 from tests.live import LiveServer
 from tests.provision import ORIGIN, Tenant
 from tests.wsclient import WAIT_S, Client
@@ -25,17 +25,6 @@ from tests.wsclient import WAIT_S, Client
 DIRECT = "flowsupport_ws_sessions_total,writer=direct"
 ASGI = "flowsupport_ws_sessions_total,writer=asgi"
 DIRECT_FRAMES = "flowsupport_direct_frames_total"
-
-
-async def scrape(http: httpx.AsyncClient) -> dict[str, float]:
-    response = await http.get("/metrics")
-    assert response.status_code == 200
-    values: dict[str, float] = {}
-    for family in text_string_to_metric_families(response.text):
-        for sample in family.samples:
-            key = sample.name + "".join(f",{k}={v}" for k, v in sorted(sample.labels.items()))
-            values[key] = sample.value
-    return values
 
 
 @asynccontextmanager
@@ -90,9 +79,9 @@ async def talk(
 async def test_uncompressed_connections_get_pre_framed_writes(
     live_server: LiveServer, shop: Tenant, http: httpx.AsyncClient
 ) -> None:
-    before = await scrape(http)
+    before = await scrape_metrics(http)
     await talk(live_server, shop, compression=None)
-    after = await scrape(http)
+    after = await scrape_metrics(http)
     assert after[DIRECT] - before[DIRECT] == 2, "the direct writer was not attached"
     assert after[ASGI] == before[ASGI]
     # message.created to both, the typing signal to the agent: written straight through.
@@ -103,9 +92,9 @@ async def test_compressed_connections_use_the_asgi_send(
     live_server: LiveServer, shop: Tenant, http: httpx.AsyncClient
 ) -> None:
     """permessage-deflate frames differ per connection: no pre-framed bytes for them."""
-    before = await scrape(http)
+    before = await scrape_metrics(http)
     await talk(live_server, shop, compression="deflate")
-    after = await scrape(http)
+    after = await scrape_metrics(http)
     assert after[ASGI] - before[ASGI] == 2
     assert after[DIRECT] == before[DIRECT]
     assert after[DIRECT_FRAMES] == before[DIRECT_FRAMES]
