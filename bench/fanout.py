@@ -40,6 +40,7 @@ import httpx
 from websockets.asyncio.client import ClientConnection, connect
 
 from server.config import Settings
+from server.protocol.session import SessionLimits
 from server.services.admin import AdminService
 from server.store.db import Database
 from server.store.provision import database_urls
@@ -60,6 +61,9 @@ class Sizes:
 
 FULL = Sizes(idle=10_000, conversations=100, participants=10, rate=200, agents=1000, seconds=10)
 SMOKE = Sizes(idle=300, conversations=10, participants=5, rate=50, agents=100, seconds=2)
+# Principals the clients spread over: each holds at most SessionLimits' connections.
+BENCH_BOTS = -(-FULL.idle // SessionLimits().bot_connections) * 2
+BENCH_AGENTS = -(-FULL.agents // SessionLimits().agent_connections)
 
 
 # -- processes ------------------------------------------------------------------------------
@@ -155,20 +159,27 @@ async def start_flowsupport(data_dir: Path) -> Server:
             db = await Database.connect(urls.app, max_size=1)
             admin = AdminService(db)
             tenant = await admin.create_tenant(f"bench {uuid.uuid4().hex[:6]}", [])
-            email = f"agent-{uuid.uuid4().hex[:6]}@bench.example"
-            await admin.create_user(tenant, email=email, password="bench-pass-1", role="agent")
-            api_key = await admin.create_api_key(tenant, "bench")
+            # Connections are capped and rate-limited per principal (SessionLimits): the
+            # clients spread over enough bots and agents to stay within both, as a real
+            # fleet of bots and a team of agents would.
+            emails = [f"agent-{uuid.uuid4().hex[:8]}@bench.example" for _ in range(BENCH_AGENTS)]
+            for email in emails:
+                await admin.create_user(tenant, email=email, password="bench-pass-1", role="agent")
+            api_keys = [await admin.create_api_key(tenant, f"bench {i}") for i in range(BENCH_BOTS)]
             await db.close()
-        token = (
-            await http.post(
-                f"{base}/v1/auth/login", json={"email": email, "password": "bench-pass-1"}
-            )
-        ).json()["access_token"]
+        tokens = [
+            (
+                await http.post(
+                    f"{base}/v1/auth/login", json={"email": email, "password": "bench-pass-1"}
+                )
+            ).json()["access_token"]
+            for email in emails
+        ]
     return Server(
         name="FlowSupport /v1/ws",
         process=process,
         url=f"ws://127.0.0.1:{port}/v1/ws",
-        hello=lambda i: {"type": "hello", "api_key": api_key},
+        hello=lambda i: {"type": "hello", "api_key": api_keys[i % len(api_keys)]},
         send_frame=lambda room, body, n: {
             "type": "message.send",
             "id": f"s{n}",
@@ -179,7 +190,7 @@ async def start_flowsupport(data_dir: Path) -> Server:
         },
         join_frame=lambda room: {"type": "subscribe", "id": "j", "conversation_id": room},
         inbox_join={"type": "inbox.subscribe", "id": "i"},
-        extra={"token": token, "api_key": api_key, "metrics": f"{base}/metrics"},
+        extra={"tokens": tokens, "metrics": f"{base}/metrics"},
     )
 
 
@@ -306,7 +317,12 @@ async def conversations(server: Server, sizes: Sizes) -> dict[str, float]:
 async def inbox(server: Server, sizes: Sizes) -> dict[str, float]:
     room = (await make_rooms(server, sizes, 1))[0]
     agent_hello = (
-        (lambda i: {"type": "hello", "token": server.extra["token"]})
+        (
+            lambda i: {
+                "type": "hello",
+                "token": server.extra["tokens"][i % len(server.extra["tokens"])],
+            }
+        )
         if server.extra
         else server.hello
     )
