@@ -227,8 +227,7 @@ async def setup(request: Request) -> JSONResponse:
         email=body.email,
         password=body.password,
     )
-    signed_in = await svc.first_run.complete(workspace, setup_caller(request, body.token))
-    tenant = await svc.admin.find_tenant(str(signed_in.user.tenant_id))
+    tenant, signed_in = await svc.first_run.complete(workspace, setup_caller(request, body.token))
     out = SetupResponse(
         access_token=signed_in.access_token,
         expires_in=signed_in.expires_in,

@@ -24,14 +24,13 @@ from typing import Any
 from server.channels.base import ChannelRegistry, InboundMessage, WebhookCall
 from server.channels.email_parse import ParsedMail, parse_mail, payload
 from server.clock import Clock, SystemClock
-from server.domain import case
 from server.domain.access import SecurityContext
 from server.domain.events import EventSink, MessageCreated
 from server.domain.models import Conversation, Role, Sender
 from server.domain.tenant_settings import TenantSettings
 from server.errors import Forbidden, NotFound, ValidationFailed
 from server.ids import ConversationId, TenantId
-from server.services.cases import Actor, Outcome, follow_up
+from server.services.cases import Outcome, follow_up
 from server.services.intake import Intake, VisitorWrote
 from server.store import channels, contacts, conversations, messages, tenants, tickets
 from server.store.db import Connection, Database
@@ -193,15 +192,7 @@ class InboundMail(Intake):
         outcome = Delivered(conversation.id, mail.message_id or key, result.created)
         if not result.created:
             return outcome, None, current, None
-        reopened = None
-        if not automated and current.status in ("resolved", "pending"):
-            reopened = await self._lifecycle.move(
-                conn,
-                current.id,
-                case.Change(trigger=case.CUSTOMER_WROTE),
-                Actor("visitor", str(contact.id)),
-                audit_action="conversation.reopen",
-            )
+        reopened = None if automated else await self._customer_wrote(conn, current, str(contact.id))
         return outcome, MessageCreated(result.message, current), current, reopened
 
     async def _thread(

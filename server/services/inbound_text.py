@@ -28,14 +28,13 @@ from server.channels.base import (
 )
 from server.channels.secretbox import SecretBox
 from server.clock import Clock, SystemClock
-from server.domain import case
 from server.domain.access import SecurityContext
 from server.domain.events import EventSink, MessageCreated
 from server.domain.models import ConfiguredChannel, Role, Sender
 from server.domain.tenant_settings import TenantSettings
 from server.errors import Forbidden, NotFound
 from server.ids import ConversationId, TenantId
-from server.services.cases import Actor, follow_up
+from server.services.cases import follow_up
 from server.services.intake import Intake, VisitorWrote
 from server.store import channels, contacts, conversations, messages, tenants
 from server.store.db import Database
@@ -148,15 +147,11 @@ class InboundText(Intake):
                 client_msg_id=f"{text.source}:{text.provider_id}"[:128],
                 now=self._clock.now(),
             )
-            reopened = None
-            if result.created and current.status in ("resolved", "pending"):
-                reopened = await self._lifecycle.move(
-                    conn,
-                    current.id,
-                    case.Change(trigger=case.CUSTOMER_WROTE),
-                    Actor("visitor", str(contact.id)),
-                    audit_action="conversation.reopen",
-                )
+            reopened = (
+                await self._customer_wrote(conn, current, str(contact.id))
+                if result.created
+                else None
+            )
         if result.created:
             await self._sink.persisted(MessageCreated(result.message, current))
             if reopened is not None:

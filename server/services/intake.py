@@ -7,12 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from server.clock import Clock
+from server.domain import case
 from server.domain.access import SecurityContext
 from server.domain.events import EventSink
 from server.domain.models import Conversation, Message
-from server.services.cases import Lifecycle
+from server.services.cases import Actor, Lifecycle, Outcome
 from server.store import audit
-from server.store.db import Database
+from server.store.db import Connection, Database
 
 # Called once a customer's message is stored and announced: a request for a person
 # escalates, anything else the AI takes.
@@ -40,3 +41,18 @@ class Intake:
                 action="channel.webhook.refused",
                 details={"reason": reason},
             )
+
+    async def _customer_wrote(
+        self, conn: Connection, conversation: Conversation, contact_id: str
+    ) -> Outcome | None:
+        """A new message from the customer reopens a resolved or pending case (its ticket
+        moves with it); the outcome to announce after commit, or None."""
+        if conversation.status not in ("resolved", "pending"):
+            return None
+        return await self._lifecycle.move(
+            conn,
+            conversation.id,
+            case.Change(trigger=case.CUSTOMER_WROTE),
+            Actor("visitor", contact_id),
+            audit_action="conversation.reopen",
+        )

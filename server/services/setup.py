@@ -11,6 +11,7 @@ import hmac
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from server.domain.models import Tenant
 from server.errors import Conflict, Forbidden
 from server.services.admin import AdminService
 from server.services.auth import AuthService, LoginResult
@@ -70,14 +71,14 @@ class FirstRun:
         if not self.admits(caller):
             raise Forbidden("open the setup link from the server's log: it carries a token")
 
-    async def complete(self, workspace: Workspace, caller: Caller) -> LoginResult:
+    async def complete(self, workspace: Workspace, caller: Caller) -> tuple[Tenant, LoginResult]:
         """Create the tenant and its admin, then sign the admin in."""
         await self.check(caller)
-        await self._admin.create_first_workspace(
+        tenant, _ = await self._admin.create_first_workspace(
             name=workspace.name,
             origins=workspace.website,
             email=workspace.email,
             password=workspace.password,
             admin_name=workspace.admin_name,
         )
-        return await self._auth.login(workspace.email, workspace.password)
+        return tenant, await self._auth.login(workspace.email, workspace.password)

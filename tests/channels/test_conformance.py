@@ -20,7 +20,6 @@ import hashlib
 import hmac
 import json
 import secrets
-import socket
 import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -32,7 +31,6 @@ from typing import Any
 
 import httpx
 import pytest
-from aiosmtpd.controller import Controller
 
 from server.channels.base import (
     ChannelAdapter,
@@ -60,7 +58,7 @@ from tests.fakes.meta_server import (
     meta_signature,
     meta_status,
 )
-from tests.fakes.smtp_server import Relay
+from tests.fakes.smtp_server import Relay, free_port, serving
 from tests.fakes.twilio_server import (
     ACCOUNT_SID,
     AUTH_TOKEN,
@@ -87,12 +85,6 @@ SMTP_REPLIES = {
     "down": "451 4.3.0 local error, try again later",
     "refused": "554 5.7.1 message rejected",
 }
-
-
-def closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def words(text: str) -> str:
@@ -200,7 +192,7 @@ class TwilioHarness(Harness):
         return [(m.sid, m.to.removeprefix(prefix), m.body) for m in self.state.messages]
 
     def unreachable(self) -> tuple[ChannelAdapter, Endpoint]:
-        settings = {**self.endpoint.settings, "api_base": f"http://127.0.0.1:{closed_port()}"}
+        settings = {**self.endpoint.settings, "api_base": f"http://127.0.0.1:{free_port()}"}
         return self.adapter, replace(self.endpoint, settings=settings)
 
 
@@ -250,7 +242,7 @@ class MetaHarness(Harness):
         return [(m.wamid, "+" + m.to, m.body) for m in self.state.messages]
 
     def unreachable(self) -> tuple[ChannelAdapter, Endpoint]:
-        settings = {**self.endpoint.settings, "api_base": f"http://127.0.0.1:{closed_port()}"}
+        settings = {**self.endpoint.settings, "api_base": f"http://127.0.0.1:{free_port()}"}
         return self.adapter, replace(self.endpoint, settings=settings)
 
 
@@ -269,13 +261,8 @@ class ScriptedRelay(Relay):
 @contextmanager
 def scripted_relay() -> Iterator[tuple[int, ScriptedRelay]]:
     relay = ScriptedRelay()
-    port = closed_port()
-    controller = Controller(relay, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
+    with serving(relay) as port:
         yield port, relay
-    finally:
-        controller.stop()
 
 
 def mime(message_id: str) -> str:
@@ -343,7 +330,7 @@ class EmailHarness(Harness):
         ]
 
     def unreachable(self) -> tuple[ChannelAdapter, Endpoint]:
-        adapter = EmailAdapter(f"smtp://127.0.0.1:{closed_port()}", SIGNING_KEY, SystemClock())
+        adapter = EmailAdapter(f"smtp://127.0.0.1:{free_port()}", SIGNING_KEY, SystemClock())
         return adapter, self.endpoint
 
 

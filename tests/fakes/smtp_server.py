@@ -33,15 +33,27 @@ class Relay:
         return "250 OK"
 
 
+def free_port() -> int:
+    """A port nothing listens on now (what is bound here is released at once)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def serving(handler: Any) -> Iterator[int]:
+    """An aiosmtpd server with `handler` on a free loopback port, for the block."""
+    port = free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield port
+    finally:
+        controller.stop()
+
+
 @contextmanager
 def smtp_relay() -> Iterator[tuple[int, Relay]]:
     relay = Relay()
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = int(sock.getsockname()[1])
-    controller = Controller(relay, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
+    with serving(relay) as port:
         yield port, relay
-    finally:
-        controller.stop()
