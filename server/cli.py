@@ -75,7 +75,9 @@ async def _with_admin(
 ) -> dict[str, Any]:
     async with database_urls(settings) as urls:
         await prepare(urls, run_migrations=settings.auto_migrate)
-        db = await Database.connect(urls.app, max_size=2)
+        db = await Database.connect(
+            urls.app, max_size=2, transaction_pooler=urls.transaction_pooler
+        )
         try:
             return await work(AdminService(db, SecretBox(settings.secret_key)))
         finally:

@@ -16,6 +16,7 @@ from server.errors import ConfigError
 
 PREFIX = "FLOWSUPPORT_"
 ENVIRONMENTS = ("development", "production", "test")
+POOLERS = ("none", "transaction")  # FLOWSUPPORT_DATABASE_POOLER
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,9 @@ class Settings:
     data_dir: Path
     database_url: str | None
     migration_database_url: str | None
+    # FLOWSUPPORT_DATABASE_POOLER: what sits between the application and PostgreSQL on
+    # FLOWSUPPORT_DATABASE_URL (`transaction`: PgBouncer or RDS Proxy pooling per transaction).
+    database_pooler: str
     redis_url: str | None
     llm_model: str | None
     llm_api_base: str | None
@@ -68,6 +72,12 @@ class Settings:
         return self.env != "production" or self.embedded_database
 
     @property
+    def transaction_pooler(self) -> bool:
+        """A pooler hands each transaction any server connection: nothing may outlive one
+        (no server-side prepared statements, no session settings or locks)."""
+        return self.database_pooler == "transaction"
+
+    @property
     def public_url(self) -> str:
         """Where browsers reach this server: FLOWSUPPORT_PUBLIC_URL, or else the listening
         address (a wildcard host read as 127.0.0.1)."""
@@ -97,6 +107,13 @@ class Settings:
         env = read.choice("ENV", ENVIRONMENTS, "development")
         data_dir = Path(read.text("DATA_DIR") or "./.flowsupport").expanduser().resolve()
         database_url = read.url("DATABASE_URL", ("postgres", "postgresql"))
+        database_pooler = read.choice("DATABASE_POOLER", POOLERS, "none")
+        if database_pooler != "none" and database_url is None:
+            raise ConfigError(
+                f"FLOWSUPPORT_DATABASE_POOLER={database_pooler} describes the way to an external "
+                "PostgreSQL, but FLOWSUPPORT_DATABASE_URL is unset (the embedded database has "
+                "no pooler in front): set the URL or unset the pooler"
+            )
         secret_key = read.text("SECRET_KEY")
         if secret_key is None:
             if env == "production":
@@ -118,6 +135,7 @@ class Settings:
             data_dir=data_dir,
             database_url=database_url,
             migration_database_url=read.url("MIGRATION_DATABASE_URL", ("postgres", "postgresql")),
+            database_pooler=database_pooler,
             secret_key=secret_key,
             redis_url=read.url("REDIS_URL", ("redis", "rediss", "unix")),
             llm_model=read.text("LLM_MODEL"),

@@ -108,7 +108,9 @@ async def build_services(
     if urls is None:
         urls = await stack.enter_async_context(database_urls(settings))
         await prepare(urls, run_migrations=settings.auto_migrate)
-    db = await Database.connect(urls.app, max_size=settings.db_pool_size)
+    db = await Database.connect(
+        urls.app, max_size=settings.db_pool_size, transaction_pooler=urls.transaction_pooler
+    )
     stack.push_async_callback(db.close)
     stack.push_async_callback(supervisor.close)  # after the broker, before the database
     broker, presence = broker_for(settings, node_id, supervisor)

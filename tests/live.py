@@ -14,7 +14,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from contextlib import ExitStack, asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -26,6 +26,7 @@ import pytest
 
 from server.config import Settings
 from server.store.provision import database_urls
+from tests import pgbouncer
 
 TIMEOUT_SCALE = float(os.environ.get("FLOWSUPPORT_TEST_TIMEOUT_SCALE", "1"))
 # .ci/run sets this: there a missing Redis or PostgreSQL 15 fails the run instead of skipping.
@@ -151,8 +152,20 @@ def running_server(
 ) -> Iterator[LiveServer]:
     """`flowsupport serve` on `data_dir` until the block ends (then SIGTERM, like a deploy).
     It runs as FLOWSUPPORT_ENV=test on the data dir's test clock (`LiveServer.clock`)
-    unless `extra_env` names another environment."""
-    port = port or free_port()
+    unless `extra_env` names another environment.
+
+    With FLOWSUPPORT_TEST_PGBOUNCER=1 the server runs behind PgBouncer in transaction mode:
+    the harness starts the data dir's embedded PostgreSQL and a pgbouncer in front of it
+    (tests/pgbouncer.py) unless `extra_env` names its own FLOWSUPPORT_DATABASE_URL. The
+    embedded default itself (the server starting its own database) is the default mode's."""
+    with ExitStack() as stack:
+        env = _server_env(data_dir, port or free_port(), extra_env or {}, stack)
+        yield stack.enter_context(_serving(data_dir, env))
+
+
+def _server_env(
+    data_dir: Path, port: int, extra_env: dict[str, str], stack: ExitStack
+) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith("FLOWSUPPORT_")}
     env.update(
         {
@@ -162,7 +175,20 @@ def running_server(
             "FLOWSUPPORT_TEST_CLOCK_FILE": str(data_dir / TEST_CLOCK),
         }
     )
-    env.update(extra_env or {})
+    if pgbouncer.ENABLED:
+        if "FLOWSUPPORT_DATABASE_URL" in extra_env:
+            # The test's own database (tests/conftest.py hands out URLs through the pooler);
+            # on a direct URL the setting only turns asyncpg's statement cache off.
+            env["FLOWSUPPORT_DATABASE_POOLER"] = "transaction"
+        else:
+            env.update(stack.enter_context(pgbouncer.pooled_data_dir(data_dir)))
+    env.update(extra_env)
+    return env
+
+
+@contextmanager
+def _serving(data_dir: Path, env: dict[str, str]) -> Iterator[LiveServer]:
+    port = int(env["PORT"])
     if env["FLOWSUPPORT_ENV"] != "test":
         del env["FLOWSUPPORT_TEST_CLOCK_FILE"]  # refused there: the system's clock only
     started = time.monotonic()

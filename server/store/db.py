@@ -9,7 +9,7 @@ another request never carries the previous tenant. SQLSTATEs become our errors h
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from typing import TypeVar
 
 import asyncpg
@@ -28,6 +28,15 @@ from server.errors import (
 
 T = TypeVar("T")
 
+# Waiting longer for a connection (all busy, or PostgreSQL not answering a new one) than this
+# answers `unavailable`: the client retries, rather than hanging on a dead path.
+ACQUIRE_TIMEOUT_S = 10.0
+
+# The connection, or the way to it, broke: `unavailable`, the client retries. asyncpg raises
+# InternalClientError ("another operation is in progress") from a pooled connection that
+# PostgreSQL ended while it sat idle, when the pool hands it out before noticing.
+CONNECTION_FAILURES = (OSError, TimeoutError, asyncpg.InterfaceError, asyncpg.InternalClientError)
+
 # What repositories take: a pooled connection inside a unit of work, or a plain one.
 Connection = asyncpg.Connection | PoolConnectionProxy
 
@@ -45,9 +54,28 @@ class Database:
         self._pool = pool
 
     @classmethod
-    async def connect(cls, dsn: str, *, max_size: int) -> Database:
+    async def connect(
+        cls, dsn: str, *, max_size: int, transaction_pooler: bool = False
+    ) -> Database:
+        """Open the pool; `transaction_pooler`: `dsn` goes through PgBouncer or RDS Proxy in
+        transaction mode, where nothing outlives a transaction. Then no named prepared
+        statements (asyncpg's documented `statement_cache_size=0`), and no reset query on
+        release: its RESET ALL and pg_advisory_unlock_all would run on whatever server
+        connection the pooler lends for them, one round trip per unit of work, for session
+        state a unit never keeps (asyncpg still rolls back an unfinished transaction)."""
+
+        async def no_session_to_reset(_conn: asyncpg.Connection) -> None:
+            return None
+
         try:
-            pool = await asyncpg.create_pool(dsn, min_size=1, max_size=max_size, command_timeout=60)
+            pool = await asyncpg.create_pool(
+                dsn,
+                min_size=1,
+                max_size=max_size,
+                command_timeout=60,
+                statement_cache_size=statement_cache_size(transaction_pooler),
+                reset=no_session_to_reset if transaction_pooler else None,
+            )
         except (OSError, asyncpg.PostgresError) as exc:
             raise Unavailable(f"cannot connect to PostgreSQL: {exc}") from exc
         return cls(pool)
@@ -59,7 +87,7 @@ class Database:
     async def unit(self, context: SecurityContext) -> AsyncIterator[Connection]:
         """A transaction that runs as `context`; commits when the block ends without error."""
         try:
-            async with self._pool.acquire() as conn, conn.transaction():
+            async with self._lease() as conn, conn.transaction():
                 await conn.execute(
                     SET_CONTEXT,
                     str(context.tenant_id) if context.tenant_id else "",
@@ -69,8 +97,22 @@ class Database:
                 yield conn
         except asyncpg.PostgresError as exc:
             raise translate(exc) from exc
-        except (OSError, asyncpg.InterfaceError) as exc:
-            raise Unavailable(f"database unavailable: {exc}") from exc
+        except CONNECTION_FAILURES as exc:
+            raise unavailable(exc) from exc
+
+    @asynccontextmanager
+    async def _lease(self) -> AsyncIterator[PoolConnectionProxy]:
+        """A pooled connection for one unit of work. Handing it back runs a reset query; when
+        PostgreSQL cut the connection just after the COMMIT answered, that query fails and
+        asyncpg drops the connection (the pool opens another). The unit's outcome was settled
+        by its COMMIT: a stored write must not be reported as an error (`internal`), which
+        would also skip announcing it."""
+        conn = await self._pool.acquire(timeout=ACQUIRE_TIMEOUT_S)
+        try:
+            yield conn
+        finally:
+            with suppress(asyncpg.PostgresError, *CONNECTION_FAILURES):
+                await self._pool.release(conn)
 
     def pool_use(self) -> tuple[int, int]:
         """(connections open, of which idle): the pool gauge of /metrics."""
@@ -80,20 +122,32 @@ class Database:
     async def anonymous(self) -> AsyncIterator[Connection]:
         """A transaction with no security context: sees no tenant rows (pre-auth look-ups)."""
         try:
-            async with self._pool.acquire() as conn, conn.transaction():
+            async with self._lease() as conn, conn.transaction():
                 yield conn
         except asyncpg.PostgresError as exc:
             raise translate(exc) from exc
-        except (OSError, asyncpg.InterfaceError) as exc:
-            raise Unavailable(f"database unavailable: {exc}") from exc
+        except CONNECTION_FAILURES as exc:
+            raise unavailable(exc) from exc
 
     async def ping(self) -> None:
         """Raise Unavailable unless a round trip to PostgreSQL works."""
         try:
             async with self._pool.acquire(timeout=2) as conn:
                 await conn.fetchval("SELECT 1", timeout=2)
-        except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
-            raise Unavailable(f"database unavailable: {exc}") from exc
+        except (asyncpg.PostgresError, *CONNECTION_FAILURES) as exc:
+            raise unavailable(exc) from exc
+
+
+def unavailable(exc: BaseException) -> Unavailable:
+    # A timeout carries no text of its own: say which failure it was.
+    return Unavailable(f"database unavailable: {str(exc) or type(exc).__name__}")
+
+
+def statement_cache_size(transaction_pooler: bool) -> int:
+    """asyncpg's cache of named prepared statements (100, its default), or none behind a
+    transaction pooler: there the next transaction may run on a server connection that
+    lacks them (or holds another client's); asyncpg documents ``statement_cache_size=0``."""
+    return 0 if transaction_pooler else 100
 
 
 async def retry_on_conflict(attempt: Callable[[], Awaitable[T]], tries: int = 3) -> T:
@@ -104,6 +158,20 @@ async def retry_on_conflict(attempt: Callable[[], Awaitable[T]], tries: int = 3)
         except Conflict:
             continue
     return await attempt()
+
+
+# The server or the path to it failed, not the request: the client may send it again (its
+# client_msg_id makes the retry safe even when a cut COMMIT did land).
+RETRYABLE = (
+    asyncpg.PostgresConnectionError  # class 08: the connection broke (also a pooler's refusal)
+    | asyncpg.CannotConnectNowError
+    | asyncpg.TooManyConnectionsError
+    | asyncpg.AdminShutdownError
+    | asyncpg.CrashShutdownError
+    | asyncpg.QueryCanceledError
+    | asyncpg.SerializationError
+    | asyncpg.DeadlockDetectedError
+)
 
 
 def translate(exc: asyncpg.PostgresError) -> FlowSupportError:
@@ -123,13 +191,7 @@ def translate(exc: asyncpg.PostgresError) -> FlowSupportError:
         return Forbidden("not allowed")
     if isinstance(exc, asyncpg.DataError):
         return BadRequest("malformed value")
-    if isinstance(
-        exc,
-        asyncpg.CannotConnectNowError
-        | asyncpg.TooManyConnectionsError
-        | asyncpg.AdminShutdownError
-        | asyncpg.QueryCanceledError,
-    ):
+    if isinstance(exc, RETRYABLE):
         return Unavailable("database busy or restarting; retry")
     error = FlowSupportError(f"database error {exc.sqlstate}")
     error.__cause__ = exc

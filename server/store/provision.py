@@ -4,7 +4,10 @@ With ``FLOWSUPPORT_DATABASE_URL`` unset the embedded PostgreSQL runs under the d
 migrations run as its superuser and the application logs in as ``flowsupport``, a plain
 member of ``flowsupport_app``. With it set, it is the application's role, and migrations
 run as ``FLOWSUPPORT_MIGRATION_DATABASE_URL`` (the schema owner; defaults to the same URL,
-which the posture check then refuses, saying why).
+which the posture check then refuses, saying why). Behind a pooler in transaction mode
+(``FLOWSUPPORT_DATABASE_POOLER=transaction``) the application's connections keep no
+server-side prepared statements, and migrations, which hold a session advisory lock, must
+come through a direct ``FLOWSUPPORT_MIGRATION_DATABASE_URL``.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import asyncpg
 
 from server.config import Settings
 from server.errors import StartupError
+from server.store.db import statement_cache_size
 from server.store.embedded import EmbeddedPostgres
 from server.store.migrate import check_server, grant_application_role, migrate, pending, quote_ident
 from server.store.posture import check_posture
@@ -32,6 +36,9 @@ EMBEDDED_APP_ROLE = "flowsupport"
 class DatabaseUrls:
     app: str  # the application's login: row-level security applies to it
     owner: str  # the schema owner: runs migrations
+    # `app` reaches PostgreSQL through a pooler in transaction mode (PgBouncer, RDS Proxy):
+    # every connection to it must keep nothing between transactions (Database.connect).
+    transaction_pooler: bool = False
 
 
 @asynccontextmanager
@@ -41,6 +48,7 @@ async def database_urls(settings: Settings) -> AsyncIterator[DatabaseUrls]:
         yield DatabaseUrls(
             app=settings.database_url,
             owner=settings.migration_database_url or settings.database_url,
+            transaction_pooler=settings.transaction_pooler,
         )
         return
     embedded = EmbeddedPostgres(settings.data_dir)
@@ -66,7 +74,15 @@ async def prepare(urls: DatabaseUrls, *, run_migrations: bool) -> list[str]:
     Returns the migrations applied. Raises StartupError (one line) when anything is wrong.
     """
     applied: list[str] = []
-    app = await _connect(urls.app, "FLOWSUPPORT_DATABASE_URL")
+    if run_migrations and urls.transaction_pooler and urls.owner == urls.app:
+        raise StartupError(
+            "migrations hold a session advisory lock, which a pooler in transaction mode "
+            "(FLOWSUPPORT_DATABASE_POOLER=transaction) does not keep: set "
+            "FLOWSUPPORT_MIGRATION_DATABASE_URL to a direct connection as the schema owner"
+        )
+    app = await _connect(
+        urls.app, "FLOWSUPPORT_DATABASE_URL", transaction_pooler=urls.transaction_pooler
+    )
     try:
         await check_server(app, "FLOWSUPPORT_DATABASE_URL")
         app_role = str(await app.fetchval("SELECT current_user"))
@@ -89,9 +105,13 @@ async def prepare(urls: DatabaseUrls, *, run_migrations: bool) -> list[str]:
     return applied
 
 
-async def _connect(dsn: str, variable: str) -> asyncpg.Connection:
+async def _connect(
+    dsn: str, variable: str, *, transaction_pooler: bool = False
+) -> asyncpg.Connection:
     try:
-        return await asyncpg.connect(dsn, timeout=10)
+        return await asyncpg.connect(
+            dsn, timeout=10, statement_cache_size=statement_cache_size(transaction_pooler)
+        )
     except (OSError, TimeoutError, asyncpg.PostgresError) as exc:
         raise StartupError(f"{variable}: cannot connect to PostgreSQL: {exc}") from exc
 

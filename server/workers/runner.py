@@ -17,6 +17,7 @@ from datetime import timedelta
 from server.clock import Clock
 from server.domain.access import SecurityContext
 from server.domain.retry import backoff_seconds, should_give_up
+from server.errors import Unavailable
 from server.store import jobs
 from server.store.db import Database
 from server.store.jobs import Job
@@ -25,6 +26,7 @@ log = logging.getLogger("flowsupport.worker")
 
 JobHandler = Callable[[Job], Awaitable[None]]
 OPERATOR = SecurityContext.operator()
+MAX_PAUSE_S = 8.0  # the longest wait between rounds while the loop keeps failing
 
 
 class JobRunner:
@@ -48,16 +50,28 @@ class JobRunner:
         self._rng = rng or random.Random()
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Work until `stop` is set; the job in hand is finished first."""
+        """Work until `stop` is set; the job in hand is finished first. While the database
+        is unreachable it backs off (doubling, up to a few seconds), and says so once."""
+        failures = 0
         while not stop.is_set():
+            pause = self._idle_s
             try:
                 done = await self.run_once()
+                if failures:
+                    log.info("job loop recovered after %d failed rounds", failures)
+                failures = 0
+            except Unavailable as exc:
+                if not failures:
+                    log.warning("job loop paused: %s", exc.message)
+                failures += 1
+                done, pause = 0, min(MAX_PAUSE_S, self._idle_s * 2 ** min(failures, 10))
             except Exception:
                 log.exception("job loop failed; backing off")
-                done = 0
+                failures += 1
+                done, pause = 0, min(MAX_PAUSE_S, self._idle_s * 2 ** min(failures, 10))
             if done == 0:
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), timeout=self._idle_s)
+                    await asyncio.wait_for(stop.wait(), timeout=pause)
 
     async def run_once(self) -> int:
         """Claim and run one batch of due jobs; return how many were claimed."""

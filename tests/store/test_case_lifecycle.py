@@ -29,7 +29,9 @@ MINUTE = timedelta(minutes=1)
 @pytest.fixture
 async def own_db(fresh_urls: DatabaseUrls) -> AsyncIterator[Database]:
     """A database of this test's own: the SLA timer sweeps every tenant."""
-    database = await Database.connect(fresh_urls.app, max_size=4)
+    database = await Database.connect(
+        fresh_urls.app, max_size=4, transaction_pooler=fresh_urls.transaction_pooler
+    )
     yield database
     await database.close()
 

@@ -22,7 +22,9 @@ from tests.helpers import Seeded, seed_tenant
 @pytest.fixture
 async def db(fresh_urls: DatabaseUrls) -> AsyncIterator[Database]:
     """A database of each test's own: a runner claims every tenant's due jobs."""
-    database = await Database.connect(fresh_urls.app, max_size=6)
+    database = await Database.connect(
+        fresh_urls.app, max_size=6, transaction_pooler=fresh_urls.transaction_pooler
+    )
     yield database
     await database.close()
 

@@ -16,7 +16,7 @@ from server.store import migrate as migrate_module
 from server.store.embedded import EmbeddedLocation
 from server.store.migrate import check_server, load_migrations, migrate, pending
 from server.store.provision import DatabaseUrls, prepare
-from tests.conftest import create_database
+from tests.conftest import connect_app, create_database
 from tests.live import service_missing
 
 # The distribution PostgreSQL 15 this machine runs, without pgvector.
@@ -117,7 +117,7 @@ async def test_production_start_checks_migrations_as_the_application_role(
     name `flowsupport migrate` before that."""
     urls = fresh_urls
     await prepare(urls, run_migrations=True)
-    app = await asyncpg.connect(urls.app)
+    app = await connect_app(urls)
     try:
         with pytest.raises(asyncpg.InsufficientPrivilegeError):
             await app.fetch("SELECT version FROM schema_migrations")  # the premise

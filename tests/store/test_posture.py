@@ -15,7 +15,8 @@ from server.store.provision import DatabaseUrls
 
 
 async def posture_of(dsn: str) -> None:
-    conn = await asyncpg.connect(dsn)
+    # No statement cache: `dsn` may go through a pooler in transaction mode (tests/pgbouncer.py).
+    conn = await asyncpg.connect(dsn, statement_cache_size=0)
     try:
         await check_posture(conn)
     finally:

@@ -22,7 +22,7 @@ from server.store.embedded import EmbeddedLocation
 from server.store.migrate import SUPERSEDED_CHECKSUMS, load_migrations, migrate, pending
 from server.store.posture import check_posture
 from server.store.provision import DatabaseUrls, prepare
-from tests.conftest import create_database
+from tests.conftest import connect_app, create_database
 from tests.live import running_server
 
 RELEASE = Path(__file__).resolve().parent / "data" / "migrations_56c66c4"
@@ -155,7 +155,7 @@ async def test_a_database_of_the_release_migrates_to_todays_schema(
     assert applied == [m.name for m in load_migrations() if m.version > up_to]
     assert await schema_of(urls.owner) == await schema_of(fresh_urls.owner)
     await prepare(urls, run_migrations=False)  # production's start: nothing pending
-    app = await asyncpg.connect(urls.app)
+    app = await connect_app(urls)
     try:
         assert await pending(app) == []
         await check_posture(app)

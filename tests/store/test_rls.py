@@ -135,7 +135,9 @@ async def test_pooled_connection_never_keeps_context(
     from tests.conftest import DatabaseUrls
 
     assert isinstance(shared_urls, DatabaseUrls)
-    single = await Database.connect(shared_urls.app, max_size=1)
+    single = await Database.connect(
+        shared_urls.app, max_size=1, transaction_pooler=shared_urls.transaction_pooler
+    )
     try:
         async with single.unit(tenant_a.as_agent) as conn:
             first_pid = conn.get_server_pid()

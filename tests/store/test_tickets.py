@@ -73,7 +73,9 @@ async def test_fifty_concurrent_creations_number_1_to_50(db: Database) -> None:
 @pytest.fixture
 async def own_db(fresh_urls: DatabaseUrls) -> AsyncIterator[Database]:
     """A database of this test's own: the SLA timer sweeps every tenant."""
-    database = await Database.connect(fresh_urls.app, max_size=4)
+    database = await Database.connect(
+        fresh_urls.app, max_size=4, transaction_pooler=fresh_urls.transaction_pooler
+    )
     yield database
     await database.close()
 

@@ -28,7 +28,9 @@ START = datetime(2025, 1, 6, 9, 0, tzinfo=UTC)  # long before the wall clock's t
 @pytest.fixture
 async def own_db(fresh_urls: DatabaseUrls) -> AsyncIterator[Database]:
     """A database of this test's own: the sweep looks at every tenant."""
-    database = await Database.connect(fresh_urls.app, max_size=4)
+    database = await Database.connect(
+        fresh_urls.app, max_size=4, transaction_pooler=fresh_urls.transaction_pooler
+    )
     yield database
     await database.close()
 
