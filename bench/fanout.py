@@ -39,6 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import httpx
 from websockets.asyncio.client import ClientConnection, connect
 
+from bench.serving import cpu_seconds, free_port, pct
 from server.config import Settings
 from server.protocol.session import SessionLimits
 from server.services.admin import AdminService
@@ -46,7 +47,6 @@ from server.store.db import Database
 from server.store.provision import database_urls
 
 ROOT = Path(__file__).resolve().parent.parent
-TICK = os.sysconf("SC_CLK_TCK")
 
 
 @dataclass(frozen=True)
@@ -67,19 +67,6 @@ BENCH_AGENTS = -(-FULL.agents // SessionLimits().agent_connections)
 
 
 # -- processes ------------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / TICK
 
 
 def rss_bytes(pid: int) -> int:
@@ -402,12 +389,6 @@ async def loop_lag_ms(server: Server) -> float:
         if line.startswith("flowsupport_event_loop_lag_seconds_max "):
             return float(line.split()[1]) * 1000
     return float("nan")
-
-
-def pct(values: list[float], p: float) -> float:
-    if not values:
-        return float("nan")
-    return values[min(len(values) - 1, int(len(values) * p / 100))]
 
 
 # -- report ---------------------------------------------------------------------------------

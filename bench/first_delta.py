@@ -38,7 +38,6 @@ import argparse
 import asyncio
 import contextlib
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -55,6 +54,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import httpx
 from websockets.asyncio.client import ClientConnection, connect
 
+from bench.serving import ROOT, Server, pct, serving
 from kb_ingest.samples import PLAUSIBLE_DOCS
 from server.config import Settings
 from server.services.admin import AdminService
@@ -62,7 +62,6 @@ from server.store.db import Database
 from server.store.provision import database_urls
 from tests.fakes.openai_server import openai_server
 
-ROOT = Path(__file__).resolve().parent.parent
 CORPUS = PLAUSIBLE_DOCS
 QUESTIONS = ROOT / "bench/data/plausible_eval.json"
 ORIGIN = "https://shop.example"
@@ -80,77 +79,6 @@ class Desk:
 
 
 # -- processes ------------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@dataclass
-class Server:
-    name: str
-    process: subprocess.Popen[bytes]
-    base: str
-    env: dict[str, str]
-
-    log: Path
-
-    @property
-    def ws_url(self) -> str:
-        return self.base.replace("http://", "ws://") + "/v1/ws"
-
-    def errors(self, lines: int = 12) -> str:
-        """The end of the last traceback in the server's log (why answers failed)."""
-        text = self.log.read_text(errors="replace").splitlines()
-        starts = [i for i, line in enumerate(text) if line.startswith("Traceback")]
-        return "\n".join(text[starts[-1] :][-lines:]) if starts else "(no traceback logged)"
-
-    def stop(self) -> None:
-        self.process.terminate()  # graceful, like a deploy: cProfile writes its file
-        try:
-            self.process.wait(60)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-
-
-@contextlib.asynccontextmanager
-async def serving(
-    name: str, data_dir: Path, extra_env: dict[str, str], profile: Path | None
-) -> AsyncIterator[Server]:
-    """`flowsupport serve` on `data_dir` until the block ends; its output goes to a log."""
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FLOWSUPPORT_")}
-    env.update({"FLOWSUPPORT_DATA_DIR": str(data_dir), "PORT": str(port)})
-    env.update(extra_env)
-    command = [sys.executable, "-m", "server", "serve"]
-    if profile is not None:
-        profile.mkdir(parents=True, exist_ok=True)
-        command[1:1] = ["-m", "cProfile", "-o", str(profile / f"{name}.prof")]
-    log_path = data_dir / f"serve-{name}.log"
-    log = log_path.open("wb")
-    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-    server = Server(name, process, f"http://127.0.0.1:{port}", env, log_path)
-    try:
-        async with httpx.AsyncClient() as http:
-            for _ in range(1200):
-                if process.poll() is not None:
-                    raise RuntimeError(f"serve exited:\n{log_path.read_text()[-2000:]}")
-                try:
-                    if (await http.get(f"{server.base}/readyz")).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                await asyncio.sleep(0.05)
-            else:
-                raise RuntimeError("serve did not become ready")
-        yield server
-    finally:
-        server.stop()
-        log.close()
 
 
 async def provision(data_dir: Path, *, ai: bool) -> Desk:
@@ -359,13 +287,6 @@ async def phase(
 
 
 # -- report ---------------------------------------------------------------------------------
-
-
-def pct(values: list[float], p: float) -> float:
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(len(ordered) * p / 100))]
 
 
 @dataclass

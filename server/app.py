@@ -32,9 +32,10 @@ from server.errors import FlowSupportError
 from server.health import Health, Probe
 from server.loopwatch import LoopWatch
 from server.metrics import Metrics
-from server.protocol.session import Principals, SessionLimits
+from server.protocol.session import Addresses, Principals, SessionLimits
 from server.realtime.endpoint import Realtime, realtime_asgi
 from server.realtime.hub import Hub
+from server.realtime.rate_sync import RateSync
 from server.services.container import Services
 from server.services.setup import FirstRun
 from server.store import jobs as job_rows
@@ -118,7 +119,13 @@ def create_app(
                 ),
                 scrape=partial(_scrape, metrics, db, hub, watch, the_clock),
             )
-            session_limits = limits or SessionLimits()
+            session_limits = limits or SessionLimits(
+                address_connections=settings.max_connections_per_address
+            )
+            principals = Principals(session_limits)
+            rate_sync = RateSync(principals.holders, wired.rate_ledger, the_clock, wired.supervisor)
+            rate_sync.start()
+            stack.push_async_callback(rate_sync.stop)
             app.state.realtime = Realtime(
                 hub=hub,
                 auth=wired.auth,
@@ -131,7 +138,8 @@ def create_app(
                 public_origins=settings.public_origins,
                 limits=session_limits,
                 metrics=metrics,
-                principals=Principals(session_limits),
+                principals=principals,
+                addresses=Addresses(session_limits),
             )
             yield
 

@@ -44,6 +44,7 @@ class Settings:
     extractive_pace_ms: int
     inprocess_jobs: str  # auto | on | off
     visitor_leave_grace_s: int
+    max_connections_per_address: int  # WebSockets per client address per node
     smtp_listen: tuple[str, int] | None  # FLOWSUPPORT_SMTP_LISTEN host:port
     smtp_url: str | None  # FLOWSUPPORT_SMTP_URL: outbound relay
     mailgun_signing_key: str | None
@@ -156,6 +157,9 @@ class Settings:
             extractive_pace_ms=read.integer("EXTRACTIVE_PACE_MS", 40, low=0, high=1000),
             inprocess_jobs=read.choice("INPROCESS_JOBS", ("auto", "on", "off"), "auto"),
             visitor_leave_grace_s=read.integer("VISITOR_LEAVE_GRACE_S", 15, low=0, high=3600),
+            max_connections_per_address=read.integer(
+                "MAX_CONNECTIONS_PER_ADDRESS", 256, low=1, high=1_000_000
+            ),
             smtp_listen=read.host_port("SMTP_LISTEN"),
             smtp_url=read.url("SMTP_URL", ("smtp", "smtps")),
             mailgun_signing_key=read.text("MAILGUN_SIGNING_KEY"),

@@ -59,6 +59,15 @@ class Metrics:
             "Connections closed (1012) because their outbox filled up",
             registry=registry,
         )
+        self.connections_refused = Counter(
+            "flowsupport_connections_refused",
+            "WebSockets refused for a cap: per client address (HTTP 429 at the upgrade) or "
+            "per principal (close 4008 after hello)",
+            ["cap"],
+            registry=registry,
+        )
+        for cap in ("address", "principal"):
+            self.connections_refused.labels(cap)
         self.ws_sessions = Counter(
             "flowsupport_ws_sessions",
             "WebSocket sessions opened, by how fan-out writes to them: direct (pre-framed to "

@@ -19,7 +19,8 @@ from contextlib import AsyncExitStack
 from dataclasses import dataclass
 
 from server.ai.select import chat_model_for, summarizer_for
-from server.broker.select import broker_for
+from server.broker.base import RateLedger
+from server.broker.select import broker_for, ledger_for
 from server.channels.base import ChannelRegistry
 from server.channels.secretbox import SecretBox
 from server.channels.select import channels_in
@@ -62,6 +63,7 @@ class Wired:
     metrics: Metrics
     db: Database
     hub: Hub
+    rate_ledger: RateLedger  # per-principal spending across nodes
     signer: TokenSigner
     auth: AuthService
     admin: AdminService
@@ -118,6 +120,8 @@ async def build_services(
     stack.push_async_callback(presence.close)
     hub = Hub(broker, presence, node_id, metrics=metrics, supervisor=supervisor)
     await hub.start()
+    rate_ledger = ledger_for(settings)
+    stack.push_async_callback(rate_ledger.close)
 
     signer = TokenSigner(settings.secret_key)
     box = SecretBox(settings.secret_key)
@@ -186,6 +190,7 @@ async def build_services(
         metrics=metrics,
         db=db,
         hub=hub,
+        rate_ledger=rate_ledger,
         signer=signer,
         auth=auth,
         admin=AdminService(db, box),

@@ -9,7 +9,7 @@ means a customer channel).
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -54,5 +54,19 @@ class PresenceStore(Protocol):
     async def leave(self, member: PresenceMember) -> None: ...
 
     async def members(self, tenant_id: str) -> list[PresenceMember]: ...
+
+    async def close(self) -> None: ...
+
+
+class RateLedger(Protocol):
+    """What each principal spent per one-second window across nodes, so a rate limit holds
+    for the fleet and not per node (``realtime.rate_sync``)."""
+
+    async def exchange(
+        self, window: int, spent: Mapping[str, int], read: int, keys: Collection[str]
+    ) -> dict[str, int]:
+        """Add this node's `spent` tokens to `window`; return the fleet's totals in window
+        `read` (a finished one) for `keys`. Raises Unavailable when it cannot."""
+        ...
 
     async def close(self) -> None: ...

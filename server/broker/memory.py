@@ -7,6 +7,7 @@ conformance suite runs the same tests over it and over Redis).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection, Mapping
 
 from server.broker.base import PresenceMember, Receiver, Recovered
 
@@ -16,6 +17,7 @@ class MemoryBus:
 
     def __init__(self) -> None:
         self.subscribers: dict[str, set[MemoryBroker]] = {}
+        self.spent: dict[tuple[int, str], int] = {}  # the brokers' shared RateLedger
 
 
 class MemoryBroker:
@@ -74,3 +76,23 @@ class MemoryPresence:
 
     async def close(self) -> None:
         self._members.clear()
+
+
+class MemoryLedger:
+    """The rate ledger of the nodes sharing one bus (one node: only its own spending)."""
+
+    def __init__(self, bus: MemoryBus | None = None) -> None:
+        self._bus = bus or MemoryBus()
+
+    async def exchange(
+        self, window: int, spent: Mapping[str, int], read: int, keys: Collection[str]
+    ) -> dict[str, int]:
+        totals = self._bus.spent
+        for key, tokens in spent.items():
+            totals[(window, key)] = totals.get((window, key), 0) + tokens
+        for stale in [k for k in totals if k[0] < read]:
+            del totals[stale]
+        return {key: totals.get((read, key), 0) for key in keys}
+
+    async def close(self) -> None:
+        return None

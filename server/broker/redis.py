@@ -13,7 +13,7 @@ import json
 import logging
 import random
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection, Mapping
 
 import redis.asyncio as aioredis
 from redis.asyncio.client import PubSub
@@ -31,6 +31,7 @@ log = logging.getLogger("flowsupport.broker")
 
 PRESENCE_TTL_S = 60.0
 PRESENCE_REFRESH_S = 20.0
+RATE_WINDOW_TTL_S = 10  # a window's totals are read one second after it ends
 
 
 def reconnect_delay(attempt: int, *, base: float = 0.1, cap: float = 5.0) -> float:
@@ -239,3 +240,34 @@ class RedisPresence:
                     await self._write(json.loads(encoded)[0], encoded)
             except Exception:
                 log.exception("presence refresh failed; retrying next round")
+
+
+class RedisLedger:
+    """Per-window spending in one counter per (window, principal): INCRBY from each node,
+    read back with one MGET, in one pipelined round trip a second."""
+
+    def __init__(self, url: str) -> None:
+        self._client: aioredis.Redis = aioredis.from_url(
+            url, socket_connect_timeout=2, socket_timeout=2
+        )
+
+    async def exchange(
+        self, window: int, spent: Mapping[str, int], read: int, keys: Collection[str]
+    ) -> dict[str, int]:
+        wanted = list(keys)
+        try:
+            async with self._client.pipeline(transaction=False) as pipe:
+                for key, tokens in spent.items():
+                    pipe.incrby(f"fs:rate:{window}:{key}", tokens)
+                    pipe.expire(f"fs:rate:{window}:{key}", RATE_WINDOW_TTL_S)
+                if wanted:
+                    pipe.mget([f"fs:rate:{read}:{key}" for key in wanted])
+                replies = await pipe.execute()
+        except RedisError as exc:
+            raise Unavailable(f"redis unreachable: {exc}") from exc
+        if not wanted:
+            return {}
+        return {key: int(value or 0) for key, value in zip(wanted, replies[-1], strict=True)}
+
+    async def close(self) -> None:
+        await self._client.aclose()

@@ -5,9 +5,9 @@ A pure factory: only the composition root (``server.wiring``) calls it.
 
 from __future__ import annotations
 
-from server.broker.base import Broker, PresenceStore
-from server.broker.memory import MemoryBroker, MemoryPresence
-from server.broker.redis import RedisBroker, RedisPresence
+from server.broker.base import Broker, PresenceStore, RateLedger
+from server.broker.memory import MemoryBroker, MemoryLedger, MemoryPresence
+from server.broker.redis import RedisBroker, RedisLedger, RedisPresence
 from server.config import Settings
 from server.supervisor import Supervisor
 
@@ -23,3 +23,10 @@ def broker_for(
         RedisBroker(settings.redis_url, supervisor),
         RedisPresence(settings.redis_url, node_id, supervisor),
     )
+
+
+def ledger_for(settings: Settings) -> RateLedger:
+    """Where nodes tell each other what each principal spent: Redis when configured."""
+    if settings.redis_url is None:
+        return MemoryLedger()
+    return RedisLedger(settings.redis_url)

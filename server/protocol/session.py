@@ -20,25 +20,46 @@ class State(enum.Enum):
 
 @dataclass
 class TokenBucket:
-    """`rate` frames per second on average, bursts up to `burst`."""
+    """`rate` frames per second on average, bursts up to `burst`. `spent` counts the tokens
+    taken here and `reported` how many of them other nodes were told of (``RateSync``)."""
 
     rate: float
     burst: float
     tokens: float
     updated: float
+    spent: int = 0
+    reported: int = 0
 
     @classmethod
     def full(cls, rate: float, burst: float, now: float) -> TokenBucket:
         return cls(rate, burst, burst, now)
 
+    def wait(self, now: float) -> float:
+        """Seconds until a token is available (0: one is), spending nothing."""
+        self._refill(now)
+        return 0.0 if self.tokens >= 1 else (1 - self.tokens) / self.rate
+
     def take(self, now: float) -> float:
         """Spend one token; return 0 when allowed, else the seconds until one is available."""
+        wait = self.wait(now)
+        if wait == 0:
+            self.tokens -= 1
+            self.spent += 1
+        return wait
+
+    def charge(self, tokens: int, now: float) -> None:
+        """Spend what the same principal spent on other nodes: its rate holds across the
+        fleet. The debt is bounded (one burst), so a charge never locks a principal out for
+        longer than `burst / rate` past its own refill."""
+        self._refill(now)
+        self.tokens = max(-self.burst, self.tokens - tokens)
+
+    def refilled(self, now: float) -> bool:
+        return self.tokens + (now - self.updated) * self.rate >= self.burst
+
+    def _refill(self, now: float) -> None:
         self.tokens = min(self.burst, self.tokens + (now - self.updated) * self.rate)
         self.updated = now
-        if self.tokens >= 1:
-            self.tokens -= 1
-            return 0.0
-        return (1 - self.tokens) / self.rate
 
 
 class Verdict(enum.Enum):
@@ -67,6 +88,14 @@ class SessionLimits:
     visitor_connections: int = 10
     agent_connections: int = 20
     bot_connections: int = 200
+    # Sockets one client address may hold open on a node, counted from the upgrade (before
+    # any hello): FLOWSUPPORT_MAX_CONNECTIONS_PER_ADDRESS. Beyond it the upgrade gets a 429,
+    # as it does past this rate of new upgrades (a loop reconnecting as fast as it can).
+    address_connections: int = 256
+    upgrades_per_address: Rate = Rate(10.0, 50.0)
+    # Visitors are anonymous (the widget key is public, so a new visitor costs nothing):
+    # all visitor frames from one address also share this bucket.
+    visitors_per_address: Rate = Rate(30.0, 60.0)
 
     def rate_for(self, kind: str) -> Rate:
         return {"visitor": self.visitor, "bot": self.bot}.get(kind, self.agent)
@@ -77,27 +106,29 @@ class SessionLimits:
         )
 
 
-class Principals:
-    """Limits per principal across all its connections on this node: at most
-    `connections_for(kind)` open at once, and one token bucket they all spend from, so more
-    sockets never multiply a principal's rate. A bucket outlives its last connection until
-    it has refilled: reconnecting does not reset a flood's debt."""
+class Holders:
+    """Connections open per key (a principal, a client address), capped, and one token
+    bucket per key that all of them spend from, so more sockets never multiply a rate. A
+    bucket outlives its key's last connection until it has refilled: reconnecting does not
+    reset a flood's debt."""
 
-    def __init__(self, limits: SessionLimits) -> None:
-        self._limits = limits
+    def __init__(self) -> None:
         self._open: dict[str, int] = {}
-        self._buckets: dict[str, TokenBucket] = {}
+        self.buckets: dict[str, TokenBucket] = {}
 
-    def open(self, key: str, kind: str, now: float) -> TokenBucket | None:
-        """The principal's shared bucket for a new connection, or None: too many open."""
+    def open(self, key: str, cap: int) -> bool:
+        """Count one more connection for `key`; False (nothing counted): `cap` are open."""
         count = self._open.get(key, 0)
-        if count >= self._limits.connections_for(kind):
-            return None
+        if count >= cap:
+            return False
         self._open[key] = count + 1
-        bucket = self._buckets.get(key)
+        return True
+
+    def bucket(self, key: str, rate: Rate, now: float) -> TokenBucket:
+        """The key's shared bucket, made full on first use."""
+        bucket = self.buckets.get(key)
         if bucket is None:
-            rate = self._limits.rate_for(kind)
-            bucket = self._buckets[key] = TokenBucket.full(rate.per_s, rate.burst, now)
+            bucket = self.buckets[key] = TokenBucket.full(rate.per_s, rate.burst, now)
         return bucket
 
     def close(self, key: str, now: float) -> None:
@@ -106,17 +137,72 @@ class Principals:
             self._open[key] = left
             return
         self._open.pop(key, None)
-        self._prune(now)
+        self.prune(now)
+
+    def prune(self, now: float) -> None:
+        """Forget the buckets of keys with nothing open that have refilled."""
+        for idle, bucket in list(self.buckets.items()):
+            if idle not in self._open and bucket.refilled(now):
+                del self.buckets[idle]
 
     def open_count(self, key: str) -> int:
         return self._open.get(key, 0)
 
-    def _prune(self, now: float) -> None:
-        """Forget the buckets of principals with nothing open that have refilled."""
-        for key, bucket in list(self._buckets.items()):
-            refilled = bucket.tokens + (now - bucket.updated) * bucket.rate >= bucket.burst
-            if key not in self._open and refilled:
-                del self._buckets[key]
+
+class Principals:
+    """Limits per principal across all its connections on this node: at most
+    `connections_for(kind)` open at once, one bucket they all spend from (``RateSync``
+    charges it with what the principal spent on other nodes)."""
+
+    def __init__(self, limits: SessionLimits) -> None:
+        self._limits = limits
+        self.holders = Holders()
+
+    def open(self, key: str, kind: str, now: float) -> TokenBucket | None:
+        """The principal's shared bucket for a new connection, or None: too many open."""
+        if not self.holders.open(key, self._limits.connections_for(kind)):
+            return None
+        return self.holders.bucket(key, self._limits.rate_for(kind), now)
+
+    def close(self, key: str, now: float) -> None:
+        self.holders.close(key, now)
+
+    def open_count(self, key: str) -> int:
+        return self.holders.open_count(key)
+
+
+class Addresses:
+    """Limits per client address on this node: new upgrades per second, sockets open from
+    the upgrade on, and one bucket for the frames of all the anonymous visitors behind it.
+    The loopback is exempt: a process on this machine (a proxy forwarding a client's own
+    address, a health check, a benchmark) is not a remote flood."""
+
+    EXEMPT = frozenset(("127.0.0.1", "::1"))
+
+    def __init__(self, limits: SessionLimits) -> None:
+        self._limits = limits
+        self.holders = Holders()
+        self._upgrades = Holders()
+
+    def open(self, address: str, now: float) -> bool:
+        """Count one more socket for `address`; False (nothing counted): over a cap."""
+        if address in self.EXEMPT:
+            return True
+        upgrades = self._upgrades.bucket(address, self._limits.upgrades_per_address, now)
+        if upgrades.take(now) > 0:
+            return False
+        return self.holders.open(address, self._limits.address_connections)
+
+    def visitors_bucket(self, address: str, now: float) -> TokenBucket | None:
+        """The bucket all visitors behind `address` share (None for the loopback)."""
+        if address in self.EXEMPT:
+            return None
+        return self.holders.bucket(address, self._limits.visitors_per_address, now)
+
+    def close(self, address: str, now: float) -> None:
+        if address not in self.EXEMPT:
+            self.holders.close(address, now)
+            self._upgrades.prune(now)
 
 
 class Session:
@@ -127,25 +213,30 @@ class Session:
         self.state = State.AWAITING_HELLO
         self.hello_deadline = opened_at + self.limits.hello_deadline_s
         rate = self.limits.visitor  # the strictest until hello says who this is
-        self._bucket = TokenBucket.full(rate.per_s, rate.burst, opened_at)
+        self._buckets: tuple[TokenBucket, ...] = (
+            TokenBucket.full(rate.per_s, rate.burst, opened_at),
+        )
         self._strikes = 0
 
     def hello_overdue(self, now: float) -> bool:
         return self.state is State.AWAITING_HELLO and now >= self.hello_deadline
 
-    def authenticated(self, bucket: TokenBucket) -> None:
-        """Hello succeeded: from now on frames spend from the principal's shared bucket."""
+    def authenticated(self, *buckets: TokenBucket) -> None:
+        """Hello succeeded: from now on a frame spends one token from each of the shared
+        `buckets` (the principal's; for a visitor, its address's too), or from none."""
         if self.state is State.AWAITING_HELLO:
             self.state = State.READY
-            self._bucket = bucket
+            self._buckets = buckets
 
     def closed(self) -> None:
         self.state = State.CLOSED
 
     def admit(self, now: float) -> tuple[Verdict, int]:
         """Rate-limit one incoming frame: (verdict, retry_after_ms)."""
-        wait = self._bucket.take(now)
+        wait = max(bucket.wait(now) for bucket in self._buckets)
         if wait == 0:
+            for bucket in self._buckets:
+                bucket.take(now)
             self._strikes = 0
             return Verdict.ACCEPT, 0
         self._strikes += 1

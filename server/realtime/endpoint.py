@@ -12,6 +12,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from starlette.responses import PlainTextResponse
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
@@ -36,7 +37,7 @@ from server.protocol.codes import (
     CLOSE_UNAUTHORIZED,
     MAX_FRAME_BYTES,
 )
-from server.protocol.session import Principals, Session, SessionLimits, Verdict
+from server.protocol.session import Addresses, Principals, Session, SessionLimits, Verdict
 from server.realtime import dispatch, present
 from server.realtime.connection import Connection
 from server.realtime.direct import writers_for
@@ -49,6 +50,11 @@ from server.services.escalation import EscalationService
 from server.services.visitors import VisitorIdentity, VisitorService
 
 HELLO_SLICE_S = 0.5
+# What a refused upgrade (too many sockets from one address) suggests before trying again,
+# and how long it waits before saying so: a loop that reconnects at once then costs a
+# sleeping task per attempt and a second, not a handshake per millisecond.
+ADDRESS_RETRY_AFTER_S = 10
+ADDRESS_REFUSAL_DELAY_S = 1.0
 
 log = logging.getLogger("flowsupport.realtime")
 
@@ -69,6 +75,7 @@ class Realtime:
     limits: SessionLimits
     metrics: Metrics  # the app's own registry
     principals: Principals  # per-principal connection caps and shared rate buckets
+    addresses: Addresses  # per-client-address socket caps, visitors' shared bucket
 
 
 class Refused(Exception):
@@ -87,6 +94,29 @@ async def realtime_asgi(scope: Scope, receive: Receive, send: Send) -> None:
 
 async def websocket_endpoint(websocket: WebSocket, direct_send: Send | None = None) -> None:
     rt: Realtime = websocket.app.state.realtime
+    address = websocket.client.host if websocket.client else ""
+    if not rt.addresses.open(address, rt.clock.monotonic()):
+        # Refused before the upgrade, so a flood of sockets costs a few bytes each.
+        rt.metrics.connections_refused.labels("address").inc()
+        await asyncio.sleep(ADDRESS_REFUSAL_DELAY_S)
+        await websocket.send_denial_response(
+            PlainTextResponse(
+                "too many connections from this address",
+                status_code=429,
+                headers={"Retry-After": str(ADDRESS_RETRY_AFTER_S)},
+            )
+        )
+        return
+    try:
+        await _connection(websocket, rt, address, direct_send)
+    finally:
+        rt.addresses.close(address, rt.clock.monotonic())
+
+
+async def _connection(
+    websocket: WebSocket, rt: Realtime, address: str, direct_send: Send | None
+) -> None:
+    """One accepted socket: hello, the principal's cap, then the session."""
     subprotocol = choose_subprotocol(list(websocket.scope.get("subprotocols", [])))
     await websocket.accept(subprotocol=subprotocol)
     codec = codec_for(subprotocol)
@@ -100,12 +130,15 @@ async def websocket_endpoint(websocket: WebSocket, direct_send: Send | None = No
     except WebSocketDisconnect:
         return
     key = f"{principal.kind}:{principal.tenant_id}:{principal.id}"
-    bucket = rt.principals.open(key, principal.kind, rt.clock.monotonic())
+    now = rt.clock.monotonic()
+    bucket = rt.principals.open(key, principal.kind, now)
     if bucket is None:
+        rt.metrics.connections_refused.labels("principal").inc()
         await websocket.close(CLOSE_POLICY, "too many connections for this principal")
         return
     try:
-        session.authenticated(bucket)
+        shared = rt.addresses.visitors_bucket(address, now) if principal.kind == "visitor" else None
+        session.authenticated(bucket, *([shared] if shared else []))
         await _session(
             websocket, rt, codec, session, session_id, principal, visitor_token, direct_send
         )

@@ -25,6 +25,7 @@ from server.errors import (
     Unavailable,
     ValidationFailed,
 )
+from server.store.fairness import FairGate
 
 T = TypeVar("T")
 
@@ -52,6 +53,8 @@ class Database:
 
     def __init__(self, pool: asyncpg.Pool) -> None:
         self._pool = pool
+        # Tenants share the pool fairly; one connection stays outside the gate for /readyz.
+        self._gate = FairGate(max(1, pool.get_max_size() - 1))
 
     @classmethod
     async def connect(
@@ -86,8 +89,13 @@ class Database:
     @asynccontextmanager
     async def unit(self, context: SecurityContext) -> AsyncIterator[Connection]:
         """A transaction that runs as `context`; commits when the block ends without error."""
+        tenant = str(context.tenant_id) if context.tenant_id else ""
         try:
-            async with self._lease() as conn, conn.transaction():
+            async with (
+                self._gate.slot(tenant),
+                self._lease() as conn,
+                conn.transaction(),
+            ):
                 await conn.execute(
                     SET_CONTEXT,
                     str(context.tenant_id) if context.tenant_id else "",
@@ -122,7 +130,11 @@ class Database:
     async def anonymous(self) -> AsyncIterator[Connection]:
         """A transaction with no security context: sees no tenant rows (pre-auth look-ups)."""
         try:
-            async with self._lease() as conn, conn.transaction():
+            async with (
+                self._gate.slot(""),
+                self._lease() as conn,
+                conn.transaction(),
+            ):
                 yield conn
         except asyncpg.PostgresError as exc:
             raise translate(exc) from exc

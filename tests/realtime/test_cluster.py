@@ -18,6 +18,7 @@ import pytest
 import redis
 from websockets.exceptions import ConnectionClosed
 
+from server.protocol.session import SessionLimits
 from server.realtime.streams import HEARTBEAT_S, ORPHAN_AFTER_S
 from tests.fakes.tcp_proxy import TcpProxy, tcp_proxy
 from tests.live import LiveServer, running_server, service_missing
@@ -149,6 +150,32 @@ async def test_typing_and_presence_cross_nodes(cluster: Cluster, shop: Tenant) -
             await v.send({"type": "typing", "conversation_id": conversation_id, "state": True})
             assert (await agent.next("typing"))["participant"]["kind"] == "visitor"
         assert (await v.next("presence"))["agents_online"] == 0
+
+
+async def test_a_principals_rate_holds_across_nodes(cluster: Cluster, shop: Tenant) -> None:
+    """One visitor on both nodes, pinging 2.5x its rate on each (waiting as told when
+    limited): the nodes charge each other what it spent (through Redis), so together they
+    accept about one rate, not two."""
+    limits = SessionLimits().visitor
+    seconds, per_socket_per_s = 6, 25
+    async with session(cluster.a.ws_url, {"widget_key": shop.widget_key}, origin=ORIGIN) as on_a:
+        hello = {"widget_key": shop.widget_key, "visitor_token": on_a.welcome["visitor_token"]}
+        async with session(cluster.b.ws_url, hello, origin=ORIGIN) as on_b:
+
+            async def ping(client: Client) -> int:
+                accepted = 0
+                deadline = asyncio.get_running_loop().time() + seconds
+                while asyncio.get_running_loop().time() < deadline:
+                    answer = await client.request({"type": "ping"})
+                    accepted += answer["type"] == "pong"
+                    wait_ms = answer.get("retry_after_ms", 0) if answer["type"] == "error" else 0
+                    await asyncio.sleep(max(1 / per_socket_per_s, wait_ms / 1000))
+                return accepted
+
+            accepted = sum(await asyncio.gather(ping(on_a), ping(on_b)))
+    one_node = limits.burst + seconds * limits.per_s  # what either node alone allows
+    assert accepted < 1.5 * one_node, accepted  # unsynchronised nodes would allow 2x
+    assert accepted >= 0.8 * one_node, accepted
 
 
 async def test_redis_outage_loses_nothing(cluster: Cluster, shop: Tenant) -> None:

@@ -5,15 +5,21 @@ from __future__ import annotations
 
 import asyncio
 import json
+import shutil
+import tempfile
+from collections.abc import Iterator
 from contextlib import AsyncExitStack
+from pathlib import Path
 
+import httpx
 import pytest
 from websockets.asyncio.client import connect
-from websockets.exceptions import ConnectionClosed
+from websockets.exceptions import ConnectionClosed, InvalidStatus
 
 from server.protocol.session import SessionLimits
-from tests.live import LiveServer
-from tests.provision import ORIGIN, Tenant
+from tests.helpers import scrape_metrics
+from tests.live import LiveServer, running_server
+from tests.provision import ORIGIN, Tenant, provision
 from tests.wsclient import WAIT_S, session
 
 
@@ -68,3 +74,48 @@ async def test_a_principals_sockets_share_one_rate(live_server: LiveServer, shop
         except ConnectionClosed as closed:
             closed_for_rate = closed.rcvd is not None and closed.rcvd.code == 4008
         assert limited > 0 or closed_for_rate
+
+
+@pytest.fixture(scope="module")
+def capped() -> Iterator[LiveServer]:
+    """A server that lets one client address hold only three sockets."""
+    data_dir = Path(tempfile.mkdtemp(prefix="fs-capped-"))
+    try:
+        env = {"FLOWSUPPORT_MAX_CONNECTIONS_PER_ADDRESS": "3"}
+        with running_server(data_dir, extra_env=env) as server:
+            yield server
+    finally:
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+async def test_one_address_gets_429_at_the_upgrade_past_its_cap(capped: LiveServer) -> None:
+    """Counted from the upgrade, before any hello: silent sockets count too. Behind a
+    trusted proxy (here the loopback) the address is the forwarded one."""
+    shop = await provision(capped)
+    behind = {"Origin": ORIGIN, "X-Forwarded-For": "203.0.113.7"}
+    async with AsyncExitStack() as stack:
+        for _ in range(3):  # three silent sockets from one address: no hello yet
+            await stack.enter_async_context(
+                connect(
+                    capped.ws_url, subprotocols=["flowsupport.v1.json"], additional_headers=behind
+                )
+            )
+        with pytest.raises(InvalidStatus) as refused:
+            async with connect(capped.ws_url, additional_headers=behind):
+                pass
+        response = refused.value.response
+        assert response.status_code == 429
+        assert int(response.headers["Retry-After"]) > 0
+        assert b"too many connections" in response.body
+        # Another address is not affected.
+        other = {"X-Forwarded-For": "198.51.100.2"}
+        async with connect(capped.ws_url, additional_headers=other):
+            pass
+    # Closed sockets free the address's slots; the loopback itself is another address.
+    async with session(capped.ws_url, {"widget_key": shop.widget_key}, origin=ORIGIN) as ok:
+        assert (await ok.request({"type": "ping"}))["type"] == "pong"
+    async with connect(capped.ws_url, additional_headers=behind):
+        pass
+    async with httpx.AsyncClient(base_url=capped.base_url) as http:
+        metrics = await scrape_metrics(http)
+    assert metrics["flowsupport_connections_refused_total,cap=address"] >= 1

@@ -8,7 +8,16 @@ import pytest
 from server.errors import BadRequest
 from server.protocol import frames
 from server.protocol.codec import JSON, MSGPACK, FrameError, choose_subprotocol, parse_frame
-from server.protocol.session import Principals, Session, SessionLimits, State, Verdict
+from server.protocol.session import (
+    Addresses,
+    Principals,
+    Rate,
+    Session,
+    SessionLimits,
+    State,
+    TokenBucket,
+    Verdict,
+)
 
 
 def test_subprotocol_choice_follows_the_client_order() -> None:
@@ -167,3 +176,68 @@ def test_reconnecting_does_not_refill_a_flooders_bucket() -> None:
     principals.close("visitor:one", 0.0)
     rested = authenticated("visitor", 10.0, principals)  # refilled meanwhile: a fresh start
     assert rested.admit(10.0)[0] is Verdict.ACCEPT
+
+
+def test_visitors_behind_one_address_share_its_bucket_and_its_socket_cap() -> None:
+    """The widget key is public: new visitors cost nothing, so one address's visitors
+    together get one (generous) rate, and the address only so many sockets."""
+    limits = SessionLimits(address_connections=3, visitors_per_address=Rate(5.0, 8.0))
+    principals, addresses = Principals(limits), Addresses(limits)
+    sessions = []
+    for n in range(4):
+        session = Session(opened_at=0.0, limits=limits)
+        bucket = principals.open(f"visitor:{n}", "visitor", 0.0)
+        assert bucket is not None
+        shared = addresses.visitors_bucket("203.0.113.9", 0.0)
+        assert shared is not None
+        session.authenticated(bucket, shared)
+        sessions.append(session)
+    accepted = sum(s.admit(0.0)[0] is Verdict.ACCEPT for _ in range(5) for s in sessions)
+    assert accepted == 8  # four visitors, one address burst
+    alone = Session(opened_at=0.0, limits=limits)  # another address is unaffected
+    bucket = principals.open("visitor:far", "visitor", 0.0)
+    assert bucket is not None
+    shared = addresses.visitors_bucket("198.51.100.1", 0.0)
+    assert shared is not None
+    alone.authenticated(bucket, shared)
+    assert alone.admit(0.0)[0] is Verdict.ACCEPT
+    assert all(addresses.open("203.0.113.9", 0.0) for _ in range(3))
+    assert not addresses.open("203.0.113.9", 0.0)
+    addresses.close("203.0.113.9", 0.0)
+    assert addresses.open("203.0.113.9", 0.0)
+    assert all(addresses.open("127.0.0.1", 0.0) for _ in range(10))  # the loopback is exempt
+    assert addresses.visitors_bucket("::1", 0.0) is None
+
+
+def test_an_address_reconnecting_in_a_loop_is_refused_past_its_upgrade_rate() -> None:
+    limits = SessionLimits(upgrades_per_address=Rate(2.0, 5.0))
+    addresses = Addresses(limits)
+    opened = 0
+    for _ in range(20):
+        if addresses.open("203.0.113.9", 0.0):
+            opened += 1
+            addresses.close("203.0.113.9", 0.0)
+    assert opened == 5  # the burst, though each socket closed at once
+    assert addresses.open("203.0.113.9", 1.0)  # refilled at its rate
+
+
+def test_a_limited_frame_spends_from_no_bucket() -> None:
+    """Refused by one bucket, a frame costs the other nothing."""
+    limits = SessionLimits(visitors_per_address=Rate(1.0, 1.0))
+    principals, addresses = Principals(limits), Addresses(limits)
+    session = Session(opened_at=0.0, limits=limits)
+    own = principals.open("visitor:v", "visitor", 0.0)
+    assert own is not None
+    shared = addresses.visitors_bucket("192.0.2.1", 0.0)
+    assert shared is not None
+    session.authenticated(own, shared)
+    assert session.admit(0.0)[0] is Verdict.ACCEPT
+    assert session.admit(0.0)[0] is Verdict.RATE_LIMITED
+    assert own.spent == 1 and own.tokens == limits.visitor.burst - 1
+
+
+def test_charges_from_other_nodes_are_bounded_debt() -> None:
+    bucket = TokenBucket.full(10.0, 30.0, 0.0)
+    bucket.charge(1000, 0.0)
+    assert bucket.tokens == -30.0  # at most one burst of debt
+    assert bucket.wait(0.0) == pytest.approx(3.1)
