@@ -71,9 +71,14 @@ class Server:
 
 
 def start(
-    name: str, data_dir: Path, extra_env: dict[str, str], profile: Path | None = None
+    name: str,
+    data_dir: Path,
+    extra_env: dict[str, str],
+    profile: Path | None = None,
+    cpus: set[int] | None = None,
 ) -> Server:
-    """Start `flowsupport serve` on `data_dir`; its output goes to a log there."""
+    """Start `flowsupport serve` on `data_dir`; its output goes to a log there. Given `cpus`,
+    it (and the embedded PostgreSQL it starts a moment later) runs on those CPUs only."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("FLOWSUPPORT_")}
     env.update({"FLOWSUPPORT_DATA_DIR": str(data_dir), "PORT": str(port)})
@@ -105,10 +110,14 @@ async def ready(server: Server, timeout_s: float = 60) -> None:
 
 @contextlib.asynccontextmanager
 async def serving(
-    name: str, data_dir: Path, extra_env: dict[str, str], profile: Path | None = None
+    name: str,
+    data_dir: Path,
+    extra_env: dict[str, str],
+    profile: Path | None = None,
+    cpus: set[int] | None = None,
 ) -> AsyncIterator[Server]:
     """`flowsupport serve` on `data_dir`, ready, until the block ends."""
-    server = start(name, data_dir, extra_env, profile)
+    server = start(name, data_dir, extra_env, profile, cpus)
     try:
         await ready(server)
         yield server

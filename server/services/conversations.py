@@ -192,6 +192,10 @@ class ConversationService:
 
         result, conversation, before, after = await retry_on_conflict(attempt)
         if not result.created:
+            if principal.kind == "visitor" and _reopen_unfinished(conversation, result.message):
+                # A resend: the first attempt stored the message, then failed (or its node
+                # died) before its reopen, which has a transaction of its own. Finish it.
+                await self.customer_wrote(conversation)
             return result.message
         await announce(
             self._sink,
@@ -339,6 +343,17 @@ class ConversationService:
         async with self._db.unit(principal.context()) as conn:
             await _visible(conn, str(conversation_id))
             return await messages.after_seq(conn, conversation_id, after_seq, limit)
+
+
+def _reopen_unfinished(conversation: Conversation, message: Message) -> bool:
+    """Whether the customer's stored message should have reopened its resolved case (it came
+    after the resolution). Left resolved, its question would wait for good: the unanswered
+    sweep looks at open and pending cases only."""
+    return (
+        conversation.status == "resolved"
+        and conversation.resolved_at is not None
+        and message.created_at >= conversation.resolved_at
+    )
 
 
 async def _visible(conn: Connection, conversation_id: str) -> Conversation:
