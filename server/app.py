@@ -36,6 +36,7 @@ from server.protocol.session import Addresses, Principals, SessionLimits
 from server.realtime.endpoint import Realtime, realtime_asgi
 from server.realtime.hub import Hub
 from server.realtime.rate_sync import RateSync
+from server.realtime.revocation_watch import RevocationWatch
 from server.services.container import Services
 from server.services.setup import FirstRun
 from server.store import jobs as job_rows
@@ -118,7 +119,14 @@ def create_app(
                     metrics,
                 ),
                 scrape=partial(_scrape, metrics, db, hub, watch, the_clock),
+                accounts=wired.accounts,
+                team=wired.team,
+                invitations=wired.invitations,
+                support_access=wired.support_access,
             )
+            revocation_watch = RevocationWatch(hub, wired.auth, wired.supervisor)
+            revocation_watch.start()
+            stack.push_async_callback(revocation_watch.stop)
             session_limits = limits or SessionLimits(
                 address_connections=settings.max_connections_per_address
             )

@@ -11,16 +11,22 @@ import asyncio
 import json
 import sys
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from contextlib import AsyncExitStack
 from pathlib import Path
 from typing import Any
 
 from server import __version__
 from server.channels.secretbox import SecretBox
+from server.clock import rfc3339
 from server.config import Settings
-from server.errors import FlowSupportError, StartupError, ValidationFailed
-from server.services.admin import AdminService
+from server.domain import channel_forms
+from server.errors import FlowSupportError, StartupError
+from server.services.admin import OPERATOR_ACTOR, AdminService
+from server.services.support_access import SupportAccessService
+from server.services.team import TeamService
 from server.store.db import Database
 from server.store.provision import database_urls, prepare
+from server.wiring import clock_for, revocation_publisher
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -84,6 +90,24 @@ async def _with_admin(
             await db.close()
 
 
+async def _with_team(
+    settings: Settings, work: Callable[[TeamService, AdminService], Awaitable[dict[str, Any]]]
+) -> dict[str, Any]:
+    """The team service as the operator. Revocations are published through Redis when it
+    is configured (every node closes the sockets at once); without it the running server's
+    sweep closes them within seconds (README "Sessions and revocation")."""
+    async with database_urls(settings) as urls, AsyncExitStack() as stack:
+        await prepare(urls, run_migrations=settings.auto_migrate)
+        db = await Database.connect(
+            urls.app, max_size=2, transaction_pooler=urls.transaction_pooler
+        )
+        stack.push_async_callback(db.close)
+        revocations = await revocation_publisher(settings, stack)
+        clock = clock_for(settings)
+        admin = AdminService(db, SecretBox(settings.secret_key), clock=clock)
+        return await work(TeamService(db, admin, clock, revocations), admin)
+
+
 async def _migrate(args: argparse.Namespace, settings: Settings) -> dict[str, Any]:
     async with database_urls(settings) as urls:
         applied = await prepare(urls, run_migrations=True)
@@ -115,6 +139,23 @@ async def _user_create(args: argparse.Namespace, settings: Settings) -> dict[str
     return await _with_admin(settings, work)
 
 
+async def _user_deactivate(args: argparse.Namespace, settings: Settings) -> dict[str, Any]:
+    async def work(team: TeamService, admin: AdminService) -> dict[str, Any]:
+        tenant = await admin.find_tenant(args.tenant)
+        done = await team.deactivate_by_email(OPERATOR_ACTOR, tenant.id, args.email)
+        return {"user_id": str(done.user_id), "sessions_closed": done.sessions_closed}
+
+    return await _with_team(settings, work)
+
+
+async def _apikey_revoke(args: argparse.Namespace, settings: Settings) -> dict[str, Any]:
+    async def work(team: TeamService, admin: AdminService) -> dict[str, Any]:
+        tenant = await admin.find_tenant(args.tenant)
+        return {"revoked": await team.revoke_api_keys_named(OPERATOR_ACTOR, tenant.id, args.name)}
+
+    return await _with_team(settings, work)
+
+
 async def _apikey_create(args: argparse.Namespace, settings: Settings) -> dict[str, Any]:
     async def work(admin: AdminService) -> dict[str, Any]:
         tenant = await admin.find_tenant(args.tenant)
@@ -124,56 +165,40 @@ async def _apikey_create(args: argparse.Namespace, settings: Settings) -> dict[s
 
 
 async def _channel_add(args: argparse.Namespace, settings: Settings) -> dict[str, Any]:
-    """DESIGN.md's three forms: e-mail; SMS or WhatsApp through Twilio; WhatsApp by Meta."""
-
-    def need(*names: str) -> None:
-        missing = [f"--{n.replace('_', '-')}" for n in names if not getattr(args, n)]
-        if missing:
-            raise ValidationFailed(
-                f"a {args.kind} channel by {args.provider} needs {', '.join(missing)}"
-            )
+    """DESIGN.md's three forms: e-mail; SMS or WhatsApp through Twilio; WhatsApp by Meta
+    (checked by domain.channel_forms, added as `POST /v1/channels` adds them)."""
+    given = {name: getattr(args, name) for name in channel_forms.FIELDS}
+    form = channel_forms.channel_form(args.kind, args.provider, given, channel_forms.as_flag)
 
     async def work(admin: AdminService) -> dict[str, Any]:
         tenant = await admin.find_tenant(args.tenant)
-        if args.kind == "email":
-            need("address")
-            channel = await admin.add_email_channel(tenant, args.address)
+        channel = await admin.channels.add(tenant, form, OPERATOR_ACTOR)
+        path = channel_forms.webhook_path(channel.provider, channel.id)
+        if path is None:
             return {"channel_id": str(channel.id)}
-        base = {"api_base": args.api_base} if args.api_base else {}
-        if args.provider == "twilio":
-            need("number", "account_sid", "auth_token")
-            channel = await admin.add_text_channel(
-                tenant,
-                kind=args.kind,
-                provider="twilio",
-                address=args.number,
-                settings={"account_sid": args.account_sid, **base},
-                secrets={"auth_token": args.auth_token},
-            )
-            path = "twilio"
-        elif args.provider == "meta" and args.kind == "whatsapp":
-            need("phone_number_id", "app_secret", "verify_token", "access_token")
-            channel = await admin.add_text_channel(
-                tenant,
-                kind="whatsapp",
-                provider="meta",
-                address=args.phone_number_id,
-                settings=base,
-                secrets={
-                    "app_secret": args.app_secret,
-                    "verify_token": args.verify_token,
-                    "access_token": args.access_token,
-                },
-            )
-            path = "whatsapp"
-        else:
-            raise ValidationFailed("--provider must be twilio (sms, whatsapp) or meta (whatsapp)")
-        return {
-            "channel_id": str(channel.id),
-            "webhook_url": f"{settings.public_url}/v1/channels/{path}/{channel.id}",
-        }
+        return {"channel_id": str(channel.id), "webhook_url": f"{settings.public_url}{path}"}
 
     return await _with_admin(settings, work)
+
+
+async def _support_access_grant(args: argparse.Namespace, settings: Settings) -> dict[str, Any]:
+    """The operator opens a tenant to a super_admin (`--user EMAIL`, or the platform's
+    only one), as `POST /v1/support-access` does for a signed-in super_admin; audited in
+    the tenant's log with the operator as actor."""
+    async with database_urls(settings) as urls:
+        await prepare(urls, run_migrations=settings.auto_migrate)
+        clock = clock_for(settings)
+        db = await Database.connect(
+            urls.app, max_size=2, transaction_pooler=urls.transaction_pooler, clock=clock
+        )
+        try:
+            tenant = await AdminService(db, clock=clock).find_tenant(args.tenant)
+            grant = await SupportAccessService(db, clock).grant_as_operator(
+                tenant.id, args.reason, args.minutes, args.user
+            )
+        finally:
+            await db.close()
+    return {"grant_id": str(grant.id), "expires_at": rfc3339(grant.expires_at)}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -221,6 +246,13 @@ def _parser() -> argparse.ArgumentParser:
     user_create.add_argument("--name", default="", help="display name")
     _json_flag(user_create)
     user_create.set_defaults(handler=_user_create)
+    user_deactivate = user.add_parser(
+        "deactivate", help="deactivate a user: their sessions end, their sockets close"
+    )
+    user_deactivate.add_argument("--tenant", required=True, help="tenant id or name")
+    user_deactivate.add_argument("--email", required=True)
+    _json_flag(user_deactivate)
+    user_deactivate.set_defaults(handler=_user_deactivate)
 
     apikey = commands.add_parser("apikey", help="manage bot API keys").add_subparsers(
         dest="action", required=True, metavar="ACTION"
@@ -230,6 +262,13 @@ def _parser() -> argparse.ArgumentParser:
     apikey_create.add_argument("--name", required=True)
     _json_flag(apikey_create)
     apikey_create.set_defaults(handler=_apikey_create)
+    apikey_revoke = apikey.add_parser(
+        "revoke", help="revoke every live key with this name; prints how many"
+    )
+    apikey_revoke.add_argument("--tenant", required=True, help="tenant id or name")
+    apikey_revoke.add_argument("--name", required=True)
+    _json_flag(apikey_revoke)
+    apikey_revoke.set_defaults(handler=_apikey_revoke)
 
     channel = commands.add_parser("channel", help="manage customer channels").add_subparsers(
         dest="action", required=True, metavar="ACTION"
@@ -249,6 +288,21 @@ def _parser() -> argparse.ArgumentParser:
     channel_add.add_argument("--api-base", help="the provider API's base URL (tests, proxies)")
     _json_flag(channel_add)
     channel_add.set_defaults(handler=_channel_add)
+
+    support = commands.add_parser(
+        "support-access", help="a super_admin's audited, time-boxed access to a tenant"
+    ).add_subparsers(dest="action", required=True, metavar="ACTION")
+    support_grant = support.add_parser(
+        "grant", help="open a tenant to a super_admin for at most 1440 minutes"
+    )
+    support_grant.add_argument("--tenant", required=True, help="tenant id or name")
+    support_grant.add_argument("--reason", required=True, help="why (10-500 characters)")
+    support_grant.add_argument("--minutes", required=True, type=int, help="1..1440")
+    support_grant.add_argument(
+        "--user", default=None, metavar="EMAIL", help="the super_admin (default: the only one)"
+    )
+    _json_flag(support_grant)
+    support_grant.set_defaults(handler=_support_access_grant)
     return parser
 
 

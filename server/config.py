@@ -49,10 +49,17 @@ class Settings:
     smtp_url: str | None  # FLOWSUPPORT_SMTP_URL: outbound relay
     mailgun_signing_key: str | None
     max_attachment_bytes: int
+    # FLOWSUPPORT_KB_UPLOAD_MAX_BYTES: the largest knowledge-base upload, and the most its
+    # files (a .zip's unpacked) may hold together.
+    kb_upload_max_bytes: int
     log_format: str  # json | text
     # FLOWSUPPORT_TEST_CLOCK_FILE (FLOWSUPPORT_ENV=test only): the clock runs this file's
     # seconds ahead of the system's (server.clock.OffsetFileClock), so tests move time.
     test_clock_file: Path | None = None
+    # Failed sign-ins per account (and per client address) before a lockout, and its length.
+    login_max_failures: int = 10
+    login_lockout_s: int = 900
+    metrics_token: str | None = None  # FLOWSUPPORT_METRICS_TOKEN: /metrics off the loopback
 
     @property
     def runs_jobs_in_process(self) -> bool:
@@ -68,15 +75,15 @@ class Settings:
         return self.database_url is None
 
     @property
-    def auto_migrate(self) -> bool:
-        """`serve` migrates first in development and with the embedded database."""
-        return self.env != "production" or self.embedded_database
-
-    @property
     def transaction_pooler(self) -> bool:
         """A pooler hands each transaction any server connection: nothing may outlive one
         (no server-side prepared statements, no session settings or locks)."""
         return self.database_pooler == "transaction"
+
+    @property
+    def auto_migrate(self) -> bool:
+        """`serve` migrates first in development and with the embedded database."""
+        return self.env != "production" or self.embedded_database
 
     @property
     def public_url(self) -> str:
@@ -169,12 +176,24 @@ class Settings:
             max_attachment_bytes=read.integer(
                 "MAX_ATTACHMENT_BYTES", 10_000_000, low=0, high=100_000_000
             ),
+            kb_upload_max_bytes=read.integer(
+                "KB_UPLOAD_MAX_BYTES", 20_000_000, low=1024, high=1_000_000_000
+            ),
             test_clock_file=None if test_clock is None else Path(test_clock).expanduser(),
+            login_max_failures=read.integer("LOGIN_MAX_FAILURES", 10, low=1, high=10_000),
+            login_lockout_s=read.integer("LOGIN_LOCKOUT_S", 900, low=1, high=30 * 86400),
+            metrics_token=_metrics_token(read.text("METRICS_TOKEN")),
         )
 
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 WILDCARD_HOSTS = ("0.0.0.0", "::", "")  # noqa: S104 (names, compared against; nothing binds)
+
+
+def _metrics_token(token: str | None) -> str | None:
+    if token is not None and len(token) < 16:
+        raise ConfigError(f"{PREFIX}METRICS_TOKEN must be at least 16 characters")
+    return token
 
 
 def _strip_slash(url: str | None) -> str | None:

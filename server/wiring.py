@@ -26,11 +26,15 @@ from server.channels.secretbox import SecretBox
 from server.channels.select import channels_in
 from server.clock import Clock, OffsetFileClock, SystemClock
 from server.config import Settings
+from server.domain.accounts import RevocationSink
 from server.domain.models import Conversation, Message
 from server.kb.embedders import embedder_for
 from server.llm_calls import import_litellm
 from server.metrics import Metrics
 from server.realtime.hub import Hub
+from server.realtime.revocations import RevocationPublisher
+from server.services.account_mail import AccountMail
+from server.services.accounts import AccountService
 from server.services.admin import AdminService
 from server.services.answers import AnswerService
 from server.services.auth import AuthService
@@ -42,9 +46,12 @@ from server.services.escalation import EscalationService
 from server.services.inbound_mail import InboundMail
 from server.services.inbound_text import InboundText
 from server.services.intake import VisitorWrote
+from server.services.invitations import InvitationService
 from server.services.knowledge import KnowledgeBase
 from server.services.outbound_mail import OutboundMail
 from server.services.outbound_text import OutboundText
+from server.services.support_access import SupportAccessService
+from server.services.team import TeamService
 from server.services.tickets import TicketService
 from server.services.visitors import VisitorService
 from server.store.db import Database
@@ -82,6 +89,10 @@ class Wired:
     outbound_text: OutboundText
     channels: ChannelRegistry
     secret_box: SecretBox
+    accounts: AccountService  # sessions, passwords, reset links
+    team: TeamService  # staff and API keys, for admins
+    invitations: InvitationService
+    support_access: SupportAccessService  # a super_admin's grants into tenants
 
 
 def clock_for(settings: Settings) -> Clock:
@@ -111,7 +122,10 @@ async def build_services(
         urls = await stack.enter_async_context(database_urls(settings))
         await prepare(urls, run_migrations=settings.auto_migrate)
     db = await Database.connect(
-        urls.app, max_size=settings.db_pool_size, transaction_pooler=urls.transaction_pooler
+        urls.app,
+        max_size=settings.db_pool_size,
+        transaction_pooler=urls.transaction_pooler,
+        clock=the_clock,  # app.now, what the policies judge support-access grants by
     )
     stack.push_async_callback(db.close)
     stack.push_async_callback(supervisor.close)  # after the broker, before the database
@@ -131,6 +145,8 @@ async def build_services(
         the_clock,
         access_ttl_s=settings.access_token_ttl_s,
         visitor_ttl_s=settings.visitor_token_ttl_s,
+        login_max_failures=settings.login_max_failures,
+        login_lockout_s=settings.login_lockout_s,
     )
     conversations = ConversationService(db, hub, the_clock, supervisor=supervisor)
     stack.push_async_callback(conversations.close)  # pending read positions
@@ -182,6 +198,8 @@ async def build_services(
         max_attachment_bytes=settings.max_attachment_bytes,
         clock=the_clock,
     )
+    admin = AdminService(db, box, clock=the_clock)
+    account_mail = AccountMail(channels, settings.public_url, supervisor)
     return Wired(
         settings=settings,
         clock=the_clock,
@@ -193,8 +211,8 @@ async def build_services(
         rate_ledger=rate_ledger,
         signer=signer,
         auth=auth,
-        admin=AdminService(db, box),
-        visitors=VisitorService(db, auth),
+        admin=admin,
+        visitors=VisitorService(db, auth, the_clock),
         conversations=conversations,
         contacts=ContactService(db),
         csat=csat,
@@ -209,4 +227,22 @@ async def build_services(
         outbound_text=OutboundText(db, hub, channels, box, the_clock, links),
         channels=channels,
         secret_box=box,
+        accounts=AccountService(db, auth, the_clock, account_mail, hub, settings.public_url),
+        team=TeamService(db, admin, the_clock, hub),
+        invitations=InvitationService(db, auth, the_clock, account_mail, settings.public_url),
+        support_access=SupportAccessService(db, the_clock),
     )
+
+
+async def revocation_publisher(settings: Settings, stack: AsyncExitStack) -> RevocationSink:
+    """For a process that revokes credentials but serves no sockets (the CLI): publishes
+    through Redis when FLOWSUPPORT_REDIS_URL is set, so every node closes them at once;
+    with the in-process broker nobody else hears it, and the running server's sweep closes
+    them within seconds (realtime/revocation_watch.py)."""
+    supervisor = Supervisor()
+    stack.push_async_callback(supervisor.close)
+    node_id = uuid.uuid4().hex[:12]
+    broker, presence = broker_for(settings, node_id, supervisor)
+    stack.push_async_callback(broker.close)
+    stack.push_async_callback(presence.close)
+    return RevocationPublisher(broker, node_id)

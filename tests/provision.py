@@ -43,17 +43,21 @@ class Tenant:
 
 
 async def provision(
-    live: LiveServer, *, ai: bool = False, origins: tuple[str, ...] = (ORIGIN,)
+    live: LiveServer,
+    *,
+    ai: bool = False,
+    origins: tuple[str, ...] = (ORIGIN,),
+    name: str | None = None,
 ) -> Tenant:
     """A tenant with two agents, an admin and a bot; AI answers off unless asked (they add
-    events); its widget may run on `origins`."""
+    events); its widget may run on `origins`; named `name` (unique) or "Shop <random>"."""
     settings = Settings.from_env({"FLOWSUPPORT_DATA_DIR": str(live.data_dir)})
     suffix = uuid.uuid4().hex[:8]
     async with database_urls(settings) as urls:
         db = await Database.connect(urls.app, max_size=1)
         try:
             admin = AdminService(db)
-            tenant = await admin.create_tenant(f"Shop {suffix}", list(origins))
+            tenant = await admin.create_tenant(name or f"Shop {suffix}", list(origins))
             await admin.set_ai_enabled(tenant, ai)
             agent = await admin.create_user(
                 tenant,

@@ -12,11 +12,13 @@ from server.api.body import query_int, read_json
 from server.api.schemas import (
     ArticleIn,
     ArticleList,
+    ArticleListItem,
     ArticleOut,
     CommentIn,
     CommentOut,
     ConversationPatch,
     Health,
+    IdentitySecretOut,
     LoginRequest,
     LoginResponse,
     PrincipalOut,
@@ -29,20 +31,25 @@ from server.api.schemas import (
     TenantSettingsPatch,
     TicketIn,
     TicketPatch,
-    UserList,
     UserOut,
+    WidgetConfigOut,
+    WidgetPatch,
     list_item,
 )
+from server.clock import rfc3339
+from server.domain import widget as looks
 from server.domain.access import Principal
 from server.domain.models import Tenant
 from server.domain.tenant_settings import TenantSettings
-from server.errors import Unauthorized, ValidationFailed
+from server.errors import BadRequest, Unauthorized, ValidationFailed
 from server.ids import ConversationId, parse_uuid
 from server.metrics import Metrics
 from server.protocol import objects
 from server.services.admin import actor_of
+from server.services.auth import LoginResult, SignInFrom
 from server.services.container import Services
 from server.services.conversations import InboxFilter
+from server.services.scrape_access import check_scrape
 from server.services.setup import Caller, Workspace
 from server.services.tickets import TicketFilter
 
@@ -54,22 +61,47 @@ def services(request: Request) -> Services:
     return found
 
 
+# A super_admin names the tenant it acts in (under a support-access grant) with this header.
+SUPPORT_TENANT_HEADER = "x-flowsupport-tenant"
+
+
 async def principal(request: Request) -> Principal:
-    """The caller named by ``Authorization: Bearer <access token | API key>``."""
+    """The caller named by ``Authorization: Bearer <access token | API key>``, acting in the
+    tenant of ``X-FlowSupport-Tenant`` when given (a super_admin holding a support-access
+    grant there; services/support_access.py)."""
     scheme, _, credential = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not credential.strip():
         raise Unauthorized("missing bearer credential")
-    return await services(request).auth.authenticate(credential.strip())
+    who = await services(request).auth.authenticate(credential.strip())
+    tenant = request.headers.get(SUPPORT_TENANT_HEADER)
+    if tenant is None:
+        return who
+    return await services(request).support_access.enter(
+        who, tenant, method=request.method, path=request.url.path
+    )
 
 
 async def login(request: Request) -> JSONResponse:
     svc = services(request)
     body = await read_json(request, LoginRequest, svc.settings.max_body_bytes)
-    result = await svc.auth.login(body.email, body.password)
-    out = LoginResponse(
+    result = await svc.auth.login(body.email, body.password, sign_in_from(request))
+    return JSONResponse(login_response(result).model_dump())
+
+
+def login_response(result: LoginResult) -> LoginResponse:
+    return LoginResponse(
         access_token=result.access_token, expires_in=result.expires_in, user=UserOut.of(result.user)
     )
-    return JSONResponse(out.model_dump())
+
+
+def sign_in_from(request: Request) -> SignInFrom:
+    """The client address (uvicorn puts a trusted proxy's X-Forwarded-For there) and agent a
+    new session records; failures count per address unless it is the loopback itself."""
+    return SignInFrom(
+        address=request.client.host if request.client else None,
+        user_agent=request.headers.get("user-agent", ""),
+        counted=not setup_caller(request, None).on_loopback,
+    )
 
 
 async def me(request: Request) -> JSONResponse:
@@ -111,7 +143,13 @@ async def readyz(request: Request) -> JSONResponse:
 
 async def metrics(request: Request) -> Response:
     """Prometheus's text exposition format (server/metrics.py lists what is in it): this
-    app's own registry, its state gauges read now."""
+    app's own registry, its state gauges read now. Off the loopback it needs the bearer
+    FLOWSUPPORT_METRICS_TOKEN (services/scrape_access.py)."""
+    check_scrape(
+        setup_caller(request, None),
+        request.headers.get("authorization", ""),
+        services(request).settings.metrics_token,
+    )
     await services(request).health.check()  # flowsupport_dependency_up, now
     await services(request).scrape()
     registry: Metrics = request.app.state.metrics
@@ -146,9 +184,10 @@ async def kb_search(request: Request) -> JSONResponse:
 async def list_articles(request: Request) -> JSONResponse:
     who = await principal(request)
     limit = query_int(request, "limit", 100, low=1, high=500)
-    found = await services(request).knowledge.list_articles(who, limit)
-    out = ArticleList(articles=[ArticleOut.of(a, with_body=False) for a in found])
-    return JSONResponse(out.model_dump(exclude_none=True))
+    text = request.query_params.get("q") or None
+    found = await services(request).knowledge.list_articles(who, limit, text)
+    out = ArticleList(articles=[ArticleListItem.of(a, chunks) for a, chunks in found])
+    return JSONResponse(out.model_dump())
 
 
 async def get_article(request: Request) -> JSONResponse:
@@ -184,10 +223,10 @@ async def delete_article(request: Request) -> Response:
 
 async def get_settings(request: Request) -> JSONResponse:
     who = await principal(request)
-    admin = services(request).admin
-    tenant = await admin.tenant_of(who)
-    current = await admin.settings(tenant, actor_of(who))
-    return JSONResponse(_settings_out(tenant, current))
+    svc = services(request)
+    tenant = await svc.admin.tenant_of(who)
+    current = await svc.admin.settings(tenant, actor_of(who))
+    return JSONResponse(_settings_out(tenant, current, svc.settings.public_url))
 
 
 async def patch_settings(request: Request) -> JSONResponse:
@@ -195,18 +234,48 @@ async def patch_settings(request: Request) -> JSONResponse:
     svc = services(request)
     body = await read_json(request, TenantSettingsPatch, svc.settings.max_body_bytes)
     changes = {key: getattr(body, key) for key in body.model_fields_set}
+    if isinstance(changes.get("widget"), WidgetPatch):
+        given = changes["widget"]
+        changes["widget"] = {key: getattr(given, key) for key in given.model_fields_set}
     tenant = await svc.admin.tenant_of(who)
     updated = await svc.admin.change_settings(tenant, changes, actor_of(who))
-    return JSONResponse(_settings_out(tenant, updated))
+    tenant = await svc.admin.tenant_of(who)  # its allowed origins as now stored
+    return JSONResponse(_settings_out(tenant, updated, svc.settings.public_url))
 
 
-def _settings_out(tenant: Tenant, current: TenantSettings) -> dict[str, Any]:
+def _settings_out(tenant: Tenant, current: TenantSettings, public_url: str) -> dict[str, Any]:
     return TenantSettingsOut(
         name=tenant.name,
         widget_key=tenant.widget_key,
+        widget_snippet=looks.snippet(public_url, tenant.widget_key),
         allowed_origins=list(tenant.allowed_origins),
         **current.as_dict(),
     ).model_dump()
+
+
+async def rotate_identity_secret(request: Request) -> JSONResponse:
+    """A new identity secret, shown once; the replaced one verifies for 24 h more."""
+    who = await principal(request)
+    admin = services(request).admin
+    tenant = await admin.tenant_of(who)
+    secret, until = await admin.rotate_identity_secret(tenant, actor_of(who))
+    out = IdentitySecretOut(identity_secret=secret, previous_valid_until=rfc3339(until))
+    return JSONResponse(out.model_dump(), headers={"Cache-Control": "no-store"})
+
+
+WIDGET_CONFIG_MAX_AGE_S = 60
+
+
+async def widget_config(request: Request) -> JSONResponse:
+    """Public: the look the widget draws itself with, cacheable for a minute."""
+    key = request.query_params.get("key", "").strip()
+    if not key:
+        raise BadRequest("key (the widget key) is required")
+    name, look = await services(request).admin.widget_look(key)
+    return JSONResponse(
+        WidgetConfigOut(name=name, **look).model_dump(),
+        headers={"Cache-Control": f"public, max-age={WIDGET_CONFIG_MAX_AGE_S}"},
+    )
 
 
 async def setup_status(request: Request) -> JSONResponse:
@@ -362,9 +431,3 @@ async def get_contact(request: Request) -> JSONResponse:
             "tickets": [objects.ticket(t) for t in profile.tickets],
         }
     )
-
-
-async def list_users(request: Request) -> JSONResponse:
-    who = await principal(request)
-    found = await services(request).admin.staff(who)
-    return JSONResponse(UserList(users=[UserOut.of(u) for u in found]).model_dump())

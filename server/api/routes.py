@@ -12,11 +12,36 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from server import __version__
-from server.api import handlers, rating, webhooks
+from server.api import accounts, channels, handlers, kb_admin, rating, support_access, webhooks
+from server.api.account_schemas import (
+    ApiKeyCreated,
+    ApiKeyIn,
+    ApiKeyList,
+    Deactivated,
+    InvitationAccept,
+    InvitationIssued,
+    InvitationList,
+    InvitationPreviewOut,
+    InviteIn,
+    MemberList,
+    MemberOut,
+    MemberPatch,
+    PasswordChange,
+    PasswordResetConfirm,
+    PasswordResetIn,
+    RevokedOut,
+    SessionList,
+)
 from server.api.schemas import (
     ArticleIn,
     ArticleList,
     ArticleOut,
+    ChannelCreated,
+    ChannelCredentialsIn,
+    ChannelIn,
+    ChannelList,
+    ChannelOut,
+    CitedQuestions,
     CommentIn,
     CommentOut,
     ContactProfileOut,
@@ -24,10 +49,13 @@ from server.api.schemas import (
     ConversationPatch,
     ErrorBody,
     Health,
+    IdentitySecretOut,
+    KbUploadForm,
     LoginRequest,
     LoginResponse,
     MessagesPage,
     PrincipalOut,
+    ReingestSummary,
     SearchResults,
     SetupRequest,
     SetupResponse,
@@ -38,8 +66,10 @@ from server.api.schemas import (
     TicketPageOut,
     TicketPatch,
     TicketWithComments,
-    UserList,
+    UploadSummary,
+    WidgetConfigOut,
 )
+from server.api.support_access import SupportAccessIn, SupportGrantList, SupportGrantOut
 from server.api.web import web_routes
 from server.protocol.objects import ConversationObject, TicketObject
 
@@ -53,13 +83,270 @@ class Endpoint:
     path: str
     handler: Handler
     summary: str
-    response: type[BaseModel]
+    response: type[BaseModel] | None  # None: no body (204)
     request: type[BaseModel] | None = None
     auth: bool = False
     errors: tuple[int, ...] = ()
     query: tuple[tuple[str, str], ...] = ()  # (name, description)
     tags: tuple[str, ...] = field(default=())
     status: int = 200  # of a success
+    request_media: str = "application/json"  # multipart/form-data: file uploads
+
+
+def accounts_endpoints() -> tuple[Endpoint, ...]:
+    """Sessions, passwords, the team, invitations and API keys (server/api/accounts.py)."""
+    admin_errors = (401, 403, 404)
+    body_errors = (400, 413, 422)
+    return (
+        Endpoint(
+            "GET",
+            "/v1/auth/sessions",
+            accounts.my_sessions,
+            "The caller's own live sessions (signed-in staff)",
+            SessionList,
+            auth=True,
+            errors=(401, 403),
+            tags=("auth",),
+        ),
+        Endpoint(
+            "DELETE",
+            "/v1/auth/sessions/{id}",
+            accounts.end_session,
+            "End a session: the caller's own, or (admins) one of the tenant's users'; its "
+            "token is refused from now on and its WebSockets close (4001) on every node",
+            None,
+            auth=True,
+            errors=admin_errors,
+            tags=("auth",),
+            status=204,
+        ),
+        Endpoint(
+            "POST",
+            "/v1/auth/password",
+            accounts.change_password,
+            "Change the caller's password (the current one is required, 400 when wrong); "
+            "every other session of the user ends",
+            None,
+            request=PasswordChange,
+            auth=True,
+            errors=(401, 403, *body_errors),
+            tags=("auth",),
+            status=204,
+        ),
+        Endpoint(
+            "POST",
+            "/v1/auth/password-reset",
+            accounts.request_password_reset,
+            "E-mail a single-use reset link ({public_url}/reset?token=..., valid 30 minutes) "
+            "to the account with this address; the same 202 for any address",
+            None,
+            request=PasswordResetIn,
+            errors=body_errors,
+            tags=("auth",),
+            status=202,
+        ),
+        Endpoint(
+            "POST",
+            "/v1/auth/password-reset/confirm",
+            accounts.confirm_password_reset,
+            "Spend a reset link: set the new password and end every session of the user "
+            "(a used, expired or unknown token is 400)",
+            None,
+            request=PasswordResetConfirm,
+            errors=body_errors,
+            tags=("auth",),
+            status=204,
+        ),
+        Endpoint(
+            "GET",
+            "/v1/users",
+            accounts.list_users,
+            "The tenant's active agents and admins, for assignment (staff); admins may ask "
+            "for deactivated ones too",
+            MemberList,
+            auth=True,
+            errors=(401, 403),
+            query=(("include_inactive", "true: deactivated users too (admins)"),),
+            tags=("team",),
+        ),
+        Endpoint(
+            "POST",
+            "/v1/users",
+            accounts.invite_user,
+            "Invite an address as agent or admin (admins): a single-use link valid 72 hours, "
+            "e-mailed when SMTP is configured and returned as invite_url",
+            InvitationIssued,
+            request=InviteIn,
+            auth=True,
+            errors=(401, 403, 409, *body_errors),
+            tags=("team",),
+            status=201,
+        ),
+        Endpoint(
+            "PATCH",
+            "/v1/users/{id}",
+            accounts.patch_user,
+            "Change a user's role or name (admins); a new role ends their sessions; the "
+            "tenant's last admin cannot be demoted (409)",
+            MemberOut,
+            request=MemberPatch,
+            auth=True,
+            errors=(*admin_errors, 409, *body_errors),
+            tags=("team",),
+        ),
+        Endpoint(
+            "DELETE",
+            "/v1/users/{id}",
+            accounts.deactivate_user,
+            "Deactivate a user (admins): every session ends and their WebSockets close on "
+            "every node; the tenant's last admin cannot be deactivated (409)",
+            Deactivated,
+            auth=True,
+            errors=(*admin_errors, 409),
+            tags=("team",),
+        ),
+        Endpoint(
+            "GET",
+            "/v1/users/{id}/sessions",
+            accounts.user_sessions,
+            "A user's live sessions (admins)",
+            SessionList,
+            auth=True,
+            errors=admin_errors,
+            tags=("team",),
+        ),
+        Endpoint(
+            "GET",
+            "/v1/invitations/accept",
+            accounts.preview_invitation,
+            "What an invitation link is for, before signing up (a used, expired or unknown "
+            "token is 400)",
+            InvitationPreviewOut,
+            errors=(400,),
+            query=(("token", "the token of the invitation link"),),
+            tags=("team",),
+        ),
+        Endpoint(
+            "POST",
+            "/v1/invitations/accept",
+            accounts.accept_invitation,
+            "Accept an invitation with a name and password: the user is created and signed in",
+            LoginResponse,
+            request=InvitationAccept,
+            errors=(409, *body_errors),
+            tags=("team",),
+        ),
+        Endpoint(
+            "GET",
+            "/v1/invitations",
+            accounts.list_invitations,
+            "Open invitations, newest first (admins)",
+            InvitationList,
+            auth=True,
+            errors=(401, 403),
+            tags=("team",),
+        ),
+        Endpoint(
+            "POST",
+            "/v1/invitations/{id}/resend",
+            accounts.resend_invitation,
+            "A new link for an open invitation, valid 72 hours more (admins); the old link "
+            "stops working",
+            InvitationIssued,
+            auth=True,
+            errors=admin_errors,
+            tags=("team",),
+            status=201,
+        ),
+        Endpoint(
+            "DELETE",
+            "/v1/invitations/{id}",
+            accounts.delete_invitation,
+            "Withdraw an open invitation (admins)",
+            None,
+            auth=True,
+            errors=admin_errors,
+            tags=("team",),
+            status=204,
+        ),
+        Endpoint(
+            "GET",
+            "/v1/apikeys",
+            accounts.list_api_keys,
+            "The tenant's bot API keys, revoked ones too, with their last use (admins)",
+            ApiKeyList,
+            auth=True,
+            errors=(401, 403),
+            tags=("team",),
+        ),
+        Endpoint(
+            "POST",
+            "/v1/apikeys",
+            accounts.create_api_key,
+            "Create a bot API key (admins); the key is shown this once",
+            ApiKeyCreated,
+            request=ApiKeyIn,
+            auth=True,
+            errors=(401, 403, *body_errors),
+            tags=("team",),
+            status=201,
+        ),
+        Endpoint(
+            "DELETE",
+            "/v1/apikeys/{id}",
+            accounts.revoke_api_key,
+            "Revoke an API key (admins): refused from now on, its bots' WebSockets close on "
+            "every node",
+            RevokedOut,
+            auth=True,
+            errors=admin_errors,
+            tags=("team",),
+        ),
+    )
+
+
+def support_access_endpoints() -> tuple[Endpoint, ...]:
+    """A super_admin's grants into a tenant, and that tenant's admins' view of them
+    (server/api/support_access.py; README "Security model")."""
+    return (
+        Endpoint(
+            "POST",
+            "/v1/support-access",
+            support_access.open_grant,
+            "A super_admin opens a tenant to itself: a reason (10-500 characters) and at most "
+            "1440 minutes, audited in that tenant's log. Without a grant a super_admin sees no "
+            "tenant's conversations; with one it names the tenant on each request "
+            "(X-FlowSupport-Tenant: <tenant id>)",
+            SupportGrantOut,
+            request=SupportAccessIn,
+            auth=True,
+            errors=(400, 401, 403, 404, 413, 422),
+            tags=("support-access",),
+            status=201,
+        ),
+        Endpoint(
+            "GET",
+            "/v1/support-access",
+            support_access.list_grants,
+            "Admins: the grants on this tenant (also in its audit log). A super_admin: the "
+            "grants it holds",
+            SupportGrantList,
+            auth=True,
+            errors=(401, 403),
+            tags=("support-access",),
+        ),
+        Endpoint(
+            "DELETE",
+            "/v1/support-access/{id}",
+            support_access.end_grant,
+            "End a grant now (its super_admin, or an admin of its tenant); audited",
+            None,
+            auth=True,
+            errors=(401, 403, 404),
+            tags=("support-access",),
+            status=204,
+        ),
+    )
 
 
 ENDPOINTS = (
@@ -67,12 +354,17 @@ ENDPOINTS = (
         "POST",
         "/v1/auth/login",
         handlers.login,
-        "Exchange an e-mail and password for an expiring access token",
+        "Exchange an e-mail and password for an expiring access token (a new session). "
+        "After FLOWSUPPORT_LOGIN_MAX_FAILURES failures for the account or the client address "
+        "within FLOWSUPPORT_LOGIN_LOCKOUT_S: 429 `rate_limited` with Retry-After, even with "
+        "the right password, until the lockout ends",
         LoginResponse,
         request=LoginRequest,
-        errors=(400, 401, 413, 422),
+        errors=(400, 401, 413, 422, 429),
         tags=("auth",),
     ),
+    *accounts_endpoints(),
+    *support_access_endpoints(),
     Endpoint(
         "GET",
         "/v1/setup",
@@ -145,16 +437,6 @@ ENDPOINTS = (
     ),
     Endpoint(
         "GET",
-        "/v1/users",
-        handlers.list_users,
-        "The tenant's agents and admins, for assignment (staff)",
-        UserList,
-        auth=True,
-        errors=(401, 403),
-        tags=("auth",),
-    ),
-    Endpoint(
-        "GET",
         "/v1/contacts/{id}",
         handlers.get_contact,
         "A contact with their conversations and tickets (staff)",
@@ -189,11 +471,48 @@ ENDPOINTS = (
         "GET",
         "/v1/kb/articles",
         handlers.list_articles,
-        "The tenant's knowledge-base articles, by title (staff)",
+        "The tenant's knowledge-base articles, by title, with their passage counts (staff)",
         ArticleList,
         auth=True,
+        errors=(400, 401, 403, 422),
+        query=(
+            ("q", "only articles with these characters in their title, path, URL or body"),
+            ("limit", "1..500, default 100"),
+        ),
+        tags=("knowledge base",),
+    ),
+    Endpoint(
+        "POST",
+        "/v1/kb/uploads",
+        kb_admin.upload_articles,
+        "Ingest uploaded help-center files (.md, .html, .txt, or .zip archives of them) as "
+        "`python -m kb_ingest` does: same source paths, unchanged files skipped (admins)",
+        UploadSummary,
+        request=KbUploadForm,
+        request_media="multipart/form-data",
+        auth=True,
+        errors=(400, 401, 403, 413, 422),
+        tags=("knowledge base",),
+    ),
+    Endpoint(
+        "POST",
+        "/v1/kb/reingest",
+        kb_admin.reingest,
+        "Chunk and embed every article again with this server's embedding model (admins)",
+        ReingestSummary,
+        auth=True,
         errors=(401, 403),
-        query=(("limit", "1..500, default 100"),),
+        tags=("knowledge base",),
+    ),
+    Endpoint(
+        "GET",
+        "/v1/kb/articles/{id}/questions",
+        kb_admin.article_questions,
+        "Recent visitor questions that AI answers citing this article answered (admins)",
+        CitedQuestions,
+        auth=True,
+        errors=(400, 401, 403, 404),
+        query=(("limit", "1..200, default 20"),),
         tags=("knowledge base",),
     ),
     Endpoint(
@@ -259,6 +578,72 @@ ENDPOINTS = (
         auth=True,
         errors=(400, 401, 403, 413, 422),
         tags=("settings",),
+    ),
+    Endpoint(
+        "POST",
+        "/v1/settings/identity-secret",
+        handlers.rotate_identity_secret,
+        "A new identity-verification secret, shown once; the previous one keeps verifying "
+        "identity HMACs for 24 hours (admins)",
+        IdentitySecretOut,
+        auth=True,
+        errors=(401, 403),
+        tags=("settings",),
+    ),
+    Endpoint(
+        "GET",
+        "/v1/widget/config",
+        handlers.widget_config,
+        "Public: the name and look the widget of a widget key draws itself with "
+        "(cacheable for 60 s)",
+        WidgetConfigOut,
+        errors=(400, 404),
+        query=(("key", "the widget key (wk_...)"),),
+        tags=("widget",),
+    ),
+    Endpoint(
+        "GET",
+        "/v1/channels",
+        channels.list_channels,
+        "The tenant's customer channels, never a credential (admins)",
+        ChannelList,
+        auth=True,
+        errors=(401, 403),
+        tags=("channels",),
+    ),
+    Endpoint(
+        "POST",
+        "/v1/channels",
+        channels.add_channel,
+        "Add a channel, with the fields of `flowsupport channel add` (admins)",
+        ChannelCreated,
+        request=ChannelIn,
+        auth=True,
+        errors=(400, 401, 403, 409, 413, 422),
+        tags=("channels",),
+        status=201,
+    ),
+    Endpoint(
+        "DELETE",
+        "/v1/channels/{id}",
+        channels.delete_channel,
+        "Remove a channel: its webhook answers 404 from now on; its conversations stay (admins)",
+        None,
+        auth=True,
+        errors=(401, 403, 404),
+        tags=("channels",),
+        status=204,
+    ),
+    Endpoint(
+        "POST",
+        "/v1/channels/{id}/credentials",
+        channels.reseal_channel,
+        "Give a provider channel's credentials again, sealed with the current key (admins)",
+        ChannelOut,
+        request=ChannelCredentialsIn,
+        auth=True,
+        errors=(400, 401, 403, 404, 413, 422),
+        tags=("channels",),
     ),
     Endpoint(
         "GET",
@@ -356,10 +741,9 @@ def openapi_document() -> dict[str, Any]:
             "operationId": ep.handler.__name__,
             "tags": list(ep.tags),
             "responses": {
-                str(ep.status): {
-                    "description": "Created" if ep.status == 201 else "OK",
-                    "content": {"application/json": {"schema": ref(ep.response)}},
-                },
+                str(ep.status): _success(
+                    ep.status, None if ep.response is None else ref(ep.response)
+                ),
                 **{
                     str(status): {
                         "description": "error",
@@ -388,7 +772,7 @@ def openapi_document() -> dict[str, Any]:
         if ep.request is not None:
             operation["requestBody"] = {
                 "required": True,
-                "content": {"application/json": {"schema": ref(ep.request)}},
+                "content": {ep.request_media: {"schema": ref(ep.request)}},
             }
         if ep.auth:
             operation["security"] = [{"bearer": []}]
@@ -408,6 +792,13 @@ def openapi_document() -> dict[str, Any]:
             },
         },
     }
+
+
+def _success(status: int, schema: dict[str, str] | None) -> dict[str, Any]:
+    description = {201: "Created", 202: "Accepted", 204: "No Content"}.get(status, "OK")
+    if schema is None:
+        return {"description": description}
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
 async def openapi(request: Request) -> JSONResponse:

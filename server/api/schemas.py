@@ -144,16 +144,161 @@ class ArticleOut(Strict):
         )
 
 
+class ArticleListItem(Strict):
+    id: str
+    title: str
+    source_path: str | None = Field(description="the file it was ingested from; null: by hand")
+    url: str | None
+    tags: list[str]
+    updated_at: str
+    chunks: int = Field(description="the passages it is searched by")
+
+    @classmethod
+    def of(cls, article: KbArticle, chunks: int) -> ArticleListItem:
+        return cls(
+            id=str(article.id),
+            title=article.title,
+            source_path=article.source_path,
+            url=article.url,
+            tags=list(article.tags),
+            updated_at=rfc3339(article.updated_at),
+            chunks=chunks,
+        )
+
+
 class ArticleList(Strict):
-    articles: list[ArticleOut]
+    articles: list[ArticleListItem]
+
+
+class KbUploadForm(Strict):
+    """multipart/form-data: the file parts (any field name), and an optional base_url."""
+
+    files: list[bytes] = Field(
+        description="articles (.md, .mdx, .markdown, .html, .htm, .txt) or .zip archives of "
+        "them; an archive's paths are the articles' source paths",
+        json_schema_extra={"items": {"type": "string", "format": "binary"}},
+    )
+    base_url: str | None = Field(
+        default=None, description="where the help center is published (kb_ingest --base-url)"
+    )
+
+
+class UploadSummary(Strict):
+    articles: int = Field(description="articles written: new or changed")
+    chunks: int = Field(description="passages written")
+    skipped: int = Field(description="articles unchanged since they were last ingested")
+
+
+class ReingestSummary(Strict):
+    articles: int
+    chunks: int
+
+
+class CitedQuestionOut(Strict):
+    conversation_id: str
+    text: str
+    asked_at: str
+
+
+class CitedQuestions(Strict):
+    questions: list[CitedQuestionOut] = Field(description="newest first")
+
+
+class ChannelOut(Strict):
+    id: str
+    kind: Literal["email", "sms", "whatsapp"]
+    provider: str = Field(description="smtp (e-mail), twilio or meta")
+    address: str = Field(description="the e-mail address, number or Meta phone number id")
+    webhook_url: str | None = Field(description="where the provider calls; null for e-mail")
+    created_at: str
+    sealed_ok: bool = Field(
+        description="its credentials open with the server's current key (false: give them "
+        "again through POST /v1/channels/{id}/credentials)"
+    )
+
+
+class ChannelList(Strict):
+    channels: list[ChannelOut]
+
+
+class ChannelIn(Strict):
+    """`flowsupport channel add`'s fields: kind email + address; sms or whatsapp by twilio +
+    number, account_sid, auth_token; whatsapp by meta + phone_number_id, app_secret,
+    verify_token, access_token; api_base for either provider."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    kind: Literal["email", "sms", "whatsapp"]
+    provider: Literal["twilio", "meta"] | None = None
+    address: str | None = None
+    number: str | None = None
+    account_sid: str | None = None
+    auth_token: str | None = None
+    phone_number_id: str | None = None
+    app_secret: str | None = None
+    verify_token: str | None = None
+    access_token: str | None = None
+    api_base: str | None = None
+
+
+class ChannelCreated(Strict):
+    channel: ChannelOut
+    webhook_url: str | None
+
+
+class ChannelCredentialsIn(Strict):
+    """The provider's secrets, all of them: twilio auth_token; meta app_secret,
+    verify_token and access_token."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    auth_token: str | None = None
+    app_secret: str | None = None
+    verify_token: str | None = None
+    access_token: str | None = None
+
+
+class WidgetLook(Strict):
+    greeting: str = Field(description="the first line the visitor reads in the panel")
+    brand_color: str = Field(description="#rrggbb: launcher, header and the visitor's bubbles")
+    theme: Literal["light", "dark", "auto"] = Field(description="auto: prefers-color-scheme")
+    launcher_position: Literal["right", "left"]
+
+
+class WidgetPatch(Strict):
+    """Only the keys present change."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    greeting: str | None = Field(default=None, max_length=500)
+    brand_color: str | None = Field(default=None, pattern=r"^#[0-9a-fA-F]{6}$")
+    theme: Literal["light", "dark", "auto"] | None = None
+    launcher_position: Literal["right", "left"] | None = None
+
+
+class WidgetConfigOut(Strict):
+    """What the widget reads, with no credential, before it draws its launcher."""
+
+    name: str = Field(description="the tenant's name")
+    greeting: str
+    brand_color: str
+    theme: Literal["light", "dark", "auto"]
+    launcher_position: Literal["right", "left"]
+
+
+class IdentitySecretOut(Strict):
+    identity_secret: str = Field(description="the new secret: shown this once, never again")
+    previous_valid_until: str = Field(
+        description="until then (RFC 3339) the replaced secret still verifies identity HMACs"
+    )
 
 
 class TenantSettingsOut(Strict):
     name: str = Field(description="read-only: the tenant's name (the CLI's --tenant)")
     widget_key: str = Field(description="read-only: the key the widget snippet carries")
-    allowed_origins: list[str] = Field(
-        description="read-only here: the websites the widget may run on"
-    )
+    widget_snippet: str = Field(description="read-only: the <script> tag to paste into a site")
+    allowed_origins: list[str] = Field(description="the websites the widget may run on")
+    widget: WidgetLook
     ai_enabled: bool
     ai_tokens_per_conversation: int | None = Field(
         description="LLM tokens one conversation may use; null: no limit"
@@ -186,6 +331,10 @@ class TenantSettingsPatch(Strict):
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
+    allowed_origins: list[Annotated[str, Field(max_length=300)]] | None = Field(
+        default=None, max_length=50, description="replaces the list: https://example.com[:port]"
+    )
+    widget: WidgetPatch | None = None
     ai_enabled: bool | None = None
     ai_tokens_per_conversation: int | None = Field(default=None, ge=0)
     ai_tokens_per_month: int | None = Field(default=None, ge=0)
@@ -254,10 +403,6 @@ class CommentIn(Strict):
 
     body: str = Field(min_length=1, max_length=20_000)
     public: bool = Field(description="true: the customer reads it; false: agents only")
-
-
-class UserList(Strict):
-    users: list[UserOut]
 
 
 class ContactBrief(Strict):

@@ -2,6 +2,11 @@
 demo page hosting the widget. Built from client/web (`npm run build`), shipped in the
 package, so running FlowSupport needs no Node.js.
 
+Page routes of the inbox app: `/inbox`, its settings area (`/inbox/settings/<page>`, where
+`/settings` leads), and the pages a link in an e-mail opens without a session: accepting an
+invitation (`/invite?token=`) and choosing a new password (`/reset?token=`). The app reads
+the token itself and checks it with the API; these routes only serve it.
+
 Security headers: the inbox and the demo page get a strict Content-Security-Policy (no
 inline scripts; sockets and requests to this origin only) and may not be framed. The
 widget script and fonts are loaded by customers' sites: fonts need CORS, the script not.
@@ -20,6 +25,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 
 from server.api.handlers import setup_caller
+from server.domain import widget as looks
 from server.errors import FlowSupportError, NotFound
 from server.services.container import Services
 
@@ -36,6 +42,7 @@ PAGE_HEADERS = {
     "Cache-Control": "no-cache",
 }
 _FONT = re.compile(r"^[a-z0-9-]+\.woff2$")
+_SETTINGS_PAGE = re.compile(r"^[a-z][a-z-]{0,39}$")
 _WIDGET_KEY = re.compile(r"^wk_[A-Za-z0-9_-]{8,100}$")
 DEMO_TENANT = "Demo"
 
@@ -48,6 +55,12 @@ def web_routes() -> list[BaseRoute]:
         Route("/fonts/{name}", font, methods=["GET", "HEAD"]),
         Route("/inbox", inbox_page, methods=["GET", "HEAD"]),
         Route("/inbox/", inbox_page, methods=["GET", "HEAD"]),
+        Route("/inbox/settings", inbox_page, methods=["GET", "HEAD"]),
+        Route("/inbox/settings/{page}", settings_page, methods=["GET", "HEAD"]),
+        Route("/settings", settings_redirect, methods=["GET", "HEAD"]),
+        Route("/settings/{page}", settings_redirect, methods=["GET", "HEAD"]),
+        Route("/invite", inbox_page, methods=["GET", "HEAD"]),
+        Route("/reset", inbox_page, methods=["GET", "HEAD"]),
         Mount(
             "/inbox/assets", app=ImmutableFiles(directory=WEB / "inbox" / "assets", check_dir=False)
         ),
@@ -129,6 +142,22 @@ async def inbox_page(request: Request) -> Response:
     return FileResponse(_built("inbox/index.html"), media_type="text/html", headers=PAGE_HEADERS)
 
 
+async def settings_page(request: Request) -> Response:
+    """A settings page of the inbox app (which pages exist, and who may see them, is the
+    app's and the API's business: an unknown page is the app's "no such page")."""
+    if not _SETTINGS_PAGE.match(request.path_params["page"]):
+        raise NotFound("no such settings page")
+    return await inbox_page(request)
+
+
+async def settings_redirect(request: Request) -> Response:
+    """`/settings` and `/settings/<page>`: the inbox app's settings area."""
+    page = request.path_params.get("page")
+    if page is not None and not _SETTINGS_PAGE.match(page):
+        raise NotFound("no such settings page")
+    return RedirectResponse(f"/inbox/settings/{page}" if page else "/inbox/settings")
+
+
 async def demo_page(request: Request) -> Response:
     """A small company site with the widget embedded: `?widget_key=` picks the tenant,
     else the one `flowsupport demo` made."""
@@ -152,11 +181,7 @@ async def demo_page(request: Request) -> Response:
 
 
 def _page(title: str, body: str, widget_key: str | None) -> str:
-    script = (
-        f'<script src="/widget.js" data-widget-key="{html.escape(widget_key)}" async></script>'
-        if widget_key
-        else ""
-    )
+    script = looks.snippet("", widget_key) if widget_key else ""
     return (
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'

@@ -3,7 +3,8 @@
 The key is derived from FLOWSUPPORT_SECRET_KEY with HKDF, so a database dump alone reveals
 no provider token. Each value has a fresh 96-bit nonce and is bound to what it belongs to
 (associated data: the channel id), so a ciphertext copied onto another row does not open.
-Changing FLOWSUPPORT_SECRET_KEY makes stored credentials unreadable: add the channels again.
+Changing FLOWSUPPORT_SECRET_KEY makes stored credentials unreadable: give them again
+(`POST /v1/channels/{id}/credentials`, services/channel_admin.py).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ class SecretBox:
         except InvalidTag:
             raise ConfigError(
                 "stored channel credentials do not open with this FLOWSUPPORT_SECRET_KEY "
-                "(was it changed?): add the channel again"
+                "(was it changed?): give them again (POST /v1/channels/{id}/credentials)"
             ) from None
         opened: dict[str, Any] = json.loads(plain)
         return opened

@@ -22,7 +22,10 @@ class SecurityContext:
 
     @classmethod
     def operator(cls, tenant_id: TenantId | None = None) -> SecurityContext:
-        """The platform operator (CLI, migrations of data): super_admin, always audited."""
+        """The platform operator (CLI, workers, first-run setup): super_admin with no user,
+        the one context every tenant's rows are open to, always audited. A super_admin
+        *user* (a context with its user id) sees a tenant only through a support-access
+        grant (server/domain/support_access.py, migration 0016)."""
         return cls(tenant_id=tenant_id, role=Role.SUPER_ADMIN)
 
 
@@ -47,6 +50,10 @@ class Principal:
     tenant_id: TenantId
     role: Role
     name: str | None = None
+    # Staff signed in with an access token: the sign-in session it carries (revocable).
+    session_id: str | None = None
+    # A super_admin acting in `tenant_id` (not its own) under this support-access grant.
+    support_grant_id: str | None = None
 
     def context(self) -> SecurityContext:
         return SecurityContext(tenant_id=self.tenant_id, role=self.role, user_id=uuid.UUID(self.id))

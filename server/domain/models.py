@@ -40,6 +40,17 @@ class Tenant:
     widget_key: str
     identity_secret: str
     created_at: datetime
+    # After a rotation the secret it replaced still verifies identities until then.
+    previous_identity_secret: str | None = None
+    previous_identity_valid_until: datetime | None = None
+
+    def identity_secrets(self, now: datetime) -> tuple[str, ...]:
+        """The secrets an identity HMAC may be made with at `now`: the current one, and
+        the one it replaced during the grace after a rotation."""
+        until = self.previous_identity_valid_until
+        if self.previous_identity_secret and until is not None and now < until:
+            return (self.identity_secret, self.previous_identity_secret)
+        return (self.identity_secret,)
 
 
 @dataclass(frozen=True)
@@ -175,6 +186,15 @@ class Chunk:
 
 
 @dataclass(frozen=True)
+class CitedQuestion:
+    """A visitor's question an AI answer citing some article answered."""
+
+    conversation_id: ConversationId
+    text: str
+    asked_at: datetime
+
+
+@dataclass(frozen=True)
 class StoredArticle:
     """What ingestion needs to know of an article already stored from a file."""
 
@@ -235,6 +255,7 @@ class Channel:
     kind: str  # email | sms | whatsapp
     address: str
     created_at: datetime
+    provider: str = "smtp"  # smtp (e-mail) | twilio | meta
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from datetime import time
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from server.domain import widget as looks
 from server.domain.sla import DEFAULT_TARGETS, BusinessHours, SlaTarget
 from server.domain.tickets import FIELD_TYPES, PRIORITIES
 from server.errors import ValidationFailed
@@ -65,6 +66,8 @@ class TenantSettings:
     auto_assign: bool = False
     # Ticket custom fields: [{"key", "label"?, "type": text|number|boolean|choice, "choices"?}]
     ticket_fields: list[dict[str, Any]] = field(default_factory=list)
+    # The widget's look (domain/widget.py): greeting, brand_color, theme, launcher_position.
+    widget: dict[str, str] = field(default_factory=lambda: dict(looks.DEFAULT_LOOK))
 
     def sla_target(self, priority: str) -> SlaTarget:
         target = self.sla.get(priority, {})
@@ -97,7 +100,11 @@ class TenantSettings:
         unknown = sorted(set(changes) - set(_CHECKS))
         if unknown:
             raise ValidationFailed(f"unknown setting {unknown[0]!r}; known: {sorted(_CHECKS)}")
-        return replace(self, **{k: _CHECKS[k](v, k) for k, v in changes.items()})
+        checked: dict[str, Any] = {
+            k: looks.look(v, k, self.widget) if k == "widget" else _CHECKS[k](v, k)
+            for k, v in changes.items()
+        }  # the widget's keys not given keep their values
+        return replace(self, **checked)
 
     def as_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
@@ -231,4 +238,5 @@ _CHECKS: dict[str, Callable[[Any, str], Any]] = {
     "sla": _sla,
     "business_hours": _business_hours,
     "ticket_fields": _ticket_fields,
+    "widget": looks.look,
 }

@@ -50,7 +50,8 @@ async def conversation_start(ctx: Context, frame: frames.ConversationStart) -> N
 async def subscribe(ctx: Context, frame: frames.Subscribe) -> None:
     conn = ctx.connection
     conversation = await ctx.conversations.get(conn.principal, frame.conversation_id)
-    # A super_admin may follow another tenant's conversation: the topic is the conversation's.
+    # The operator (super_admin with no user) may follow another tenant's conversation: the
+    # topic is the conversation's.
     topic = conversation_topic(str(conversation.tenant_id), frame.conversation_id)
     # The cursor buffers live events from the moment the topic is joined; catch_up then
     # reads everything after the cursor from PostgreSQL and merges: no gap, no double.

@@ -14,11 +14,13 @@ import uuid
 from typing import Any
 
 from server.broker.base import Broker, PresenceMember, PresenceStore
+from server.domain.accounts import Revocation
 from server.domain.events import AiDone, AiEvent, AiProblem, PersistedEvent, Signal, TicketChanged
 from server.errors import FlowSupportError
 from server.ids import ConversationId, TenantId
 from server.metrics import Metrics
-from server.realtime import present
+from server.protocol.codes import CLOSE_UNAUTHORIZED
+from server.realtime import present, revocations
 from server.realtime.connection import Connection
 from server.realtime.envelope import (
     AI,
@@ -61,6 +63,7 @@ class Hub:
 
     async def start(self) -> None:
         await self._broker.start(self._on_broker, self._on_recovered)
+        await self._broker.subscribe(revocations.REVOCATIONS_TOPIC)
         if self._supervisor is not None:  # the heartbeat that ends dead nodes' answers
             await self._broker.subscribe(NODES_TOPIC)
             self._supervisor.spawn(self._heartbeats(), name=f"hub {self.node_id} heartbeat")
@@ -194,6 +197,25 @@ class Hub:
             connection.offer(is_inbox, envelope)
         self.metrics.frames_fanned_out.inc(len(members))
 
+    # -- RevocationSink -------------------------------------------------------------------
+
+    async def revoked(self, revocation: Revocation) -> None:
+        """Credentials were revoked (committed): close this node's sockets using them now,
+        and tell the other nodes to close theirs."""
+        if not revocation:
+            return
+        self.close_revoked(revocation)
+        await revocations.publish(self._broker, revocation, self.node_id)
+
+    def close_revoked(self, revocation: Revocation) -> int:
+        """Close (4001, PROTOCOL.md's terminal "unauthorized") every local connection whose
+        principal the revocation covers; how many."""
+        closing = [c for c in self.connections if not c.closing and revocation.covers(c.principal)]
+        for connection in closing:
+            log.info("session %s: credentials revoked, closing", connection.session_id)
+            connection.spawn(connection.shut(CLOSE_UNAUTHORIZED, revocations.REASON))
+        return len(closing)
+
     # -- from the broker ------------------------------------------------------------------
 
     async def _on_broker(self, topic: str, payload: bytes) -> None:
@@ -202,6 +224,9 @@ class Hub:
             return
         self._orphans.heard(envelope.node, time.monotonic())
         if envelope.kind == ALIVE:
+            return
+        if envelope.kind == revocations.REVOKED:
+            self.close_revoked(revocations.unpack(envelope))
             return
         if envelope.kind == AI:
             self._orphans.ai_frame(envelope.node, envelope.tenant_id, envelope.frame, topic)

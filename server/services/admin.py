@@ -8,24 +8,25 @@ again by row-level security.
 from __future__ import annotations
 
 import asyncio
-import re
-import uuid
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
-from urllib.parse import urlsplit
 
 from server.channels.secretbox import SecretBox
+from server.clock import Clock, SystemClock
 from server.domain import validation
 from server.domain.access import Principal, SecurityContext, may_grant_role
-from server.domain.models import Channel, Role, Tenant, User
+from server.domain.models import Role, Tenant, User
 from server.domain.tenant_settings import TenantSettings
 from server.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from server.services import credentials
-from server.store import audit, channels, principals, tenants
+from server.services.channel_admin import ChannelAdmin
+from server.store import audit, principals, tenants
 from server.store.db import Connection, Database
 
 OPERATOR = SecurityContext.operator()
-_E164 = re.compile(r"^\+[1-9][0-9]{6,14}$")
+MAX_ORIGINS = 50
+IDENTITY_GRACE = timedelta(hours=24)  # a replaced identity secret still verifies this long
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,20 @@ class Actor:
     kind: str  # operator | user
     id: str
     context: SecurityContext
+
+    def within(self, tenant: Tenant) -> SecurityContext:
+        """This actor's context narrowed to `tenant` (an admin of another tenant sees
+        nothing there)."""
+        if self.context.role is Role.SUPER_ADMIN:
+            return SecurityContext(tenant.id, Role.SUPER_ADMIN, self.context.user_id)
+        return self.context
+
+    def require_admin_of(self, tenant: Tenant) -> None:
+        """Only the tenant's admins (and a super_admin) read and change its settings."""
+        if self.context.role is Role.SUPER_ADMIN:
+            return
+        if self.context.role is not Role.ADMIN or self.context.tenant_id != tenant.id:
+            raise Forbidden("only the tenant's admins read and change its settings")
 
 
 OPERATOR_ACTOR = Actor("operator", "cli", OPERATOR)
@@ -46,9 +61,13 @@ def actor_of(principal: Principal) -> Actor:
 
 
 class AdminService:
-    def __init__(self, db: Database, box: SecretBox | None = None) -> None:
+    def __init__(
+        self, db: Database, box: SecretBox | None = None, *, clock: Clock | None = None
+    ) -> None:
         self._db = db
-        self._box = box  # seals channel credentials; needed only to add SMS/WhatsApp
+        self._clock = clock or SystemClock()
+        # Customer channels; `box` seals their credentials (needed for SMS and WhatsApp).
+        self.channels = ChannelAdmin(db, box)
 
     async def create_tenant(
         self, name: str, origins: list[str], actor: Actor = OPERATOR_ACTOR
@@ -67,13 +86,13 @@ class AdminService:
         while no tenant exists; a second attempt, even a concurrent one, is a Conflict."""
         actor = Actor("operator", "setup", OPERATOR)
         clean_name, clean_origins = _tenant_fields(name, origins)
-        fields = await _user_fields(email, password, admin_name)
+        fields = await user_fields(email, password, admin_name)
         async with self._db.unit(OPERATOR) as conn:
             await tenants.lock_first_run(conn)
             if await tenants.any_exist(conn):
                 raise Conflict("this server is already set up: sign in at /inbox")
             tenant = await _insert_tenant(conn, actor, clean_name, clean_origins)
-            user = await _insert_user(conn, actor, tenant, Role.ADMIN, fields)
+            user = await insert_user(conn, actor, tenant, Role.ADMIN, fields)
         return tenant, user
 
     async def first_run(self) -> bool:
@@ -99,72 +118,6 @@ class AdminService:
                 conn, actor, tenant, "tenant.origins", "tenant", str(tenant.id), {"origins": clean}
             )
 
-    async def add_email_channel(
-        self, tenant: Tenant, address: str, actor: Actor = OPERATOR_ACTOR
-    ) -> Channel:
-        """An address the tenant receives customers' mail at (one tenant per address)."""
-        _require_settings_access(tenant, actor)
-        clean = validation.email(address)
-        async with self._db.unit(self._within(tenant, actor)) as conn:
-            channel = await channels.insert(conn, tenant_id=tenant.id, kind="email", address=clean)
-            await _audit(
-                conn, actor, tenant, "channel.add", "channel", str(channel.id), {"kind": "email"}
-            )
-        return channel
-
-    async def add_text_channel(
-        self,
-        tenant: Tenant,
-        *,
-        kind: str,
-        provider: str,
-        address: str,
-        settings: dict[str, Any],
-        secrets: dict[str, str],
-        actor: Actor = OPERATOR_ACTOR,
-    ) -> Channel:
-        """An SMS or WhatsApp number (Twilio) or WhatsApp business number (Meta); its
-        credentials are sealed with the server's key, bound to the channel's id."""
-        _require_settings_access(tenant, actor)
-        if self._box is None:
-            raise ValidationFailed("this process cannot seal credentials (no secret key)")
-        if (kind, provider) not in (
-            ("sms", "twilio"),
-            ("whatsapp", "twilio"),
-            ("whatsapp", "meta"),
-        ):
-            raise ValidationFailed(f"a {kind} channel cannot use {provider}")
-        if provider == "twilio" and not _E164.match(address):
-            raise ValidationFailed("--number must be in E.164 form, e.g. +14155550100")
-        if any(not value for value in secrets.values()):
-            raise ValidationFailed("every credential must be given")
-        if settings.get("api_base") is not None:
-            settings["api_base"] = _api_base(str(settings["api_base"]))
-        channel_id = uuid.uuid4()
-        async with self._db.unit(self._within(tenant, actor)) as conn:
-            channel = await channels.insert(
-                conn,
-                tenant_id=tenant.id,
-                kind=kind,
-                address=address,
-                provider=provider,
-                settings=settings,
-                channel_id=channel_id,
-            )
-            await channels.set_credentials(
-                conn, channel.id, self._box.seal(secrets, bound_to=str(channel.id))
-            )
-            await _audit(
-                conn,
-                actor,
-                tenant,
-                "channel.add",
-                "channel",
-                str(channel.id),
-                {"kind": kind, "provider": provider},
-            )
-        return channel
-
     async def settings(self, tenant: Tenant, actor: Actor) -> TenantSettings:
         """The tenant's settings with defaults filled in; its admins (and the operator)."""
         _require_settings_access(tenant, actor)
@@ -177,24 +130,72 @@ class AdminService:
     async def change_settings(
         self, tenant: Tenant, changes: dict[str, Any], actor: Actor = OPERATOR_ACTOR
     ) -> TenantSettings:
-        """Apply validated changes (all or none) and audit them with their new values."""
+        """Apply validated changes (all or none) and audit them with their new values;
+        `allowed_origins` (a column beside the settings) changes in the same transaction."""
         _require_settings_access(tenant, actor)
+        rest = {key: value for key, value in changes.items() if key != "allowed_origins"}
+        origins = _origins(changes["allowed_origins"]) if "allowed_origins" in changes else None
         async with self._db.unit(self._within(tenant, actor)) as conn:
             current = await tenants.get(conn, tenant.id)
             if current is None:
                 raise NotFound("tenant not found")
-            updated = TenantSettings.from_stored(current.settings).changed(changes)
-            values = {key: getattr(updated, key) for key in changes}
-            await tenants.merge_settings(conn, tenant.id, values)
-            await _audit(conn, actor, tenant, "tenant.settings", "tenant", str(tenant.id), values)
+            updated = TenantSettings.from_stored(current.settings).changed(rest)
+            if rest:
+                values = {key: getattr(updated, key) for key in rest}
+                await tenants.merge_settings(conn, tenant.id, values)
+                await _audit(
+                    conn, actor, tenant, "tenant.settings", "tenant", str(tenant.id), values
+                )
+            if origins is not None:
+                await tenants.set_allowed_origins(conn, tenant.id, origins)
+                await _audit(
+                    conn,
+                    actor,
+                    tenant,
+                    "tenant.origins",
+                    "tenant",
+                    str(tenant.id),
+                    {"origins": origins},
+                )
         return updated
 
-    async def staff(self, principal: Principal, limit: int = 500) -> list[User]:
-        """The tenant's agents and admins, for assignment menus (staff only)."""
-        if principal.kind not in ("agent", "bot"):
-            raise Forbidden("the staff list is for agents and bots")
-        async with self._db.unit(principal.context()) as conn:
-            return await principals.active_users(conn, limit)
+    async def rotate_identity_secret(
+        self, tenant: Tenant, actor: Actor = OPERATOR_ACTOR
+    ) -> tuple[str, datetime]:
+        """A new identity secret, returned once; the one it replaces keeps verifying
+        identity HMACs for IDENTITY_GRACE (on the server's clock), so sites can switch
+        without signing anyone out. The new secret and the deadline."""
+        _require_settings_access(tenant, actor)
+        secret = credentials.new_identity_secret()
+        until = self._clock.now() + IDENTITY_GRACE
+        async with self._db.unit(self._within(tenant, actor)) as conn:
+            if not await tenants.rotate_identity_secret(conn, tenant.id, secret, until):
+                raise NotFound("tenant not found")
+            await _audit(
+                conn,
+                actor,
+                tenant,
+                "tenant.identity_secret",
+                "tenant",
+                str(tenant.id),
+                {"previous_valid_until": until.isoformat()},
+            )
+        return secret, until
+
+    async def widget_look(self, widget_key: str) -> tuple[str, dict[str, str]]:
+        """Public (no sign-in): the name and look of the tenant a widget key belongs to,
+        what the widget draws before it connects. NotFound for an unknown key."""
+        async with self._db.anonymous() as conn:
+            found = await tenants.id_by_widget_key(conn, widget_key)
+        if found is None:
+            raise NotFound("unknown widget key")
+        # The server reading for the tenant (as visitors.py does); only the name and the
+        # look leave here.
+        async with self._db.unit(SecurityContext(found[0], Role.AGENT)) as conn:
+            tenant = await tenants.get(conn, found[0])
+        if tenant is None:
+            raise NotFound("unknown widget key")
+        return tenant.name, TenantSettings.from_stored(tenant.settings).widget
 
     async def tenant_of(self, principal: Principal) -> Tenant:
         """The principal's own tenant."""
@@ -229,9 +230,9 @@ class AdminService:
             raise ValidationFailed("role must be agent, admin or super_admin")
         if not may_grant_role(actor.context.role, wanted):
             raise Forbidden(f"a {actor.context.role.value} cannot create a {wanted.value}")
-        fields = await _user_fields(email, password, name)
+        fields = await user_fields(email, password, name)
         async with self._db.unit(self._within(tenant, actor)) as conn:
-            return await _insert_user(conn, actor, tenant, wanted, fields)
+            return await insert_user(conn, actor, tenant, wanted, fields)
 
     async def create_api_key(self, tenant: Tenant, name: str, actor: Actor = OPERATOR_ACTOR) -> str:
         """A new bot key; the plaintext is returned once and only its hash is kept."""
@@ -251,13 +252,21 @@ class AdminService:
     @staticmethod
     def _within(tenant: Tenant, actor: Actor) -> SecurityContext:
         """The actor's context narrowed to `tenant` (an admin of another tenant sees nothing)."""
-        if actor.context.role is Role.SUPER_ADMIN:
-            return SecurityContext(tenant.id, Role.SUPER_ADMIN, actor.context.user_id)
-        return actor.context
+        return actor.within(tenant)
 
 
 def _tenant_fields(name: str, origins: list[str]) -> tuple[str, list[str]]:
     return validation.name(name, "name"), sorted({validation.origin(o) for o in origins})
+
+
+def _origins(value: Any) -> list[str]:
+    """The websites the widget may run on, as admins change them: at most MAX_ORIGINS."""
+    if not isinstance(value, list) or not all(isinstance(o, str) for o in value):
+        raise ValidationFailed("allowed_origins must be a list of origins")
+    clean = sorted({validation.origin(o) for o in value})
+    if len(clean) > MAX_ORIGINS:
+        raise ValidationFailed(f"allowed_origins may hold at most {MAX_ORIGINS} origins")
+    return clean
 
 
 async def _insert_tenant(conn: Connection, actor: Actor, name: str, origins: list[str]) -> Tenant:
@@ -274,13 +283,15 @@ async def _insert_tenant(conn: Connection, actor: Actor, name: str, origins: lis
 
 
 @dataclass(frozen=True)
-class _UserFields:
+class UserFields:
+    """A new user's validated fields, its password already hashed."""
+
     email: str
     name: str
     password_hash: str
 
 
-async def _user_fields(email: str, password: str, name: str) -> _UserFields:
+async def user_fields(email: str, password: str, name: str) -> UserFields:
     """Validated, with the password hashed off the loop (scrypt takes tens of ms)."""
     address = validation.email(email)
     secret = validation.password(
@@ -290,12 +301,13 @@ async def _user_fields(email: str, password: str, name: str) -> _UserFields:
     )
     display = validation.name(name, "name") if name.strip() else ""
     password_hash = await asyncio.to_thread(credentials.hash_password, secret)
-    return _UserFields(address, display, password_hash)
+    return UserFields(address, display, password_hash)
 
 
-async def _insert_user(
-    conn: Connection, actor: Actor, tenant: Tenant, role: Role, fields: _UserFields
+async def insert_user(
+    conn: Connection, actor: Actor, tenant: Tenant, role: Role, fields: UserFields
 ) -> User:
+    """Create the user in the caller's transaction, audited (admins, setup, invitations)."""
     user = await principals.insert_user(
         conn,
         tenant_id=tenant.id,
@@ -308,20 +320,8 @@ async def _insert_user(
     return user
 
 
-def _api_base(value: str) -> str:
-    """A provider API's base URL (tests point it at a local stand-in)."""
-    parts = urlsplit(value.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValidationFailed("--api-base must be an http(s) URL")
-    return value.strip().rstrip("/")
-
-
 def _require_settings_access(tenant: Tenant, actor: Actor) -> None:
-    role = actor.context.role
-    if role is Role.SUPER_ADMIN:
-        return
-    if role is not Role.ADMIN or actor.context.tenant_id != tenant.id:
-        raise Forbidden("only the tenant's admins read and change its settings")
+    actor.require_admin_of(tenant)
 
 
 async def _audit(

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from server.channels.secretbox import SecretBox
 from server.config import Settings
 from server.health import Health
+from server.services.accounts import AccountService
 from server.services.admin import AdminService
 from server.services.auth import AuthService
 from server.services.contacts import ContactService
@@ -15,8 +16,11 @@ from server.services.conversations import ConversationService
 from server.services.csat import CsatService
 from server.services.inbound_mail import InboundMail
 from server.services.inbound_text import InboundText
+from server.services.invitations import InvitationService
 from server.services.knowledge import KnowledgeBase
 from server.services.setup import FirstRun
+from server.services.support_access import SupportAccessService
+from server.services.team import TeamService
 from server.services.tickets import TicketService
 from server.store.db import Database
 
@@ -39,3 +43,7 @@ class Services:
     health: Health  # readiness: the database and the broker
     # Sets the state gauges of server.metrics just before /metrics is rendered.
     scrape: Callable[[], Awaitable[None]]
+    accounts: AccountService
+    team: TeamService
+    invitations: InvitationService
+    support_access: SupportAccessService  # a super_admin's grants into tenants

@@ -128,14 +128,22 @@ class TokenSigner:
             raise Unauthorized("token expired")
         return TokenClaims(str(subject), str(tenant_id), str(role), exp, claims)
 
+    def pseudonym(self, purpose: str, value: str) -> bytes:
+        """A keyed hash of `value` (an e-mail, a client address) for `purpose`: the same on
+        every node, useless without the secret key, so counters and audit entries can name
+        people who are no users without keeping who they are."""
+        return hmac.new(self._key(purpose), value.encode(), hashlib.sha256).digest()
+
     def constant(self, purpose: str) -> str:
         """A token with no claims, the same on every node that shares the secret key (the
         first-run setup link: worthless once setup is done, because setup then refuses)."""
         return self._mac(purpose, "")
 
     def _mac(self, purpose: str, payload: str) -> str:
-        key = hmac.new(self._root, f"flowsupport/{purpose}".encode(), hashlib.sha256).digest()
-        return _b64(hmac.new(key, payload.encode(), hashlib.sha256).digest())
+        return _b64(hmac.new(self._key(purpose), payload.encode(), hashlib.sha256).digest())
+
+    def _key(self, purpose: str) -> bytes:
+        return hmac.new(self._root, f"flowsupport/{purpose}".encode(), hashlib.sha256).digest()
 
 
 API_KEY_PREFIX = "fsk_"
@@ -171,6 +179,23 @@ def parse_api_key(plaintext: str) -> tuple[ApiKeyId, str]:
 
 def api_secret_matches(secret: str, stored_hash: bytes) -> bool:
     return hmac.compare_digest(_sha256(secret), stored_hash)
+
+
+@dataclass(frozen=True)
+class LinkToken:
+    plaintext: str  # in the link only, never stored
+    digest: bytes  # what is stored
+
+
+def new_link_token() -> LinkToken:
+    """A single-use token for a link in an e-mail (an invitation, a password reset): 256
+    random bits, so its plain SHA-256 is safe to keep and look up."""
+    plaintext = secrets.token_urlsafe(32)
+    return LinkToken(plaintext, link_digest(plaintext))
+
+
+def link_digest(plaintext: str) -> bytes:
+    return _sha256(plaintext)
 
 
 def new_widget_key() -> str:

@@ -32,7 +32,7 @@ from server.domain.access import SecurityContext
 from server.domain.events import EventSink, MessageCreated
 from server.domain.models import ConfiguredChannel, Role, Sender
 from server.domain.tenant_settings import TenantSettings
-from server.errors import Forbidden, NotFound
+from server.errors import ConfigError, Forbidden, NotFound, Unavailable
 from server.ids import ConversationId, TenantId
 from server.services.cases import follow_up
 from server.services.intake import Intake, VisitorWrote
@@ -110,7 +110,13 @@ class InboundText(Intake):
         if channel is None or channel.provider != provider or channel.sealed is None:
             raise NotFound("no such channel")
         adapter = self._adapters.get(channel.kind, channel.provider)
-        return channel, adapter, self._box.open(channel.sealed, bound_to=str(channel.id))
+        try:
+            secrets = self._box.open(channel.sealed, bound_to=str(channel.id))
+        except ConfigError:  # sealed under another FLOWSUPPORT_SECRET_KEY: 503 until re-sealed
+            raise Unavailable(
+                "this channel's credentials must be given again (the secret key changed)"
+            ) from None
+        return channel, adapter, secrets
 
     async def receive(self, channel: TextChannel, text: InboundMessage) -> ConversationId:
         staff = SecurityContext(channel.tenant_id, Role.AGENT)

@@ -61,12 +61,14 @@ Progress = Callable[[IngestProgress], None]
 
 @dataclass(frozen=True)
 class _Pending:
-    source: SourceFile
+    source_path: str | None
     document: chunking.Document
     url: str | None
     digest: str
     article_id: uuid.UUID | None
     chunks: list[Chunk]
+    tags: list[str]
+    metadata: dict[str, str]
 
 
 async def ingest(
@@ -98,7 +100,11 @@ async def ingest(
             continue
         article_id = existing.id if existing is not None else None
         chunks = chunking.chunk(document)
-        pending.append(_Pending(source, document, url, digest, article_id, chunks))
+        tags = [str(t) for t in document.metadata.get("tags") or []]
+        metadata = {k: str(v) for k, v in document.metadata.items()}
+        pending.append(
+            _Pending(source.source_path, document, url, digest, article_id, chunks, tags, metadata)
+        )
     if pending:
         await _write_all(db, embedder, tenant_id, pending, summary, started, progress)
     if prune:
@@ -107,6 +113,38 @@ async def ingest(
         if gone:
             async with db.unit(context) as conn:
                 summary.removed = await kb.delete_articles(conn, gone)
+    summary.seconds = round(time.monotonic() - started, 3)
+    return summary
+
+
+async def reembed(
+    db: Database, embedder: Embedder, tenant_id: TenantId, progress: Progress | None = None
+) -> IngestSummary:
+    """Chunk and embed every article of the tenant again from its stored text, with this
+    server's embedder (after FLOWSUPPORT_EMBED_MODEL changed: the index is one model again).
+    Titles, URLs, tags and metadata stay; a chunk already embedded with this model keeps
+    its vector. Runs as the operator, like `ingest`."""
+    started = time.monotonic()
+    async with db.unit(SecurityContext.operator(tenant_id)) as conn:
+        stored = await kb.with_metadata(conn, tenant_id)
+    pending = []
+    for article, metadata in stored:
+        document = chunking.Document(article.title, article.body)
+        pending.append(
+            _Pending(
+                article.source_path,
+                document,
+                article.url,
+                chunking.content_hash(document, embedder.model_id, article.url),
+                article.id,
+                chunking.chunk(document),
+                list(article.tags),
+                {str(k): str(v) for k, v in metadata.items()},
+            )
+        )
+    summary = IngestSummary()
+    if pending:
+        await _write_all(db, embedder, tenant_id, pending, summary, started, progress)
     summary.seconds = round(time.monotonic() - started, 3)
     return summary
 
@@ -165,10 +203,10 @@ async def _write_all(
                 article_id=item.article_id,
                 title=item.document.title[:500],
                 body=item.document.body,
-                source_path=item.source.source_path,
+                source_path=item.source_path,
                 url=item.url,
-                tags=[str(t) for t in item.document.metadata.get("tags") or []],
-                metadata={k: str(v) for k, v in item.document.metadata.items()},
+                tags=item.tags,
+                metadata=item.metadata,
                 content_hash=item.digest,
                 chunks=item.chunks,
                 vectors=[known[text] for text in texts],

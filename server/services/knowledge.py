@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import uuid
+from typing import Any
+
 from server.domain import answerability
 from server.domain.access import Principal, SecurityContext, is_staff
-from server.domain.models import KbArticle, Role, SearchHit
+from server.domain.models import CitedQuestion, KbArticle, Role, SearchHit
 from server.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from server.ids import TenantId, parse_uuid
-from server.kb import chunking
+from server.kb import chunking, site, uploads
 from server.kb.base import Embedder
 from server.services import ingestion
 from server.services.ingestion import IngestSummary, Progress, SourceFile
@@ -47,10 +50,85 @@ class KnowledgeBase:
 
     # -- articles over HTTP --------------------------------------------------------------
 
-    async def list_articles(self, principal: Principal, limit: int) -> list[KbArticle]:
+    async def list_articles(
+        self, principal: Principal, limit: int, text: str | None = None
+    ) -> list[tuple[KbArticle, int]]:
+        """By title, each with how many passages it is searched by; `text` narrows them to
+        articles holding it in their title, source path, URL or body (staff)."""
         _require_staff(principal)
+        wanted = text.strip() if text else None
+        if wanted is not None and len(wanted) > MAX_QUERY_CHARS:
+            raise ValidationFailed(f"q must be at most {MAX_QUERY_CHARS} characters")
         async with self._db.unit(principal.context()) as conn:
-            return await kb.list_articles(conn, principal.tenant_id, limit)
+            found = await kb.list_articles(conn, principal.tenant_id, limit, wanted or None)
+            counts = await kb.chunk_counts(conn, [a.id for a in found])
+        return [(a, counts.get(a.id, 0)) for a in found]
+
+    async def upload(
+        self,
+        principal: Principal,
+        files: list[tuple[str, bytes]],
+        *,
+        max_bytes: int,
+        base_url: str | None = None,
+    ) -> IngestSummary:
+        """Help-center files sent over HTTP, (name, bytes) each: articles, or .zip archives
+        of them (kb/uploads.py), ingested exactly as `python -m kb_ingest` ingests a folder:
+        same source paths, unchanged files skipped (admins; audited)."""
+        _require_admin(principal)
+        if not files:
+            raise ValidationFailed("the upload holds no files")
+        unpacked = uploads.unpack([uploads.Upload(name, data) for name, data in files], max_bytes)
+        sources = [SourceFile(path, text) for path, text in unpacked.files]
+        if not sources:
+            raise ValidationFailed("the upload holds no articles (.md, .html, .txt)")
+        site_url = site.base_url(base_url) if base_url else None
+        summary = await self.ingest(principal.tenant_id, sources, base_url=site_url)
+        await self._audit(
+            principal,
+            "kb.upload",
+            None,
+            {"articles": summary.articles, "skipped": summary.skipped, "files": len(sources)},
+        )
+        return summary
+
+    async def reingest(self, principal: Principal) -> IngestSummary:
+        """Re-chunk and re-embed every article of the tenant with this server's embedding
+        model (after FLOWSUPPORT_EMBED_MODEL changed) (admins; audited)."""
+        _require_admin(principal)
+        summary = await ingestion.reembed(self._db, self._embedder, principal.tenant_id)
+        details = {"articles": summary.articles, "model": self._embedder.model_id}
+        await self._audit(principal, "kb.reingest", None, details)
+        return summary
+
+    async def questions(
+        self, principal: Principal, article_id: str, limit: int
+    ) -> list[CitedQuestion]:
+        """Recent visitor questions that AI answers citing the article answered, newest
+        first: what the article is really asked (admins)."""
+        _require_admin(principal)
+        article = await self.get_article(principal, article_id)
+        async with self._db.unit(principal.context()) as conn:
+            return await kb.cited_questions(conn, principal.tenant_id, article.id, limit)
+
+    async def _audit(
+        self,
+        principal: Principal,
+        action: str,
+        article_id: uuid.UUID | None,
+        details: dict[str, Any] | None = None,
+    ) -> None:
+        async with self._db.unit(principal.context()) as conn:
+            await audit.record(
+                conn,
+                tenant_id=principal.tenant_id,
+                actor_kind=principal.kind,
+                actor_id=principal.id,
+                action=action,
+                target_kind="kb_article" if article_id else "kb",
+                target_id=str(article_id) if article_id else None,
+                details=details,
+            )
 
     async def get_article(self, principal: Principal, article_id: str) -> KbArticle:
         _require_staff(principal)
@@ -174,7 +252,8 @@ class KnowledgeBase:
                 raise Conflict(
                     f"the knowledge base was indexed with {foreign} but this server "
                     f"embeds with {self._embedder.model_id}: re-index it with "
-                    "`python -m kb_ingest PATH --tenant T` before searching"
+                    "`python -m kb_ingest PATH --tenant T` (or POST /v1/kb/reingest) "
+                    "before searching"
                 )
             hits = await kb_search.search(
                 conn,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from server.clock import Clock, SystemClock
 from server.domain.access import Principal, SecurityContext
 from server.domain.models import Role
 from server.errors import Unauthorized
@@ -30,9 +31,10 @@ class VisitorSession:
 
 
 class VisitorService:
-    def __init__(self, db: Database, auth: AuthService) -> None:
+    def __init__(self, db: Database, auth: AuthService, clock: Clock | None = None) -> None:
         self._db = db
         self._auth = auth
+        self._clock = clock or SystemClock()  # a rotated identity secret's grace runs on it
 
     async def tenant_origins(self, widget_key: str) -> tuple[TenantId, tuple[str, ...]]:
         """The tenant of a public widget key and the origins allowed to embed it."""
@@ -86,8 +88,9 @@ class VisitorService:
         async with self._db.unit(staff) as conn:
             tenant = await tenants.get(conn, tenant_id)
             assert tenant is not None
-            if not credentials.identity_matches(
-                tenant.identity_secret, identity.external_id, identity.hmac
+            if not any(
+                credentials.identity_matches(secret, identity.external_id, identity.hmac)
+                for secret in tenant.identity_secrets(self._clock.now())
             ):
                 raise Unauthorized("identity hmac does not match")
             contact = await contacts.upsert_identified(

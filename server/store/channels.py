@@ -14,7 +14,7 @@ from server.errors import Conflict
 from server.ids import ConversationId, TenantId
 from server.store.db import Connection
 
-COLUMNS = "id, tenant_id, kind, address, created_at"
+COLUMNS = "id, tenant_id, kind, address, created_at, provider"
 
 
 async def insert(
@@ -72,6 +72,26 @@ async def configured(conn: Connection, channel_id: uuid.UUID) -> ConfiguredChann
 async def get(conn: Connection, channel_id: uuid.UUID) -> Channel | None:
     row = await conn.fetchrow(f"SELECT {COLUMNS} FROM channels WHERE id = $1", channel_id)
     return _channel(row) if row else None
+
+
+async def with_credentials(
+    conn: Connection, channel_id: uuid.UUID | None = None
+) -> list[tuple[Channel, bytes | None]]:
+    """The channels in sight (or the one named), oldest first, each with its sealed
+    credentials (for the caller to check they still open, never to show)."""
+    rows = await conn.fetch(
+        f"SELECT {COLUMNS}, credentials FROM channels "
+        "WHERE $1::uuid IS NULL OR id = $1 ORDER BY created_at, id",
+        channel_id,
+    )
+    return [(_channel(r), bytes(r["credentials"]) if r["credentials"] else None) for r in rows]
+
+
+async def delete(conn: Connection, channel_id: uuid.UUID) -> bool:
+    """Remove a channel: its conversations stay (their channel_id becomes null) and its
+    webhook URL stops answering. False when it is not in sight."""
+    status = await conn.execute("DELETE FROM channels WHERE id = $1", channel_id)
+    return status.split()[-1] == "1"
 
 
 async def owner_of(conn: Connection, kind: str, address: str) -> tuple[uuid.UUID, TenantId] | None:
@@ -153,4 +173,5 @@ def _channel(row: asyncpg.Record) -> Channel:
         kind=row["kind"],
         address=row["address"],
         created_at=row["created_at"],
+        provider=row["provider"],
     )

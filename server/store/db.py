@@ -1,7 +1,8 @@
 """The connection pool and the unit of work: one transaction with its security context.
 
 Only ``server/store`` talks to asyncpg. Every unit of work runs in a transaction that
-first sets ``app.tenant_id``, ``app.user_id`` and ``app.role`` with ``set_config(..., true)``
+first sets ``app.tenant_id``, ``app.user_id``, ``app.role`` and ``app.now`` (the injected
+clock's time) with ``set_config(..., true)``
 (``SET LOCAL``): the values end with the transaction, so a pooled connection handed to
 another request never carries the previous tenant. SQLSTATEs become our errors here.
 """
@@ -15,6 +16,7 @@ from typing import TypeVar
 import asyncpg
 from asyncpg.pool import PoolConnectionProxy
 
+from server.clock import Clock, SystemClock
 from server.domain.access import SecurityContext
 from server.errors import (
     BadRequest,
@@ -46,19 +48,33 @@ SELECT set_config('app.tenant_id', $1, true),
        set_config('app.user_id', $2, true),
        set_config('app.role', $3, true)
 """
+# SET_CONTEXT and the unit's time on the application's clock (DESIGN.md "Clock"): the policies
+# judge a support-access grant's expiry by app.now (migration 0016), never by now().
+SET_CONTEXT_AT = """
+SELECT set_config('app.tenant_id', $1, true),
+       set_config('app.user_id', $2, true),
+       set_config('app.role', $3, true),
+       set_config('app.now', $4, true)
+"""
 
 
 class Database:
     """A pool of connections as the application role."""
 
-    def __init__(self, pool: asyncpg.Pool) -> None:
+    def __init__(self, pool: asyncpg.Pool, clock: Clock | None = None) -> None:
         self._pool = pool
+        self._clock = clock or SystemClock()  # what each unit sets as app.now
         # Tenants share the pool fairly; one connection stays outside the gate for /readyz.
         self._gate = FairGate(max(1, pool.get_max_size() - 1))
 
     @classmethod
     async def connect(
-        cls, dsn: str, *, max_size: int, transaction_pooler: bool = False
+        cls,
+        dsn: str,
+        *,
+        max_size: int,
+        transaction_pooler: bool = False,
+        clock: Clock | None = None,
     ) -> Database:
         """Open the pool; `transaction_pooler`: `dsn` goes through PgBouncer or RDS Proxy in
         transaction mode, where nothing outlives a transaction. Then no named prepared
@@ -81,7 +97,7 @@ class Database:
             )
         except (OSError, asyncpg.PostgresError) as exc:
             raise Unavailable(f"cannot connect to PostgreSQL: {exc}") from exc
-        return cls(pool)
+        return cls(pool, clock)
 
     async def close(self) -> None:
         await self._pool.close()
@@ -97,10 +113,11 @@ class Database:
                 conn.transaction(),
             ):
                 await conn.execute(
-                    SET_CONTEXT,
+                    SET_CONTEXT_AT,
                     str(context.tenant_id) if context.tenant_id else "",
                     str(context.user_id) if context.user_id else "",
                     context.role.value,
+                    self._clock.now().isoformat(),
                 )
                 yield conn
         except asyncpg.PostgresError as exc:

@@ -8,8 +8,8 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from server.domain.models import Chunk, KbArticle, StoredArticle
-from server.ids import TenantId
+from server.domain.models import Chunk, CitedQuestion, KbArticle, StoredArticle
+from server.ids import ConversationId, TenantId
 from server.store.db import Connection
 
 
@@ -39,14 +39,76 @@ async def get_article(conn: Connection, article_id: uuid.UUID) -> KbArticle | No
     return _article(row) if row else None
 
 
-async def list_articles(conn: Connection, tenant_id: TenantId, limit: int) -> list[KbArticle]:
+async def list_articles(
+    conn: Connection, tenant_id: TenantId, limit: int, text: str | None = None
+) -> list[KbArticle]:
+    """By title; with `text`, only articles holding it (any letter case) in their title,
+    source path, URL or body."""
+    pattern = None if text is None else "%" + _like_escaped(text) + "%"
     rows = await conn.fetch(
         f"SELECT {ARTICLE_COLUMNS} FROM kb_articles WHERE tenant_id = $1 "
+        "AND ($3::text IS NULL OR title ILIKE $3 OR source_path ILIKE $3 OR url ILIKE $3 "
+        "     OR body ILIKE $3) "
         "ORDER BY lower(title), id LIMIT $2",
         tenant_id,
         limit,
+        pattern,
     )
     return [_article(r) for r in rows]
+
+
+def _like_escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+async def chunk_counts(conn: Connection, article_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
+    """How many passages each article is searched by (articles without any: absent)."""
+    rows = await conn.fetch(
+        "SELECT article_id, count(*) AS n FROM kb_chunks WHERE article_id = ANY($1::uuid[]) "
+        "GROUP BY article_id",
+        article_ids,
+    )
+    return {r["article_id"]: int(r["n"]) for r in rows}
+
+
+async def with_metadata(
+    conn: Connection, tenant_id: TenantId
+) -> list[tuple[KbArticle, dict[str, Any]]]:
+    """Every article of the tenant with its metadata: what re-embedding rewrites."""
+    rows = await conn.fetch(
+        f"SELECT {ARTICLE_COLUMNS}, metadata FROM kb_articles WHERE tenant_id = $1 ORDER BY id",
+        tenant_id,
+    )
+    return [(_article(r), json.loads(r["metadata"])) for r in rows]
+
+
+async def cited_questions(
+    conn: Connection, tenant_id: TenantId, article_id: uuid.UUID, limit: int
+) -> list[CitedQuestion]:
+    """The visitor messages that AI answers citing the article answered (each answer's
+    latest visitor message before it, as services/answers.py answers), newest first."""
+    rows = await conn.fetch(
+        """
+        SELECT a.conversation_id, q.body, q.created_at
+        FROM messages a
+        CROSS JOIN LATERAL (
+            SELECT v.body, v.created_at FROM messages v
+            WHERE v.conversation_id = a.conversation_id AND v.sender_kind = 'visitor'
+              AND v.seq < a.seq
+            ORDER BY v.seq DESC LIMIT 1) q
+        WHERE a.tenant_id = $1 AND a.sender_kind = 'ai'
+          AND a.citations @> jsonb_build_array(jsonb_build_object('article_id', $2::text))
+        ORDER BY a.created_at DESC, a.id
+        LIMIT $3
+        """,
+        tenant_id,
+        str(article_id),
+        limit,
+    )
+    return [
+        CitedQuestion(ConversationId(r["conversation_id"]), r["body"], r["created_at"])
+        for r in rows
+    ]
 
 
 async def stored_sources(conn: Connection, tenant_id: TenantId) -> dict[str, StoredArticle]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from datetime import datetime
 from typing import Any
 
 import asyncpg
@@ -13,7 +14,10 @@ from server.errors import Conflict
 from server.ids import TenantId
 from server.store.db import Connection
 
-COLUMNS = "id, name, settings, allowed_origins, widget_key, identity_secret, created_at"
+COLUMNS = (
+    "id, name, settings, allowed_origins, widget_key, identity_secret, created_at, "
+    "previous_identity_secret, previous_identity_valid_until"
+)
 
 
 async def insert(
@@ -91,7 +95,28 @@ def _tenant(row: asyncpg.Record) -> Tenant:
         widget_key=row["widget_key"],
         identity_secret=row["identity_secret"],
         created_at=row["created_at"],
+        previous_identity_secret=row["previous_identity_secret"],
+        previous_identity_valid_until=row["previous_identity_valid_until"],
     )
+
+
+async def rotate_identity_secret(
+    conn: Connection, tenant_id: TenantId, secret: str, previous_valid_until: datetime
+) -> bool:
+    """Make `secret` the identity secret, keeping the one it replaces until
+    `previous_valid_until` (one statement: the row lock orders concurrent rotations);
+    False: no such tenant in sight."""
+    status = await conn.execute(
+        """
+        UPDATE tenants SET previous_identity_secret = identity_secret,
+               previous_identity_valid_until = $3, identity_secret = $2
+        WHERE id = $1
+        """,
+        tenant_id,
+        secret,
+        previous_valid_until,
+    )
+    return status.split()[-1] == "1"
 
 
 async def merge_settings(conn: Connection, tenant_id: TenantId, values: dict[str, Any]) -> None:

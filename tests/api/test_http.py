@@ -165,8 +165,12 @@ async def test_forged_expired_and_misused_tokens(
     made = make_tenant(live_server)
     real = TokenSigner(live_server.secret_key())
     forged = TokenSigner("x" * 48)
-    claims = {"subject": made["user_id"], "tenant_id": made["tenant_id"], "role": "admin"}
     later = datetime.now(UTC) + timedelta(hours=1)
+    # An access token names its sign-in session (a live one, or it is refused).
+    signed_in = (await login(http, made["email"], made["password"])).json()["access_token"]
+    sid = real.verify("access", signed_in, datetime.now(UTC)).extra["sid"]
+    claims = {"subject": made["user_id"], "tenant_id": made["tenant_id"], "role": "admin"}
+    claims["sid"] = sid
     good = real.issue("access", expires_at=later, **claims)
     candidates = {
         "forged": forged.issue("access", expires_at=later, **claims),

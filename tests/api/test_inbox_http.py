@@ -107,7 +107,9 @@ async def test_staff_list_is_the_tenants_own(
     assert {u["role"] for u in users} == {"agent", "admin"} and len(users) == 3
     assert shop.agent_email in {u["email"] for u in users}
     assert other_shop.agent_email not in {u["email"] for u in users}
-    assert {"id", "name", "email", "role", "tenant_id"} == set(users[0])
+    # The assignment list's fields, then the team page's (issue 17).
+    team = {"active", "last_sign_in_at", "created_at"}
+    assert {"id", "name", "email", "role", "tenant_id"} | team == set(users[0])
 
 
 async def test_every_response_names_its_request(http: httpx.AsyncClient) -> None:

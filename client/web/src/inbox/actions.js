@@ -7,17 +7,28 @@
 import { uuid } from '../shared/ids.js';
 import { countUnread, mergeConversations } from './conversations.js';
 import { deliver, stopTyping, subscribe, unsubscribe } from './live.js';
-import { hashOf, parseHash, patchIn, store, toast, toastError } from './state.js';
+import { hashOf, parseLocation, patchIn, store, toast, toastError, urlOf } from './state.js';
 import { addPending } from './thread.js';
 import { loadTicket } from './tickets.js';
 import { request } from './wire.js';
 
 // -- routing ---------------------------------------------------------------------------------
 
+/**
+ * Go to a route. Inside the inbox the hash moves (its hashchange applies the route); to or
+ * from the settings area the path moves too, as a new history entry (popstate brings the
+ * agent back).
+ */
 export function navigate(route) {
-  const hash = hashOf(route);
-  if (location.hash !== hash) location.hash = hash;
-  else applyRoute(parseHash(hash));
+  if (route.view !== 'settings' && location.pathname === '/inbox') {
+    const hash = hashOf(route);
+    if (location.hash !== hash) location.hash = hash;
+    else applyRoute(parseLocation(location));
+    return;
+  }
+  const url = urlOf(route);
+  if (`${location.pathname}${location.hash}` !== url) history.pushState(null, '', url);
+  applyRoute(parseLocation(location));
 }
 
 /** The hash changed: leave the old conversation, open the new one. */
@@ -33,15 +44,17 @@ export function applyRoute(route) {
     cursor: route.conversationId || route.ticketId || s.cursor,
     lastConversationId: route.view === 'conversations' ? route.conversationId : s.lastConversationId,
     lastTicketId: route.view === 'tickets' ? route.ticketId : s.lastTicketId,
+    lastSettingsPage: route.view === 'settings' ? route.page : s.lastSettingsPage,
   }));
   if (route.conversationId && route.conversationId !== before.conversationId) openConversation(route.conversationId);
   if (route.ticketId) loadTicket(route.ticketId);
 }
 
-/** "Conversations" / "Tickets" (and g c / g t): back to what was open there. */
+/** "Conversations" / "Tickets" / "Settings" (and g c / g t / g s): back to what was open there. */
 export function goTo(view) {
   const s = store.get();
-  if (view === 'tickets') navigate({ view, ticketId: s.lastTicketId });
+  if (view === 'settings') navigate({ view, page: s.lastSettingsPage });
+  else if (view === 'tickets') navigate({ view, ticketId: s.lastTicketId });
   else navigate({ view, conversationId: s.lastConversationId });
 }
 

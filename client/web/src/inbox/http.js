@@ -30,7 +30,11 @@ export function withQuery(path, query = {}) {
   return text ? `${path}?${text}` : path;
 }
 
-export async function api(path, { method = 'GET', body, query, auth = true } = {}) {
+/**
+ * `body` goes as JSON; `form` (a FormData: file uploads) as multipart, its boundary in the
+ * content type the browser writes.
+ */
+export async function api(path, { method = 'GET', body, form, query, auth = true } = {}) {
   const headers = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (auth && token) headers.authorization = `Bearer ${token}`;
@@ -39,7 +43,7 @@ export async function api(path, { method = 'GET', body, query, auth = true } = {
     response = await fetch(withQuery(path, query), {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: form !== undefined ? form : body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
     });
   } catch {

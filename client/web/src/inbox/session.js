@@ -8,8 +8,9 @@ import { loadList, resetUnread } from './conversations.js';
 import { expireSignals, HANDLERS } from './frames.js';
 import { api, configureHttp } from './http.js';
 import { sendRead, startLive, stopLive } from './live.js';
+import { applyPrefs, loadPrefs, normalizePrefs, savePrefs } from './prefs.js';
 import { loadStaff } from './staff.js';
-import { initialState, loadNames, loadSeen, parseHash, saveSession, store, toast } from './state.js';
+import { initialState, loadNames, loadSeen, parseLocation, saveSession, store, toast, urlOf } from './state.js';
 
 let timers = [];
 
@@ -27,8 +28,8 @@ export async function setUp(form) {
   begin(data);
 }
 
-/** A login (or setup) answer becomes the session, and the signed-in app starts. */
-function begin(data) {
+/** A login (or setup, or accepted invitation) answer becomes the session, and the signed-in app starts. */
+export function begin(data) {
   const session = {
     token: data.access_token,
     user: data.user,
@@ -46,7 +47,32 @@ export function signOut(reason) {
   timers = [];
   saveSession(null);
   store.set((s) => ({ ...initialState(), session: null, route: s.route }));
+  applyPrefs(store.get().prefs);
   if (reason) toast(reason, 'info');
+}
+
+/** The signed-in user as the server now tells (`GET /v1/me`): a renamed agent's new name. */
+export async function refreshMe() {
+  const me = await api('/v1/me');
+  store.set((s) => {
+    if (!s.session || s.session.user.id !== me.id) return s;
+    const session = { ...s.session, user: { ...s.session.user, name: me.name ?? s.session.user.name, role: me.role } };
+    saveSession(session);
+    return { ...s, session, names: { ...s.names, [me.id]: session.user.name } };
+  });
+}
+
+/**
+ * Change this browser's preferences for the signed-in agent (Settings > Profile); they
+ * apply at once. False when the browser would not store them (they then last this page).
+ */
+export function changePrefs(patch) {
+  const { session, prefs } = store.get();
+  if (!session) return false;
+  const next = normalizePrefs({ ...prefs, ...patch });
+  store.set((s) => ({ ...s, prefs: next }));
+  applyPrefs(next);
+  return savePrefs(session.user.id, next);
 }
 
 function expired() {
@@ -63,12 +89,14 @@ export function start() {
     ...s,
     seen: loadSeen(me.id),
     names: { ...loadNames(me.tenant_id), [me.id]: me.name },
+    prefs: loadPrefs(me.id),
   }));
+  applyPrefs(store.get().prefs);
   startLive({ handlers: HANDLERS, onUnauthorized: expired });
   loadList();
   loadStaff();
   const route = store.get().route;
-  store.set((s) => ({ ...s, route: { view: route.view, conversationId: null, ticketId: null } }));
+  store.set((s) => ({ ...s, route: { ...route, conversationId: null, ticketId: null } }));
   applyRoute(route);
   timers.push(setInterval(expireSignals, 2000));
   // While a conversation is on screen, a read every 30 s tells other agents who is viewing.
@@ -82,10 +110,17 @@ export function start() {
 
 export function boot() {
   configureHttp({ accessToken: null, unauthorized: expired });
-  addEventListener('hashchange', () => {
-    if (store.get().session) applyRoute(parseHash(location.hash));
-    else store.set((s) => ({ ...s, route: parseHash(location.hash) }));
-  });
+  // `/inbox/settings` is its first page: say so in the address bar.
+  const { route } = store.get();
+  if (route.view === 'settings' && location.pathname !== urlOf(route)) history.replaceState(null, '', urlOf(route));
+  // Back and forward between the inbox and the settings area are popstates; inside the
+  // inbox, hashchanges. Applying the same route twice changes nothing.
+  const follow = () => {
+    if (store.get().session) applyRoute(parseLocation(location));
+    else store.set((s) => ({ ...s, route: parseLocation(location) }));
+  };
+  addEventListener('hashchange', follow);
+  addEventListener('popstate', follow);
   document.addEventListener('visibilitychange', () => {
     const id = store.get().route.conversationId;
     if (id && document.visibilityState === 'visible') sendRead(id);

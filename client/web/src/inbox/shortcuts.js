@@ -1,6 +1,7 @@
 /**
  * Keyboard shortcuts (listed in the "?" overlay). None fire while the agent types in a
- * field: there only Escape acts (it leaves the field).
+ * field: there only Escape acts (it leaves the field). An agent may turn the single-key
+ * ones off (Settings > Profile, prefs.js); Escape stays.
  */
 
 import { assignToMe, focusComposer, goTo, navigate, resolve, stopAi } from './actions.js';
@@ -20,6 +21,7 @@ export const SHORTCUTS = [
   ['/', 'Search'],
   ['g then c', 'Go to conversations'],
   ['g then t', 'Go to tickets'],
+  ['g then s', 'Go to settings'],
   ['?', 'Show these shortcuts'],
   ['Esc', 'Close, or leave the field'],
 ];
@@ -63,8 +65,10 @@ export function onKeyDown(e) {
     return;
   }
   if (typingIn(e.target) || e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
+  if (!s.prefs.shortcuts) return;
   if (s.help && e.key !== '?') return;
   const open = s.route.view === 'conversations' ? s.route.conversationId : null;
+  const inList = s.route.view !== 'settings';
 
   if (gPending && Date.now() - gPending < 1500) {
     gPending = 0;
@@ -78,13 +82,18 @@ export function onKeyDown(e) {
       goTo('conversations');
       return;
     }
+    if (e.key === 's') {
+      e.preventDefault();
+      goTo('settings');
+      return;
+    }
   }
   const actions = {
-    j: () => move(1),
-    k: () => move(-1),
+    j: () => inList && move(1),
+    k: () => inList && move(-1),
     Enter: () => {
       const tag = e.target?.tagName;
-      if (tag !== 'BUTTON' && tag !== 'A') openCursor();
+      if (inList && tag !== 'BUTTON' && tag !== 'A') openCursor();
       else return false;
     },
     r: () => open && focusComposer('reply'),
@@ -93,7 +102,7 @@ export function onKeyDown(e) {
     e: () => open && resolve(open),
     s: () => open && stopAi(open),
     '/': () => {
-      const id = s.route.view === 'tickets' ? 'ticket-search' : 'conv-search';
+      const id = { tickets: 'ticket-search', settings: 'kb-search' }[s.route.view] || 'conv-search';
       document.querySelector(`[data-testid="${id}"]`)?.focus();
     },
     '?': () => store.set((st) => ({ ...st, help: !st.help })),

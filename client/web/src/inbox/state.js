@@ -7,6 +7,8 @@
  */
 
 import { createStore } from '../shared/store.js';
+import { loadPrefs } from './prefs.js';
+import { settingsPageOf, settingsPath } from './settings/pages.js';
 
 const SESSION_KEY = 'flowsupport.inbox.session';
 
@@ -28,9 +30,10 @@ export function initialState() {
     presence: { count: 0, agents: [] },
     names: {}, // agent id -> name (the staff list, presence, senders, comment authors)
     staff: { state: 'idle', loading: false, users: null }, // GET /v1/users: idle | ok | unavailable | error
-    route: parseHash(globalThis.location?.hash || ''),
+    route: parseLocation(globalThis.location),
     lastConversationId: null, // where "Conversations" (g c) returns to
     lastTicketId: null,
+    lastSettingsPage: null, // where "Settings" (g s) returns to (null: the first page)
     convs: {}, // id -> conversation (+ contact, preview, activity)
     list: { ids: [], loading: false, loadingMore: false, error: null, nextCursor: null, source: 'http' },
     filters: { status: 'active', assignee: '', channel: '', q: '' },
@@ -53,6 +56,7 @@ export function initialState() {
     ticketDetail: {}, // ticket id -> {state, comments}
     toasts: [],
     help: false,
+    prefs: loadPrefs(null), // this browser's preferences for the signed-in user (prefs.js)
   };
 }
 
@@ -74,6 +78,21 @@ export function removeIn(state, key, id) {
 }
 
 // -- routes ------------------------------------------------------------------------------
+
+/**
+ * Where the app is: the settings area by path (`/inbox/settings/<page>`), else the inbox
+ * by hash. Without a location (node tests): the conversations.
+ */
+export function parseLocation(loc) {
+  const page = settingsPageOf(loc?.pathname);
+  if (page) return { view: 'settings', page, conversationId: null, ticketId: null };
+  return parseHash(loc?.hash || '');
+}
+
+/** The address of a route: `/inbox/settings/<page>`, or `/inbox#/...`. */
+export function urlOf(route) {
+  return route.view === 'settings' ? settingsPath(route.page) : `/inbox${hashOf(route)}`;
+}
 
 /** `#/conversations/<id>`, `#/tickets`, `#/tickets/<id>`. */
 export function parseHash(hash) {

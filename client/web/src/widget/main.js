@@ -4,7 +4,10 @@
  *   <script src="https://HOST/widget.js" data-widget-key="wk_..." async></script>
  *
  * Optional attributes: `data-server` (the FlowSupport base URL; default: the script's
- * origin) and `data-title` (the panel's title; default "Support").
+ * origin) and `data-title` (the panel's title; default: the tenant's name, else "Support").
+ *
+ * Before drawing its launcher it reads the tenant's look (`GET /v1/widget/config`, look.js):
+ * greeting, brand colour, theme, launcher side; without it, the defaults.
  *
  * The only global is `window.FlowSupport`:
  *   open(), close(), toggle()
@@ -20,11 +23,13 @@
  *   window.FlowSupport = window.FlowSupport || [];
  *   FlowSupport.push(["identify", {external_id: "42", hmac: "..."}], ["open"]);
  *
- * Nothing is drawn or connected before DOMContentLoaded.
+ * Nothing is drawn or connected before DOMContentLoaded and the look's answer (or its
+ * timeout).
  */
 
 import { socketUrl } from '../shared/realtime.js';
 import { Chat } from './chat.js';
+import { fetchLook } from './look.js';
 import { Store } from './storage.js';
 import { View } from './view.js';
 import css from './widget.css?inline';
@@ -38,7 +43,8 @@ const FONT_FAMILY = 'FlowSupport Inter';
 /**
  * Where the widget talks to, from its own script element.
  * @param {HTMLScriptElement | null} script
- * @returns {{widgetKey: string, server: string, wsUrl: string, title: string} | null}
+ * @returns {{widgetKey: string, server: string, wsUrl: string, title: string} | null} title: ''
+ *   when the page names none
  */
 export function readConfig(script) {
   const widgetKey = script?.getAttribute('data-widget-key')?.trim();
@@ -57,7 +63,7 @@ export function readConfig(script) {
     widgetKey,
     server,
     wsUrl: socketUrl(server),
-    title: script.getAttribute('data-title')?.trim() || 'Support',
+    title: script.getAttribute('data-title')?.trim() || '',
   };
 }
 
@@ -127,13 +133,14 @@ function install(script, queued) {
     emit(open ? 'opened' : 'closed');
   }
 
-  function start() {
+  async function start() {
     const config = readConfig(script);
     if (!config) {
       emit('error', { code: 'bad_request', message: 'the widget script needs a data-widget-key attribute' });
       return;
     }
     injectFonts(config.server);
+    const look = await fetchLook(config.server, config.widgetKey);
     view = new View(
       {
         onToggle: () => setOpen(!open),
@@ -143,7 +150,7 @@ function install(script, queued) {
         onHandoff: () => /** @type {Chat} */ (chat).handoff(),
         onRate: (rating, comment) => /** @type {Chat} */ (chat).rate(rating, comment),
       },
-      { title: config.title, css },
+      { title: config.title || look.name || 'Support', css, look },
     );
     view.mount();
     chat = new Chat({ ...config, store: new Store(config.widgetKey), view, emit });

@@ -12,6 +12,7 @@
 
 import { dots, h, icon } from './dom.js';
 import { drawMarkdown, messageEntry, sources, streamEntry, systemEntry } from './entries.js';
+import { palette, schemeOf } from './look.js';
 import { MAX_BODY } from './outbox.js';
 import { RatingCard } from './rating.js';
 
@@ -32,15 +33,20 @@ const NEAR_BOTTOM_PX = 80;
 /** @typedef {import("./entries.js").Citation} Citation */
 /** @typedef {import("./case.js").Handoff} Handoff */
 /** @typedef {import("./case.js").Csat} Csat */
+/** @typedef {import("./look.js").Look} Look */
 
 export class View {
   /**
    * @param {ViewHandlers} handlers
-   * @param {{title: string, css: string}} options
+   * @param {{title: string, css: string, look: Look}} options
    */
-  constructor(handlers, { title, css }) {
+  constructor(handlers, { title, css, look }) {
     this.handlers = handlers;
     this.css = css;
+    this.look = look;
+    /** @type {MediaQueryList | null} the visitor's colour scheme, followed by theme "auto" */
+    this.prefersDark =
+      typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : null;
     /** @type {Map<string, HTMLElement>} message id -> element */
     this.messages = new Map();
     /** @type {Map<string, HTMLElement>} client_msg_id -> element */
@@ -100,17 +106,14 @@ export class View {
       'aria-label': 'Conversation',
       'data-testid': 'fs-messages',
     });
-    this.empty = h(
+    // The tenant's greeting: the first line of the conversation, always above it.
+    this.greeting = h(
       'div',
-      { class: 'fs-empty' },
-      h('span', { class: 'fs-empty-title' }, 'Hi there'),
-      h(
-        'span',
-        { class: 'fs-empty-text' },
-        'Ask us anything. Our assistant answers right away, and a person is one click away.',
-      ),
+      { class: 'fs-msg fs-msg--ai fs-greeting', 'data-testid': 'fs-greeting', hidden: !look.greeting },
+      h('span', { class: 'fs-face fs-face--ai', 'aria-hidden': 'true' }, icon('spark')),
+      h('div', { class: 'fs-bubble' }, h('div', { class: 'fs-body' }, look.greeting)),
     );
-    this.scroller = h('div', { class: 'fs-scroll' }, this.empty, this.log);
+    this.scroller = h('div', { class: 'fs-scroll' }, this.greeting, this.log);
     this.typingText = h('span');
     this.typing = h('div', { class: 'fs-typing', 'data-testid': 'fs-typing', hidden: true }, dots(), this.typingText);
 
@@ -202,6 +205,8 @@ export class View {
       'div',
       {
         class: 'fs',
+        'data-theme': look.theme,
+        'data-position': look.launcher_position,
         onkeydown: (event) => {
           if (/** @type {KeyboardEvent} */ (event).key === 'Escape' && !this.panel.hidden) {
             event.stopPropagation();
@@ -212,6 +217,16 @@ export class View {
       this.launcher,
       this.panel,
     );
+    this.paint();
+  }
+
+  /** The brand colour's palette in the scheme the theme shows now (data-scheme). */
+  paint() {
+    const scheme = schemeOf(this.look.theme, this.prefersDark ? this.prefersDark.matches : true);
+    this.root.dataset.scheme = scheme;
+    for (const [name, value] of Object.entries(palette(this.look.brand_color, scheme))) {
+      this.root.style.setProperty(name, value); // CSSOM: allowed under a strict host CSP
+    }
   }
 
   /** Attach the host element to the page and draw into its shadow root. */
@@ -233,6 +248,7 @@ export class View {
     shadow.append(this.root);
     document.body.append(host);
     this.host = host;
+    if (this.look.theme === 'auto') this.prefersDark?.addEventListener?.('change', () => this.paint());
   }
 
   // -- panel ---------------------------------------------------------------------------
@@ -417,7 +433,6 @@ export class View {
     this.regroup(el);
     const next = /** @type {HTMLElement | null} */ (el.nextElementSibling);
     if (next) this.regroup(next);
-    this.empty.hidden = true;
     if (stick) this.scrollToEnd();
   }
 
@@ -473,7 +488,6 @@ export class View {
     this.messages.clear();
     this.streams.clear();
     this.seen = null;
-    this.empty.hidden = this.log.childElementCount > 0;
   }
 
   /**
@@ -536,7 +550,6 @@ export class View {
             onclick: () => {
               this.pending.delete(clientMsgId);
               el.remove();
-              this.empty.hidden = this.log.childElementCount > 0;
               onDismiss();
             },
           },
@@ -596,6 +609,5 @@ export class View {
     const next = /** @type {HTMLElement | null} */ (el.nextElementSibling);
     el.remove();
     if (next) this.regroup(next);
-    this.empty.hidden = this.log.childElementCount > 0;
   }
 }

@@ -1,24 +1,33 @@
-/** The app shell: sign-in, or the top bar over the three panes; help and toasts on top. */
+/**
+ * The app shell: sign-in (or first-run setup), or the top bar over the inbox's three panes
+ * or the settings area; help and toasts on top.
+ */
 
 import { html } from 'htm/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useStore } from '../../shared/store.js';
 import { SHORTCUTS } from '../shortcuts.js';
 import { dismissToast, store } from '../state.js';
+import { AcceptInvite, ResetPassword } from './Accounts.js';
 import { Checklist, checklistDismissed, isAdmin } from './Checklist.js';
 import { ConversationList } from './ConversationList.js';
 import { ConversationView } from './ConversationView.js';
-import { Icon } from './common.js';
+import { Icon, Spinner } from './common.js';
 import { DetailsPanel } from './DetailsPanel.js';
 import { Setup } from './Setup.js';
 import { SignIn } from './SignIn.js';
 import { TicketDetails, TicketList, TicketView } from './Tickets.js';
 import { TopBar } from './TopBar.js';
 
+/** Pages a link opens whatever the session: accepting an invitation, resetting a password. */
+const LINK_PAGES = { '/invite': AcceptInvite, '/reset': ResetPassword };
+
 export function App() {
-  const signedIn = useStore(store, (s) => !!s.session);
+  const session = useStore(store, (s) => s.session); // re-read the path when it changes (accepting signs in)
+  const linked = LINK_PAGES[location.pathname];
   const signedOut = location.pathname === '/setup' ? Setup : SignIn;
-  return html`${signedIn ? html`<${Shell} />` : html`<${signedOut} />`}<${Toasts} />`;
+  const page = linked || (session ? Shell : signedOut);
+  return html`<${page} /><${Toasts} />`;
 }
 
 function Shell() {
@@ -30,10 +39,12 @@ function Shell() {
     ${conn === 'reconnecting' && html`<div class="banner" role="status">Connection lost. Reconnecting… new messages will appear when it is back.</div>`}
     <div class="panes">
       ${
-        route.view === 'tickets'
-          ? html`<${TicketList} />
+        route.view === 'settings'
+          ? html`<${LazySettings} />`
+          : route.view === 'tickets'
+            ? html`<${TicketList} />
             ${route.ticketId ? html`<${TicketView} id=${route.ticketId} /><${TicketDetails} id=${route.ticketId} />` : html`<${Empty} icon="ticket" title="Select a ticket" text="Escalated conversations become tickets with an SLA and a handoff summary." />`}`
-          : html`<${ConversationList} />
+            : html`<${ConversationList} />
             ${
               route.conversationId
                 ? html`<${ConversationView} id=${route.conversationId} /><${DetailsPanel} id=${route.conversationId} />`
@@ -43,6 +54,37 @@ function Shell() {
     </div>
     ${help && html`<${Help} />`}
   </div>`;
+}
+
+/**
+ * The settings area, loaded the first time it is opened (its own chunk: most agents never
+ * open more than their profile, and the inbox loads without it).
+ */
+let settingsModule = null;
+
+function LazySettings() {
+  const [loaded, setLoaded] = useState(settingsModule);
+  const [failed, setFailed] = useState(null);
+  useEffect(() => {
+    if (loaded) return;
+    import('./settings/Settings.js').then(
+      (module) => {
+        settingsModule = module;
+        setLoaded(module);
+      },
+      (error) => setFailed(error),
+    );
+  }, []);
+  if (failed) {
+    return html`<section class="pane main-pane empty-main"><div class="placeholder" role="alert">
+      <h2>The settings could not be loaded</h2>
+      <p class="muted">${failed.message || 'Check your connection.'}</p>
+      <button class="btn" onClick=${() => location.reload()}>Reload</button>
+    </div></section>`;
+  }
+  if (!loaded)
+    return html`<section class="pane main-pane empty-main"><div class="placeholder"><${Spinner} label="Loading the settings" /></div></section>`;
+  return html`<${loaded.Settings} />`;
 }
 
 /** No conversation open: an admin of a new workspace sees the checklist, others the hint. */

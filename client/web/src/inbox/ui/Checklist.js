@@ -8,7 +8,9 @@
 import { html } from 'htm/preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useStore } from '../../shared/store.js';
+import { navigate } from '../actions.js';
 import { api } from '../http.js';
+import { settingsPath } from '../settings/pages.js';
 import { store } from '../state.js';
 import { Icon } from './common.js';
 
@@ -57,7 +59,8 @@ export function Checklist({ onDismiss }) {
   if (error) return html`<p class="form-error" role="alert">${error}</p>`;
   if (!workspace) return null;
   const tenant = shellWord(workspace.name);
-  const snippet = widgetSnippet(location.origin, workspace.widget_key);
+  // The server's own tag (its public URL) when it gives one.
+  const snippet = workspace.widget_snippet || widgetSnippet(location.origin, workspace.widget_key);
   const steps = [
     {
       id: 'widget',
@@ -70,15 +73,16 @@ export function Checklist({ onDismiss }) {
       id: 'kb',
       done: articles > 0,
       title: 'Import your help center',
-      text: 'The AI answers visitors from these articles, with links to them, and hands over what they do not cover. A folder of Markdown or HTML files:',
+      text: 'The AI answers visitors from these articles, with links to them, and hands over what they do not cover. Upload Markdown or HTML files (or a .zip) in the settings, or ingest a folder:',
       code: `python -m kb_ingest ./help-center --tenant ${tenant} --base-url https://help.example.com`,
+      page: ['kb', 'Upload articles'],
     },
     {
       id: 'team',
       done: staffCount > 1,
       title: 'Invite a teammate',
-      text: 'Give each agent their own account:',
-      code: `flowsupport user create --tenant ${tenant} --email teammate@example.com --role agent --password '…'`,
+      text: 'Give each agent their own account: invite them by e-mail, and they choose their password from the link.',
+      page: ['team', 'Invite from Settings'],
     },
   ];
   const left = steps.filter((s) => !s.done).length;
@@ -96,7 +100,15 @@ export function Checklist({ onDismiss }) {
         <div>
           <h3>${step.title}</h3>
           <p class="muted">${step.text}</p>
-          <${CopyBox} text=${step.code} testid=${`checklist-${step.id}-code`} />
+          ${step.code && html`<${CopyBox} text=${step.code} testid=${`checklist-${step.id}-code`} />`}
+          ${
+            step.page &&
+            html`<a class="btn btn-sm checklist-go" href=${settingsPath(step.page[0])} data-testid=${`checklist-${step.id}-go`}
+              onClick=${(e) => {
+                e.preventDefault();
+                navigate({ view: 'settings', page: step.page[0] });
+              }}>${step.page[1]}</a>`
+          }
         </div>
       </li>`,
       )}

@@ -8,22 +8,9 @@ import { html } from 'htm/preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../http.js';
 import { setUp } from '../session.js';
+import { originsOf } from '../settings/values.js';
 import { Spinner } from './common.js';
 import { Brand, FormEnd, useSubmit } from './forms.js';
-
-/** `https://shop.example.com/pricing` -> `https://shop.example.com`; several by comma or space. */
-export function originsOf(text) {
-  return text
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map((entry) => {
-      try {
-        return new URL(/^[a-z]+:\/\//i.test(entry) ? entry : `https://${entry}`).origin;
-      } catch {
-        return entry; // the server names what is wrong with it
-      }
-    });
-}
 
 export function Setup() {
   const token = new URLSearchParams(location.search).get('token') || undefined;

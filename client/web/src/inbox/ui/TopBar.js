@@ -1,4 +1,4 @@
-/** The top bar: product, Conversations / Tickets, connection, agents online, help, account. */
+/** The top bar: product, Conversations / Tickets / Settings, connection, agents online, help, account. */
 
 import { html } from 'htm/preact';
 import { useEffect } from 'preact/hooks';
@@ -24,7 +24,8 @@ export function TopBar() {
   const unreadTotal = useStore(store, (s) => Object.values(s.unread).filter((n) => n > 0).length);
   const others = (presence.agents || []).filter((a) => a.id !== user.id);
   useEffect(() => {
-    document.title = `${unreadTotal ? `(${unreadTotal}) ` : ''}${view === 'tickets' ? 'Tickets' : 'Inbox'} · FlowSupport`;
+    const where = { tickets: 'Tickets', settings: 'Settings' }[view] || 'Inbox';
+    document.title = `${unreadTotal ? `(${unreadTotal}) ` : ''}${where} · FlowSupport`;
   }, [unreadTotal, view]);
 
   return html`<header class="topbar">
@@ -40,6 +41,11 @@ export function TopBar() {
         aria-current=${view === 'tickets' ? 'page' : undefined} onClick=${() => goTo('tickets')}
         title="Tickets (g then t)">
         <${Icon} name="ticket" /> Tickets
+      </button>
+      <button data-testid="nav-settings" class=${`tab ${view === 'settings' ? 'active' : ''}`}
+        aria-current=${view === 'settings' ? 'page' : undefined} onClick=${() => goTo('settings')}
+        title="Settings (g then s)">
+        <${Icon} name="settings" /> Settings
       </button>
     </nav>
     <div class="topbar-right">

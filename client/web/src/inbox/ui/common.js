@@ -42,6 +42,18 @@ const PATHS = {
   logo: 'M4 5a3 3 0 0 1 3-3h10a3 3 0 0 1 3 3v8a3 3 0 0 1-3 3h-6l-5 4v-4a2 2 0 0 1-2-2z M8 8h8 M8 12h5',
   star: 'M12 2l3.1 6.3 6.9 1-5 4.9 1.2 6.9L12 17.8l-6.2 3.3L7 14.2 2 9.3l6.9-1z',
   pause: 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20z M10 9v6 M14 9v6',
+  settings:
+    'M3 6h4 M11 6h10 M3 12h10 M17 12h4 M3 18h6 M13 18h8 M9 4a2 2 0 1 1 0 4 2 2 0 0 1 0-4z M15 10a2 2 0 1 1 0 4 2 2 0 0 1 0-4z M11 16a2 2 0 1 1 0 4 2 2 0 0 1 0-4z',
+  key: 'M7 11a4 4 0 1 0 0 8 4 4 0 0 0 0-8z M10 12l9-9 M16 6l3 3 M14 8l2 2',
+  trash: 'M4 7h16 M9 7V4h6v3 M6 7l1 13h10l1-13 M10 11v6 M14 11v6',
+  plus: 'M12 5v14 M5 12h14',
+  copy: 'M9 9h11v11H9z M5 15H4V4h11v1',
+  refresh: 'M20 12a8 8 0 1 1-2.34-5.66 M20 4v5h-5',
+  upload: 'M12 16V4 M7 9l5-5 5 5 M4 16v4h16v-4',
+  plug: 'M9 2v6 M15 2v6 M6 8h12v4a6 6 0 0 1-12 0z M12 18v4',
+  shield: 'M12 2l8 3v6c0 5-3.5 9-8 11-4.5-2-8-6-8-11V5z',
+  device: 'M3 4h18v12H3z M8 20h8 M12 16v4',
+  edit: 'M4 20h4L19 9l-4-4L4 16z M13 7l4 4',
 };
 
 export function Icon({ name, size = 16, label, class: cls = '' }) {
