@@ -2,9 +2,10 @@
 
 Files ``migrations/NNNN_name.sql`` run in order, each in its own transaction, and are
 recorded with a checksum: an applied file that later changes is refused rather than
-silently diverging. A file that has landed never changes again (the list of landed
-checksums, ``migrations/CHECKSUMS``, only grows; tests/store/test_migration_checksums.py
-holds every file to it). The one exception is history: :data:`SUPERSEDED_CHECKSUMS` names
+silently diverging. A file that has landed never changes again (their checksums:
+``migrations/CHECKSUMS`` up to 0013, then one ``NNNN.sha256`` file per version, each added
+with its migration and never edited; tests/store/test_migration_checksums.py holds every
+file to them). The one exception is history: :data:`SUPERSEDED_CHECKSUMS` names
 the checksums of the few files that were edited in place before that rule was enforced, and
 a database that recorded one of them is accepted.
 

@@ -1,8 +1,11 @@
-"""A landed migration never changes: every file in server/store/migrations/ against CHECKSUMS.
+"""A landed migration never changes: every file in server/store/migrations/ against its
+recorded checksum.
 
-CHECKSUMS only grows, one `NNNN sha256` line per version. A listed file whose text changed,
-or that went away, fails here; so does a new file that was not appended to the list, and a
-file the runner would skip for its name.
+CHECKSUMS holds one `NNNN sha256` line per version up to 0013 and is itself landed, so it
+never changes either; each later version records its checksum in a file of its own,
+`NNNN.sha256`, added with the migration. A recorded file whose text changed, or that went
+away, fails here; so does a new file without its checksum, and a file the runner would skip
+for its name.
 """
 
 from __future__ import annotations
@@ -15,8 +18,9 @@ from server.store import migrate
 from server.store.migrate import SUPERSEDED_CHECKSUMS, Migration, load_functions, load_migrations
 
 MIGRATIONS = Path(migrate.__file__).resolve().parent / "migrations"
-LISTING = "CHECKSUMS"
+LISTING = "CHECKSUMS"  # versions 0001-0013, frozen
 _LINE = re.compile(r"^(\d{4}) ([0-9a-f]{64})$")
+_OWN = re.compile(r"^(\d{4})\.sha256$")  # one later version's checksum
 _FILE = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")  # the runner's file name rule
 
 
@@ -36,6 +40,16 @@ def listed_checksums(directory: Path) -> tuple[dict[int, str], list[str]]:
         if version != len(listed) + 1:
             problems.append(f"{LISTING}:{number}: version {version:04d} out of order")
         listed[version] = match.group(2)
+    for path in sorted(directory.iterdir()):
+        own = _OWN.match(path.name)
+        if own is None:
+            continue
+        version = int(own.group(1))
+        checksum = path.read_text(encoding="utf-8").strip()
+        if version != len(listed) + 1 or re.fullmatch(r"[0-9a-f]{64}", checksum) is None:
+            problems.append(f"{path.name}: not the next version's sha256")
+            continue
+        listed[version] = checksum
     return listed, problems
 
 
@@ -44,7 +58,7 @@ def checksum_problems(directory: Path) -> list[str]:
     listed, problems = listed_checksums(directory)
     files: dict[int, Path] = {}
     for path in sorted(directory.iterdir()):
-        if path.name == LISTING:
+        if path.name == LISTING or _OWN.match(path.name):
             continue
         match = _FILE.match(path.name)
         if match is None or not path.is_file():
@@ -73,7 +87,7 @@ def checksum_problems(directory: Path) -> list[str]:
         if version not in listed:
             checksum = Migration(version, path.name, path.read_text(encoding="utf-8")).checksum
             problems.append(
-                f"{path.name} is not in {LISTING}: append `{version:04d} {checksum}` to it"
+                f"{path.name} has no recorded checksum: add {version:04d}.sha256 holding {checksum}"
             )
     return problems
 
@@ -113,12 +127,14 @@ def test_the_check_finds_planted_changes(tmp_path: Path) -> None:
     assert problems[1].startswith("0005: listed in CHECKSUMS but its file is gone")
     assert problems[2].startswith(f"{edited.name} changed after it landed")
     assert problems[3].startswith(
-        f"{last + 1:04d}_new_thing.sql is not in CHECKSUMS: append `{last + 1:04d} "
+        f"{last + 1:04d}_new_thing.sql has no recorded checksum: add {last + 1:04d}.sha256 "
     )
     listing = planted / LISTING
     text = listing.read_text(encoding="utf-8")
-    listing.write_text(text.replace(f"\n{last:04d} ", f"\n{last + 1:04d} "))
-    assert any(f"version {last + 1:04d} out of order" in p for p in checksum_problems(planted))
+    listing.write_text(text.replace("\n0013 ", "\n0014 "))
+    assert any("version 0014 out of order" in p for p in checksum_problems(planted))
+    (planted / f"{last:04d}.sha256").rename(planted / f"{last + 5:04d}.sha256")
+    assert any(f"{last + 5:04d}.sha256: not the next" in p for p in checksum_problems(planted))
 
 
 FUNCTIONS = MIGRATIONS.parent / "functions"
