@@ -149,10 +149,10 @@ async def test_answer_streams_into_the_widget_with_citations(
     lengths: list[int] = []
     answer = widget_messages(visitor, "ai")
     while await answer.count() == 0:
-        if await stream.count():
-            text = await stream.first.text_content() or ""
-            if not lengths or len(text) > lengths[-1]:
-                lengths.append(len(text))
+        # all_text_contents() does not wait: the stream may end between two polls
+        texts = await stream.all_text_contents()
+        if texts and (not lengths or len(texts[0]) > lengths[-1]):
+            lengths.append(len(texts[0]))
         await asyncio.sleep(0.05)
     assert len(lengths) >= 3, f"the answer did not grow over several frames: {lengths}"
     assert "Cancel" in (await answer.first.text_content() or "")

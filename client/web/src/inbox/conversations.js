@@ -65,18 +65,25 @@ export function visibleIds(state) {
     .map((c) => c.id);
 }
 
-/** Merge conversations (from HTTP, an ack or a frame) into the cache, keeping what they lack. */
+/**
+ * Merge conversations (from HTTP, an ack or a frame) into the cache, keeping what they lack.
+ * A conversation object is the truth as of its `last_seq`: one older than the cached copy (an
+ * HTTP page read before a `conversation.updated` that came first) only fills gaps, so a late
+ * list refresh cannot take back a rating, a status or an assignee the inbox already shows.
+ */
 export function mergeConversations(state, conversations) {
   conversations = conversations.filter((c) => c?.id);
   if (!conversations.length) return state;
   const convs = { ...state.convs };
   for (const c of conversations) {
     const before = convs[c.id] || {};
+    const older = Number(c.last_seq) < Number(before.last_seq);
+    const [base, top] = older ? [c, before] : [before, c];
     convs[c.id] = {
-      ...before,
-      ...c,
-      contact: c.contact || before.contact,
-      preview: c.preview !== undefined ? c.preview : before.preview,
+      ...base,
+      ...top,
+      contact: top.contact || base.contact,
+      preview: top.preview !== undefined ? top.preview : base.preview,
     };
   }
   return conversations.reduce((next, c) => adoptUnread(next, c, next.readUpTo[c.id] || 0), { ...state, convs });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { FakeSocket, settle } from '../../shared/tests/fake-socket.js';
+import { mergeConversations } from '../conversations.js';
 import { HANDLERS, participantKey } from '../frames.js';
 import { deliver, startLive, stopLive } from '../live.js';
 import { initialState, store } from '../state.js';
@@ -237,6 +238,21 @@ test('conversation.updated and conversation.created: merged, listed when they ma
     conversation: conv('cv_8', { status: 'closed', contact: { id: 'ct_8' } }),
   });
   assert.ok(!state().list.ids.includes('cv_8')); // not under the "Active" filter
+});
+
+test('an older conversation object (a late list page) fills gaps but takes nothing back', async (t) => {
+  await openInbox(t);
+  const rated = conv('cv_1', { status: 'resolved', csat: { rating: 4, at: T0 }, last_seq: 7 });
+  store.set((s) => mergeConversations(s, [rated]));
+  const stale = conv('cv_1', { status: 'open', csat: null, last_seq: 5, contact: { id: 'ct_1', name: 'Ada' } });
+  store.set((s) => mergeConversations(s, [stale]));
+  assert.equal(state().convs.cv_1.status, 'resolved');
+  assert.deepEqual(state().convs.cv_1.csat, { rating: 4, at: T0 });
+  assert.equal(state().convs.cv_1.contact.name, 'Ada'); // a field the cached copy lacked
+  const newer = conv('cv_1', { status: 'open', csat: null, last_seq: 8 });
+  store.set((s) => mergeConversations(s, [newer]));
+  assert.equal(state().convs.cv_1.status, 'open'); // reopened: the newer object wins
+  assert.equal(state().convs.cv_1.csat, null);
 });
 
 test('ticket.created and ticket.updated: the conversation learns its ticket, the ticket is kept', async (t) => {
