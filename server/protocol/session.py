@@ -80,7 +80,10 @@ class SessionLimits:
     visitor: Rate = Rate(10.0, 30.0)
     agent: Rate = Rate(20.0, 60.0)
     bot: Rate = Rate(200.0, 400.0)
-    # Rate-limited frames tolerated before closing with 4008; reset by a frame that is allowed.
+    # Frames sent before the `retry_after_ms` this connection was given, tolerated before
+    # closing with 4008; reset by an allowed frame that waited. Counting only those, not
+    # every refusal, keeps a socket that shares a drained bucket (an address's visitors) and
+    # waits as told open, and closes a flood that ignores it within a few dozen frames.
     strikes: int = 20
     hello_deadline_s: float = HELLO_DEADLINE_S
     # Connections one principal (a visitor token's contact, an agent, an API key) may hold
@@ -93,6 +96,12 @@ class SessionLimits:
     # as it does past this rate of new upgrades (a loop reconnecting as fast as it can).
     address_connections: int = 256
     upgrades_per_address: Rate = Rate(10.0, 50.0)
+    # A refused upgrade is answered after a pause, so a loop reconnecting at once costs a
+    # sleeping task, not a handshake, per attempt. An address refused past this rate is
+    # answered only after the whole Retry-After: a flood then knocks a tenth as often.
+    refusals_per_address: Rate = Rate(2.0, 20.0)
+    refusal_pause_s: float = 1.0
+    retry_after_s: int = 10
     # Visitors are anonymous (the widget key is public, so a new visitor costs nothing):
     # all visitor frames from one address also share this bucket.
     visitors_per_address: Rate = Rate(30.0, 60.0)
@@ -183,6 +192,7 @@ class Addresses:
         self._limits = limits
         self.holders = Holders()
         self._upgrades = Holders()
+        self._refusals = Holders()
 
     def open(self, address: str, now: float) -> bool:
         """Count one more socket for `address`; False (nothing counted): over a cap."""
@@ -192,6 +202,14 @@ class Addresses:
         if upgrades.take(now) > 0:
             return False
         return self.holders.open(address, self._limits.address_connections)
+
+    def refusal_pause(self, address: str, now: float) -> float:
+        """How long to hold a refused upgrade before answering it: short at first, the
+        whole Retry-After for an address that keeps knocking."""
+        patience = self._refusals.bucket(address, self._limits.refusals_per_address, now)
+        if patience.take(now) > 0:
+            return float(self._limits.retry_after_s)
+        return self._limits.refusal_pause_s
 
     def visitors_bucket(self, address: str, now: float) -> TokenBucket | None:
         """The bucket all visitors behind `address` share (None for the loopback)."""
@@ -203,6 +221,7 @@ class Addresses:
         if address not in self.EXEMPT:
             self.holders.close(address, now)
             self._upgrades.prune(now)
+            self._refusals.prune(now)
 
 
 class Session:
@@ -217,6 +236,7 @@ class Session:
             TokenBucket.full(rate.per_s, rate.burst, opened_at),
         )
         self._strikes = 0
+        self._retry_at = opened_at  # before it, a frame ignores the wait it was told
 
     def hello_overdue(self, now: float) -> bool:
         return self.state is State.AWAITING_HELLO and now >= self.hello_deadline
@@ -233,13 +253,17 @@ class Session:
 
     def admit(self, now: float) -> tuple[Verdict, int]:
         """Rate-limit one incoming frame: (verdict, retry_after_ms)."""
+        early = now < self._retry_at
         wait = max(bucket.wait(now) for bucket in self._buckets)
         if wait == 0:
             for bucket in self._buckets:
                 bucket.take(now)
-            self._strikes = 0
+            if not early:
+                self._strikes = 0
             return Verdict.ACCEPT, 0
-        self._strikes += 1
-        if self._strikes > self.limits.strikes:
-            return Verdict.CLOSE_POLICY, 0
+        if early:
+            self._strikes += 1
+            if self._strikes > self.limits.strikes:
+                return Verdict.CLOSE_POLICY, 0
+        self._retry_at = now + wait
         return Verdict.RATE_LIMITED, max(1, round(wait * 1000))

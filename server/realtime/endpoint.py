@@ -50,11 +50,6 @@ from server.services.escalation import EscalationService
 from server.services.visitors import VisitorIdentity, VisitorService
 
 HELLO_SLICE_S = 0.5
-# What a refused upgrade (too many sockets from one address) suggests before trying again,
-# and how long it waits before saying so: a loop that reconnects at once then costs a
-# sleeping task per attempt and a second, not a handshake per millisecond.
-ADDRESS_RETRY_AFTER_S = 10
-ADDRESS_REFUSAL_DELAY_S = 1.0
 
 log = logging.getLogger("flowsupport.realtime")
 
@@ -98,12 +93,12 @@ async def websocket_endpoint(websocket: WebSocket, direct_send: Send | None = No
     if not rt.addresses.open(address, rt.clock.monotonic()):
         # Refused before the upgrade, so a flood of sockets costs a few bytes each.
         rt.metrics.connections_refused.labels("address").inc()
-        await asyncio.sleep(ADDRESS_REFUSAL_DELAY_S)
+        await asyncio.sleep(rt.addresses.refusal_pause(address, rt.clock.monotonic()))
         await websocket.send_denial_response(
             PlainTextResponse(
                 "too many connections from this address",
                 status_code=429,
-                headers={"Retry-After": str(ADDRESS_RETRY_AFTER_S)},
+                headers={"Retry-After": str(rt.limits.retry_after_s)},
             )
         )
         return

@@ -127,17 +127,50 @@ def authenticated(kind: str, now: float, principals: Principals | None = None) -
 
 
 def test_rate_limit_answers_then_closes() -> None:
-    """Within the burst: accepted; past it: rate_limited with a wait; persisting: close."""
+    """Within the burst: accepted; past it: rate_limited with a wait; going on before that
+    wait is over (PROTOCOL.md: "keeps going past it"): close."""
     limits = SessionLimits()
     session = authenticated("visitor", 0.0)
     verdicts = [session.admit(0.0) for _ in range(int(limits.visitor.burst))]
     assert {v for v, _ in verdicts} == {Verdict.ACCEPT}
     verdict, wait_ms = session.admit(0.0)
     assert verdict is Verdict.RATE_LIMITED and wait_ms == 100
-    for _ in range(limits.strikes - 1):
+    for _ in range(limits.strikes):
         assert session.admit(0.0)[0] is Verdict.RATE_LIMITED
     assert session.admit(0.0)[0] is Verdict.CLOSE_POLICY
 
+
+def test_a_connection_that_waits_as_told_is_never_closed() -> None:
+    """A socket sharing a drained bucket (others spend it first) may be refused again and
+    again, but it honoured every `retry_after_ms`, so it is not a flood."""
+    limits = SessionLimits(visitors_per_address=Rate(1.0, 1.0))
+    addresses, principals = Addresses(limits), Principals(limits)
+    shared = addresses.visitors_bucket("203.0.113.9", 0.0)
+    assert shared is not None
+    patient = Session(opened_at=0.0, limits=limits)
+    own = principals.open("visitor:patient", "visitor", 0.0)
+    assert own is not None
+    patient.authenticated(own, shared)
+    now, refused = 0.0, 0
+    for _ in range(limits.strikes * 3):
+        shared.take(now)  # another visitor behind the address spends the token first
+        verdict, wait_ms = patient.admit(now)
+        assert verdict is not Verdict.CLOSE_POLICY
+        refused += verdict is Verdict.RATE_LIMITED
+        now += wait_ms / 1000
+    assert refused > limits.strikes
+
+
+def test_a_flood_that_ignores_the_wait_is_closed_within_a_few_dozen_frames() -> None:
+    """500 frames a second against ten: past the burst, every frame comes before its wait."""
+    limits = SessionLimits()
+    session = authenticated("visitor", 0.0)
+    now, verdicts = 0.0, []
+    while len(verdicts) < 500 and (not verdicts or verdicts[-1] is not Verdict.CLOSE_POLICY):
+        verdicts.append(session.admit(now)[0])
+        now += 0.002
+    assert verdicts[-1] is Verdict.CLOSE_POLICY
+    assert len(verdicts) <= limits.visitor.burst + 3 * limits.strikes
 
 def test_rate_refills_over_time_and_bots_get_more() -> None:
     session = authenticated("visitor", 0.0)
@@ -241,3 +274,16 @@ def test_charges_from_other_nodes_are_bounded_debt() -> None:
     bucket.charge(1000, 0.0)
     assert bucket.tokens == -30.0  # at most one burst of debt
     assert bucket.wait(0.0) == pytest.approx(3.1)
+
+
+def test_an_address_that_keeps_knocking_waits_the_whole_retry_after() -> None:
+    """A few refusals are answered after a short pause; a loop reconnecting at once is held
+    for the Retry-After it was told, so it knocks a tenth as often; it is forgiven in time."""
+    limits = SessionLimits()
+    addresses = Addresses(limits)
+    pauses = [addresses.refusal_pause("203.0.113.9", 0.0) for _ in range(40)]
+    assert pauses[0] == limits.refusal_pause_s
+    assert pauses[-1] == limits.retry_after_s
+    assert pauses.count(limits.refusal_pause_s) == int(limits.refusals_per_address.burst)
+    assert addresses.refusal_pause("198.51.100.1", 0.0) == limits.refusal_pause_s  # others not
+    assert addresses.refusal_pause("203.0.113.9", 60.0) == limits.refusal_pause_s
