@@ -51,6 +51,7 @@ import sys
 import tempfile
 import time
 import traceback
+import uuid
 from collections import Counter
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -576,12 +577,13 @@ class Peer:
             self.stats.errors[f"conversation.update {answer.get('code')}"] += 1
 
     async def start_conversation(self) -> str:
-        """A visitor's conversation, started before the faults (conversation.start with
-        `client_conv_id` is not idempotent on this server yet: see the README)."""
+        """A visitor's conversation. One key for every try: a retry after a lost ack gets
+        the conversation the first try made (PROTOCOL.md `client_conv_id`), never a second."""
+        key = uuid.uuid4().hex
         while True:
             await self.connected.wait()
             with contextlib.suppress(Disconnected, TimeoutError):
-                answer = await self.request({"type": "conversation.start"})
+                answer = await self.request({"type": "conversation.start", "client_conv_id": key})
                 if answer["type"] == "ack":
                     cid = str(answer["conversation"]["id"])
                     self.watches.setdefault(cid, Watch(cid, self.staff))

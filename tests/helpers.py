@@ -91,6 +91,7 @@ class RecordingSink:
 
     def __init__(self) -> None:
         self.events: list[object] = []
+        self.created: list[Conversation] = []  # conversation.created, kept apart
 
     async def persisted(self, event: PersistedEvent) -> None:
         self.events.append(event)
@@ -103,6 +104,9 @@ class RecordingSink:
 
     async def ticket(self, event: TicketChanged) -> None:
         self.events.append(event)
+
+    async def created(self, conversation: Conversation) -> None:
+        self.created.append(conversation)
 
     def of(self, kind: type[T]) -> list[T]:
         return [e for e in self.events if isinstance(e, kind)]

@@ -141,3 +141,8 @@ class EventSink(Protocol):
     async def ticket(self, event: TicketChanged) -> None:
         """Live-only ticket changes for the tenant's inbox."""
         ...
+
+    async def created(self, conversation: Conversation) -> None:
+        """Live-only `conversation.created` for the tenant's inbox: a new conversation,
+        before (or without) its first message."""
+        ...

@@ -44,6 +44,12 @@ class ConversationStart(Frame):
     subject: Annotated[str, StringConstraints(max_length=500)] | None = None
     attributes: dict[str, Any] | None = None
     channel: Literal["web", "email", "sms", "whatsapp", "api"] = "web"
+    client_conv_id: Annotated[str, StringConstraints(min_length=1, max_length=128)] | None = None
+
+
+class ConversationsList(Frame):
+    type: Literal["conversations.list"]
+    id: RequestId
 
 
 class Subscribe(Frame):
@@ -141,6 +147,7 @@ class Ping(Frame):
 ClientFrame = Annotated[
     Hello
     | ConversationStart
+    | ConversationsList
     | Subscribe
     | Unsubscribe
     | InboxSubscribe
@@ -160,6 +167,7 @@ CLIENT_TYPES = frozenset(
     {
         "hello",
         "conversation.start",
+        "conversations.list",
         "subscribe",
         "unsubscribe",
         "inbox.subscribe",

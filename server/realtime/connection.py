@@ -25,7 +25,16 @@ from server.protocol.cursor import Fetch
 from server.protocol.cursor import Step as SeqStep
 from server.realtime import present
 from server.realtime.direct import DirectWriter
-from server.realtime.envelope import AI, EVENT, SIGNAL, STAFF, TICKET, VISITOR, Envelope
+from server.realtime.envelope import (
+    AI,
+    CREATED,
+    EVENT,
+    SIGNAL,
+    STAFF,
+    TICKET,
+    VISITOR,
+    Envelope,
+)
 from server.services.conversations import InboxFilter, Replay
 
 log = logging.getLogger("flowsupport.realtime")
@@ -228,6 +237,13 @@ class Connection:
                 self.deliver(envelope)
         elif envelope.kind == TICKET:
             if topic_is_inbox and self.inbox is not None:
+                self.deliver(envelope)
+        elif envelope.kind == CREATED:
+            if (
+                topic_is_inbox
+                and self.inbox is not None
+                and self.inbox.admits(envelope.status, envelope.assignee_id, self.principal.id)
+            ):
                 self.deliver(envelope)
         elif envelope.kind == SIGNAL:
             participant = envelope.frame.get("participant", {})

@@ -38,13 +38,28 @@ Handler = Callable[[Context, Any], Awaitable[None]]
 async def conversation_start(ctx: Context, frame: frames.ConversationStart) -> None:
     conn = ctx.connection
     conversation = await ctx.conversations.start(
-        conn.principal, subject=frame.subject, attributes=frame.attributes, channel=frame.channel
+        conn.principal,
+        subject=frame.subject,
+        attributes=frame.attributes,
+        channel=frame.channel,
+        client_conv_id=frame.client_conv_id,
     )
     # PROTOCOL.md: the principal that starts a conversation is subscribed to it at once.
     topic = conversation_topic(conn.tenant_id, str(conversation.id))
     conn.cursors[str(conversation.id)] = Cursor(topic, conversation.last_seq, buffer=None)
     await ctx.hub.join(conn, topic)
     conn.send(present.ack(frame.id, conversation=objects.conversation(conversation)))
+
+
+async def conversations_list(ctx: Context, frame: frames.ConversationsList) -> None:
+    own = await ctx.conversations.own(ctx.connection.principal)
+    listed = []
+    for conversation, last in own:
+        shown = objects.conversation(conversation)
+        if last is not None:
+            shown["last_message"] = objects.message(last)
+        listed.append(shown)
+    ctx.connection.send(present.ack(frame.id, conversations=listed))
 
 
 async def subscribe(ctx: Context, frame: frames.Subscribe) -> None:
@@ -166,6 +181,7 @@ async def hello_again(ctx: Context, frame: frames.Hello) -> None:
 HANDLERS: dict[type[frames.Frame], Handler] = {
     frames.Hello: hello_again,
     frames.ConversationStart: conversation_start,
+    frames.ConversationsList: conversations_list,
     frames.Subscribe: subscribe,
     frames.Unsubscribe: unsubscribe,
     frames.InboxSubscribe: inbox_subscribe,

@@ -16,6 +16,7 @@ from typing import Any
 from server.broker.base import Broker, PresenceMember, PresenceStore
 from server.domain.accounts import Revocation
 from server.domain.events import AiDone, AiEvent, AiProblem, PersistedEvent, Signal, TicketChanged
+from server.domain.models import Conversation
 from server.errors import FlowSupportError
 from server.ids import ConversationId, TenantId
 from server.metrics import Metrics
@@ -25,6 +26,7 @@ from server.realtime.connection import Connection
 from server.realtime.envelope import (
     AI,
     ALIVE,
+    CREATED,
     EVENT,
     NODES_TOPIC,
     PRESENCE,
@@ -150,6 +152,18 @@ class Hub:
             node=self.node_id,
             tenant_id=str(event.ticket.tenant_id),
             frame=present.ticket_frame(event),
+        )
+        await self._fan_out(envelope, inbox_topic(envelope.tenant_id))
+
+    async def created(self, conversation: Conversation) -> None:
+        envelope = Envelope(
+            kind=CREATED,
+            node=self.node_id,
+            tenant_id=str(conversation.tenant_id),
+            conversation_id=str(conversation.id),
+            status=conversation.status,
+            assignee_id=str(conversation.assignee_id) if conversation.assignee_id else None,
+            frame=present.created_frame(conversation),
         )
         await self._fan_out(envelope, inbox_topic(envelope.tenant_id))
 

@@ -26,6 +26,7 @@ from server.domain.events import (
     TicketCreated,
     TypingSignal,
 )
+from server.domain.models import Conversation
 from server.errors import FlowSupportError, RateLimited
 from server.protocol import objects
 from server.protocol.codes import HEARTBEAT_S, MAX_FRAME_BYTES
@@ -47,6 +48,11 @@ def ticket_frame(event: TicketChanged) -> dict[str, Any]:
         "ticket": objects.ticket(event.ticket),
         "changes": list(event.changes),
     }
+
+
+def created_frame(conversation: Conversation) -> dict[str, Any]:
+    """`conversation.created` (PROTOCOL.md additions): live-only, so no seq."""
+    return {"type": "conversation.created", "conversation": objects.conversation(conversation)}
 
 
 def event_frame(event: PersistedEvent) -> dict[str, Any]:

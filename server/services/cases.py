@@ -459,6 +459,14 @@ async def announce(sink: EventSink, outcomes: Sequence[Outcome]) -> None:
         await sink.ticket(TicketChanged("ticket.updated", ticket, tuple(changed)))
 
 
+async def created_with(sink: EventSink, first: MessageCreated) -> None:
+    """A conversation made in the same transaction as its first message (an inbound
+    channel's new thread, a follow-up of a closed one) is announced to the inbox before that
+    message (`conversation.created`); `seq` 1 is a conversation's first event."""
+    if first.message.seq == 1:
+        await sink.created(first.conversation)
+
+
 async def follow_up(conn: Connection, closed: Conversation) -> Conversation:
     """Where a customer's new message to a closed conversation goes: the new conversation
     that continues it (made now, linked to it, on the same channel), once."""

@@ -7,6 +7,7 @@ events through the EventSink only after the commit.
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from dataclasses import dataclass, replace
 from typing import Any
@@ -20,13 +21,23 @@ from server.domain.models import AppendResult, Conversation, ConversationSummary
 from server.domain.tenant_settings import TenantSettings
 from server.errors import Forbidden, NotFound, ValidationFailed
 from server.ids import ContactId, ConversationId, UserId, parse_uuid
-from server.services.cases import Actor, Lifecycle, Outcome, announce, assignable, follow_up
+from server.services.cases import (
+    Actor,
+    Lifecycle,
+    Outcome,
+    announce,
+    assignable,
+    created_with,
+    follow_up,
+)
 from server.services.intake import VisitorWrote
 from server.services.paging import decode_cursor, encode_cursor
 from server.services.reads import ReadPositions
 from server.store import contacts, conversations, events, messages, tenants
 from server.store.db import Connection, Database, retry_on_conflict
 from server.supervisor import Supervisor
+
+OWN_CONVERSATIONS = 50  # the most a customer's conversations.list returns
 
 
 @dataclass(frozen=True)
@@ -87,32 +98,61 @@ class ConversationService:
         subject: str | None,
         attributes: dict[str, Any] | None,
         channel: str,
+        client_conv_id: str | None = None,
     ) -> Conversation:
-        """A new conversation. A visitor's is its own; staff open one for a new contact."""
-        async with self._db.unit(principal.context()) as conn:
-            if principal.kind == "visitor":
-                contact_id = ContactId(uuid.UUID(principal.id))
-                if attributes:
-                    await contacts.merge_attributes(conn, contact_id, attributes)
-            else:
-                contact = await contacts.insert(
+        """A new conversation. A visitor's is its own; staff open one for a new contact.
+        The same `client_conv_id` from the same principal returns the first conversation
+        (a client whose ack was lost asks again); a new one is announced to the inbox."""
+        key = start_key(principal, client_conv_id) if client_conv_id else None
+
+        async def attempt() -> tuple[Conversation, bool]:
+            async with self._db.unit(principal.context()) as conn:
+                if key is not None:
+                    earlier = await conversations.by_start_key(conn, principal.tenant_id, key)
+                    if earlier is not None:
+                        return (await with_unread(conn, principal, [earlier]))[0], False
+                if principal.kind == "visitor":
+                    contact_id = ContactId(uuid.UUID(principal.id))
+                    if attributes:
+                        await contacts.merge_attributes(conn, contact_id, attributes)
+                else:
+                    contact = await contacts.insert(
+                        conn,
+                        contact_id=contacts.new_id(),
+                        tenant_id=principal.tenant_id,
+                        attributes=attributes,
+                    )
+                    contact_id = contact.id
+                tenant = await tenants.get(conn, principal.tenant_id)
+                started = await conversations.insert(
                     conn,
-                    contact_id=contacts.new_id(),
                     tenant_id=principal.tenant_id,
-                    attributes=attributes,
+                    contact_id=contact_id,
+                    channel=channel,
+                    subject=subject,
+                    ai_enabled=tenant is not None
+                    and TenantSettings.from_stored(tenant.settings).ai_enabled,
+                    start_key=key,
                 )
-                contact_id = contact.id
-            tenant = await tenants.get(conn, principal.tenant_id)
-            started = await conversations.insert(
-                conn,
-                tenant_id=principal.tenant_id,
-                contact_id=contact_id,
-                channel=channel,
-                subject=subject,
-                ai_enabled=tenant is not None
-                and TenantSettings.from_stored(tenant.settings).ai_enabled,
+                return (await with_unread(conn, principal, [started]))[0], True
+
+        # Two starts with one key at once: the loser's insert conflicts, its retry finds it.
+        conversation, created = await retry_on_conflict(attempt)
+        if created:
+            await self._sink.created(conversation)
+        return conversation
+
+    async def own(self, principal: Principal) -> list[tuple[Conversation, Message | None]]:
+        """A visitor's own conversations, newest first, each with the last message it may
+        see (`conversations.list`): the widget's list of past conversations."""
+        if principal.kind != "visitor":
+            raise Forbidden("conversations.list is for customers; agents use inbox.subscribe")
+        async with self._db.unit(principal.context()) as conn:
+            found = await conversations.of_contact(
+                conn, ContactId(uuid.UUID(principal.id)), OWN_CONVERSATIONS
             )
-            return (await with_unread(conn, principal, [started]))[0]
+            last = await messages.last_public(conn, [c.id for c in found])
+        return [(c, last.get(c.id)) for c in found]
 
     async def get(self, principal: Principal, conversation_id: str) -> Conversation:
         """The conversation as `principal` sees it (staff: with their unread count)."""
@@ -197,14 +237,10 @@ class ConversationService:
                 # died) before its reopen, which has a transaction of its own. Finish it.
                 await self.customer_wrote(conversation)
             return result.message
-        await announce(
-            self._sink,
-            [
-                *before,
-                Outcome(conversation, persisted=[MessageCreated(result.message, conversation)]),
-                *after,
-            ],
-        )
+        stored = MessageCreated(result.message, conversation)
+        if conversation.id != target:  # a follow-up of a closed conversation, made just now
+            await created_with(self._sink, stored)
+        await announce(self._sink, [*before, Outcome(conversation, persisted=[stored]), *after])
         if principal.kind == "visitor":
             conversation = await self.customer_wrote(conversation)
             if self._visitor_wrote is not None:
@@ -400,3 +436,10 @@ async def summaries_with_unread(
 ) -> list[ConversationSummary]:
     counted = await with_unread(conn, principal, [s.conversation for s in found])
     return [replace(s, conversation=c) for s, c in zip(found, counted, strict=True)]
+
+
+def start_key(principal: Principal, client_conv_id: str) -> str:
+    """What makes a `conversation.start` idempotent: the principal and its key, digested so
+    the stored value names nobody (PROTOCOL.md: `client_conv_id` is unique per principal)."""
+    raw = f"{principal.kind}\x1f{principal.id}\x1f{client_conv_id}"
+    return hashlib.sha256(raw.encode()).hexdigest()

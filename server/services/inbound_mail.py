@@ -30,7 +30,7 @@ from server.domain.models import Conversation, Role, Sender
 from server.domain.tenant_settings import TenantSettings
 from server.errors import Forbidden, NotFound, ValidationFailed
 from server.ids import ConversationId, TenantId
-from server.services.cases import Outcome, follow_up
+from server.services.cases import Outcome, created_with, follow_up
 from server.services.intake import Intake, VisitorWrote
 from server.store import channels, contacts, conversations, messages, tenants, tickets
 from server.store.db import Connection, Database
@@ -121,6 +121,7 @@ class InboundMail(Intake):
             return None
         outcome, announce, conversation, reopened = delivered
         if announce is not None:
+            await created_with(self._sink, announce)
             await self._sink.persisted(announce)
             if reopened is not None:
                 await reopened.announce(self._sink)

@@ -34,7 +34,7 @@ from server.domain.models import ConfiguredChannel, Role, Sender
 from server.domain.tenant_settings import TenantSettings
 from server.errors import ConfigError, Forbidden, NotFound, Unavailable
 from server.ids import ConversationId, TenantId
-from server.services.cases import follow_up
+from server.services.cases import created_with, follow_up
 from server.services.intake import Intake, VisitorWrote
 from server.store import channels, contacts, conversations, messages, tenants
 from server.store.db import Database
@@ -159,7 +159,9 @@ class InboundText(Intake):
                 else None
             )
         if result.created:
-            await self._sink.persisted(MessageCreated(result.message, current))
+            first = MessageCreated(result.message, current)
+            await created_with(self._sink, first)
+            await self._sink.persisted(first)
             if reopened is not None:
                 await reopened.announce(self._sink)
                 current = reopened.conversation or current

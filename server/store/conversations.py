@@ -44,12 +44,15 @@ async def insert(
     ai_enabled: bool = True,
     channel_id: uuid.UUID | None = None,
     previous_conversation_id: ConversationId | None = None,
+    start_key: str | None = None,
 ) -> Conversation:
+    """A new conversation; one whose `start_key` is taken raises a unique violation (the
+    caller's retry then finds it with `by_start_key`)."""
     row = await conn.fetchrow(
         f"""
         INSERT INTO conversations (tenant_id, contact_id, channel, subject, ai_enabled,
-                                   channel_id, previous_conversation_id)
-        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {FIELDS}
+                                   channel_id, previous_conversation_id, start_key)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING {FIELDS}
         """,
         tenant_id,
         contact_id,
@@ -58,9 +61,22 @@ async def insert(
         ai_enabled,
         channel_id,
         previous_conversation_id,
+        start_key,
     )
     assert row is not None
     return from_row(row)
+
+
+async def by_start_key(
+    conn: Connection, tenant_id: TenantId, start_key: str
+) -> Conversation | None:
+    """The conversation a `conversation.start` with this key already made, if any."""
+    row = await conn.fetchrow(
+        f"SELECT {COLUMNS} FROM conversations WHERE tenant_id = $1 AND start_key = $2",
+        tenant_id,
+        start_key,
+    )
+    return from_row(row) if row else None
 
 
 async def get(
@@ -421,3 +437,16 @@ async def rate(
         comment,
         via,
     )
+
+
+async def of_contact(conn: Connection, contact_id: ContactId, limit: int) -> list[Conversation]:
+    """A customer's own conversations, newest first (the widget's past conversations)."""
+    rows = await conn.fetch(
+        f"""
+        SELECT {COLUMNS} FROM conversations WHERE contact_id = $1
+        ORDER BY created_at DESC, id DESC LIMIT $2
+        """,
+        contact_id,
+        limit,
+    )
+    return [from_row(r) for r in rows]

@@ -117,6 +117,23 @@ def from_row(row: asyncpg.Record) -> Message:
     )
 
 
+async def last_public(
+    conn: Connection, conversation_ids: list[ConversationId]
+) -> dict[ConversationId, Message]:
+    """Each conversation's last message that is not a private note (what a customer saw
+    last), for those that have one."""
+    rows = await conn.fetch(
+        f"""
+        SELECT DISTINCT ON (conversation_id) {COLUMNS} FROM messages
+        WHERE conversation_id = ANY($1::uuid[]) AND NOT private
+        ORDER BY conversation_id, seq DESC
+        """,
+        conversation_ids,
+    )
+    found = (from_row(r) for r in rows)
+    return {m.conversation_id: m for m in found}
+
+
 async def latest(conn: Connection, conversation_id: ConversationId, limit: int) -> list[Message]:
     """The conversation's last `limit` messages the context may see, oldest first."""
     rows = await conn.fetch(
