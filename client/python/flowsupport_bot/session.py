@@ -259,8 +259,14 @@ class Client:
         message: dict[str, Any] = ack["message"]
         return message
 
-    async def start_conversation(self, **fields: Any) -> dict[str, Any]:
-        ack = await self.request("conversation.start", **fields)
+    async def start_conversation(
+        self, *, client_conv_id: str | None = None, **fields: Any
+    ) -> dict[str, Any]:
+        """Start a conversation; resent with the same client_conv_id until acknowledged,
+        so a lost ack never leaves a second one behind. Returns the conversation."""
+        ack = await self._retrying(
+            "conversation.start", client_conv_id=client_conv_id or uuid.uuid4().hex, **fields
+        )
         conversation: dict[str, Any] = ack["conversation"]
         self._cursors[conversation["id"]] = conversation["last_seq"]
         return conversation

@@ -8,6 +8,7 @@
  * comments are PROTOCOL.md's.
  */
 
+import { uuid } from '../shared/ids.js';
 import { seqSeen, seqsConfirmed, seqsFrom } from '../shared/order.js';
 import { caseState, mark, newMarks } from './case.js';
 import { csatError, csatFrame } from './csat.js';
@@ -248,13 +249,21 @@ export class Chat {
   ensureConversation() {
     if (this.conversationId) return Promise.resolve(this.subscribed);
     if (!this.starting) {
+      // One key until a conversation is known, kept across reloads: a start whose ack was
+      // lost, asked again, returns the conversation it made (PROTOCOL.md `client_conv_id`).
+      let key = this.store.get('start_key');
+      if (!key) {
+        key = uuid();
+        this.store.set('start_key', key);
+      }
       this.starting = this.socket
-        .request({ type: 'conversation.start' })
+        .request({ type: 'conversation.start', client_conv_id: key })
         .then(
           (ack) => {
             const c = ack.conversation;
             this.conversationId = c.id;
             this.store.set('conversation', c.id);
+            this.store.set('start_key', null); // the next conversation gets a key of its own
             // "The principal that starts a conversation is subscribed to it at once."
             this.order = seqsFrom(Number(c.last_seq) || 0);
             this.subscribed = true;
