@@ -108,6 +108,9 @@ class RecordingSink:
     async def created(self, conversation: Conversation) -> None:
         self.created.append(conversation)
 
+    async def message_updated(self, message: Message, changes: tuple[str, ...]) -> None:
+        self.events.append(("message.updated", message, changes))
+
     def of(self, kind: type[T]) -> list[T]:
         return [e for e in self.events if isinstance(e, kind)]
 

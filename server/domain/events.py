@@ -142,6 +142,11 @@ class EventSink(Protocol):
         """Live-only ticket changes for the tenant's inbox."""
         ...
 
+    async def message_updated(self, message: Message, changes: tuple[str, ...]) -> None:
+        """Live-only `message.updated` to the conversation's subscribers (a reply's
+        delivery status moved); HTTP is the truth after a reconnect."""
+        ...
+
     async def created(self, conversation: Conversation) -> None:
         """Live-only `conversation.created` for the tenant's inbox: a new conversation,
         before (or without) its first message."""

@@ -160,6 +160,7 @@ class Message:
     citations: tuple[dict[str, Any], ...] | None = None
     attachments: tuple[dict[str, Any], ...] = field(default_factory=tuple)
     event: str | None = None  # system messages: the case event they announce (domain/case)
+    status: str | None = None  # a reply sent on a channel: sent, delivered, read or failed
 
 
 @dataclass(frozen=True)

@@ -75,6 +75,8 @@ def message(m: Message) -> dict[str, Any]:
         out["citations"] = list(m.citations)
     if m.event is not None:
         out["event"] = m.event
+    if m.status is not None:
+        out["status"] = m.status
     return out
 
 

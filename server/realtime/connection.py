@@ -32,6 +32,7 @@ from server.realtime.envelope import (
     SIGNAL,
     STAFF,
     TICKET,
+    UPDATED,
     VISITOR,
     Envelope,
 )
@@ -237,6 +238,10 @@ class Connection:
                 self.deliver(envelope)
         elif envelope.kind == TICKET:
             if topic_is_inbox and self.inbox is not None:
+                self.deliver(envelope)
+        elif envelope.kind == UPDATED:
+            # Live-only, to subscribers (a visitor's encoding hides a private message's).
+            if not topic_is_inbox and envelope.conversation_id in self.cursors:
                 self.deliver(envelope)
         elif envelope.kind == CREATED:
             if (

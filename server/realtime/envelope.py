@@ -19,6 +19,7 @@ PRESENCE = "presence"  # agents online changed in a tenant
 AI = "ai"  # ai.started / ai.delta / ai.done: live-only, no seq
 TICKET = "ticket"  # ticket.updated / ticket.sla_breached: live-only, to inbox watchers
 CREATED = "created"  # conversation.created: live-only, to inbox watchers its filter admits
+UPDATED = "updated"  # message.updated: live-only, to the conversation's subscribers
 ALIVE = "alive"  # a node's heartbeat on NODES_TOPIC: its answer streams are still being written
 NODES_TOPIC = "nodes"
 

@@ -16,7 +16,7 @@ from typing import Any
 from server.broker.base import Broker, PresenceMember, PresenceStore
 from server.domain.accounts import Revocation
 from server.domain.events import AiDone, AiEvent, AiProblem, PersistedEvent, Signal, TicketChanged
-from server.domain.models import Conversation
+from server.domain.models import Conversation, Message
 from server.errors import FlowSupportError
 from server.ids import ConversationId, TenantId
 from server.metrics import Metrics
@@ -32,6 +32,7 @@ from server.realtime.envelope import (
     PRESENCE,
     SIGNAL,
     TICKET,
+    UPDATED,
     Envelope,
     conversation_topic,
     inbox_topic,
@@ -154,6 +155,20 @@ class Hub:
             frame=present.ticket_frame(event),
         )
         await self._fan_out(envelope, inbox_topic(envelope.tenant_id))
+
+    async def message_updated(self, message: Message, changes: tuple[str, ...]) -> None:
+        frame = present.message_updated_frame(message, changes)
+        envelope = Envelope(
+            kind=UPDATED,
+            node=self.node_id,
+            tenant_id=str(message.tenant_id),
+            conversation_id=str(message.conversation_id),
+            private=message.private,
+            frame=frame,
+        )
+        await self._fan_out(
+            envelope, conversation_topic(envelope.tenant_id, str(message.conversation_id))
+        )
 
     async def created(self, conversation: Conversation) -> None:
         envelope = Envelope(

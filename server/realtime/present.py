@@ -26,7 +26,7 @@ from server.domain.events import (
     TicketCreated,
     TypingSignal,
 )
-from server.domain.models import Conversation
+from server.domain.models import Conversation, Message
 from server.errors import FlowSupportError, RateLimited
 from server.protocol import objects
 from server.protocol.codes import HEARTBEAT_S, MAX_FRAME_BYTES
@@ -47,6 +47,16 @@ def ticket_frame(event: TicketChanged) -> dict[str, Any]:
         "type": event.kind,
         "ticket": objects.ticket(event.ticket),
         "changes": list(event.changes),
+    }
+
+
+def message_updated_frame(message: Message, changes: tuple[str, ...]) -> dict[str, Any]:
+    """`message.updated` (PROTOCOL.md additions): the whole message, live-only."""
+    return {
+        "type": "message.updated",
+        "conversation_id": str(message.conversation_id),
+        "message": objects.message(message),
+        "changes": list(changes),
     }
 
 

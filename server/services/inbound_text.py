@@ -174,4 +174,8 @@ class InboundText(Intake):
         """Record a delivery status of one of our messages; False when unknown or older."""
         staff = SecurityContext(channel.tenant_id, Role.AGENT)
         async with self._db.unit(staff) as conn:
-            return await messages.advance_delivery(conn, provider_id, status, error)
+            moved = await messages.advance_delivery(conn, provider_id, status, error)
+        if moved is None:
+            return False
+        await self._sink.message_updated(moved, ("status",))
+        return True

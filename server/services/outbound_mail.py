@@ -101,6 +101,9 @@ class OutboundMail:
             return
         async with self._db.unit(staff) as conn:
             await channels.remember_refs(conn, tenant_id, ConversationId(conversation.id), [sent])
+            stored = await messages.set_external(conn, message.id, sent)  # its Message-ID
+        if stored is not None:
+            await self._sink.message_updated(stored, ("status",))
 
     async def gave_up(self, tenant_id: TenantId, message_id: uuid.UUID, why: str) -> None:
         """The last retry failed too: the agents must know the customer never got it."""

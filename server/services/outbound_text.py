@@ -93,7 +93,9 @@ class OutboundText:
             await self._refused(tenant_id, message, why)
             return
         async with self._db.unit(staff) as conn:
-            await messages.set_external(conn, message.id, sent)
+            stored = await messages.set_external(conn, message.id, sent)
+        if stored is not None:
+            await self._sink.message_updated(stored, ("status",))
 
     async def _refused(self, tenant_id: TenantId, message: Message, why: str) -> None:
         await self._undelivered.note(tenant_id, message.id, why)

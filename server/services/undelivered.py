@@ -27,9 +27,9 @@ async def note_undelivered(
     now: datetime,
 ) -> None:
     async with db.unit(SecurityContext(tenant_id, Role.AGENT)) as conn:
-        message = await messages.get(conn, message_id)
+        message = await messages.mark_failed(conn, message_id, why)
         if message is None:
-            return
+            return  # erased since
         result, current = await messages.append(
             conn,
             conversation_id=ConversationId(message.conversation_id),
@@ -39,6 +39,7 @@ async def note_undelivered(
             client_msg_id=f"undelivered-{message_id}",
             now=now,
         )
+    await sink.message_updated(message, ("status",))
     if result.created:
         await sink.persisted(MessageCreated(result.message, current))
 

@@ -29,6 +29,7 @@ FIELDS = (
     "attachments",
     "created_at",
     "event",
+    "delivery_status",
 )
 COLUMNS = ", ".join(FIELDS)
 
@@ -114,6 +115,7 @@ def from_row(row: asyncpg.Record) -> Message:
         attachments=tuple(json.loads(row["attachments"])),
         created_at=row["created_at"],
         event=row["event"],
+        status=WIRE_STATUS.get(row["delivery_status"]) if row["delivery_status"] else None,
     )
 
 
@@ -168,36 +170,68 @@ DELIVERY_RANK = {
 }
 
 
-async def set_external(conn: Connection, message_id: uuid.UUID, external_id: str) -> None:
-    """The provider's id of a message we sent, for its status callbacks."""
-    await conn.execute(
-        "UPDATE messages SET external_id = $2, delivery_status = coalesce(delivery_status, "
-        "'sent') WHERE id = $1",
+# PROTOCOL.md's message `status` for each stored delivery status (providers say more).
+WIRE_STATUS = {
+    "scheduled": "queued",
+    "queued": "queued",
+    "sending": "queued",
+    "sent": "sent",
+    "undelivered": "failed",
+    "failed": "failed",
+    "delivered": "delivered",
+    "read": "read",
+}
+
+
+async def set_external(conn: Connection, message_id: uuid.UUID, external_id: str) -> Message | None:
+    """The provider's id of a message we sent (for its status callbacks): it is now sent,
+    unless a callback already said more. Returns the message (None: erased since)."""
+    row = await conn.fetchrow(
+        f"""
+        UPDATE messages SET external_id = $2, delivery_status = coalesce(delivery_status, 'sent')
+        WHERE id = $1 RETURNING {COLUMNS}
+        """,
         message_id,
         external_id,
     )
+    return from_row(row) if row is not None else None
 
 
 async def advance_delivery(
     conn: Connection, external_id: str, status: str, error: str | None
-) -> bool:
-    """Move a sent message's delivery status forward; False when unknown, older or equal."""
+) -> Message | None:
+    """Move a sent message's delivery status forward; the message, or None when unknown,
+    older or equal."""
     rank = DELIVERY_RANK.get(status)
     if rank is None:
-        return False
+        return None
     cases = " ".join(f"WHEN '{name}' THEN {value}" for name, value in DELIVERY_RANK.items())
-    status_set = await conn.execute(
+    row = await conn.fetchrow(
         f"""
         UPDATE messages SET delivery_status = $2, delivery_error = $3
         WHERE external_id = $1
           AND coalesce(CASE delivery_status {cases} END, -1) < $4
+        RETURNING {COLUMNS}
         """,
         external_id,
         status,
         error,
         rank,
     )
-    return status_set.split()[-1] != "0"
+    return from_row(row) if row is not None else None
+
+
+async def mark_failed(conn: Connection, message_id: uuid.UUID, why: str) -> Message | None:
+    """A reply that will never reach the customer (refused, or retries exhausted)."""
+    row = await conn.fetchrow(
+        f"""
+        UPDATE messages SET delivery_status = 'failed', delivery_error = $2
+        WHERE id = $1 RETURNING {COLUMNS}
+        """,
+        message_id,
+        why[:500],
+    )
+    return from_row(row) if row is not None else None
 
 
 async def last_from_visitor(conn: Connection, conversation_id: ConversationId) -> datetime | None:

@@ -207,13 +207,29 @@ async def test_sms_in_ai_answer_out_once_however_often_delivered(
     )
     assert count == 1
     # Statuses arrive out of order: "read" first, then a late "delivered": it stays read.
-    for status in ("read", "delivered", "sent"):
-        callback = twilio_status_form(message_sid=sent[0].sid, status=status)
-        assert (await twilio_post(desk["sms"], callback)).status_code == 200
+    # An agent following the conversation hears each move once (`message.updated`).
+    tenant: Tenant = desk["tenant"]
+    base = desk["sms"].split("/v1/")[0]
+    async with session(
+        base.replace("http", "ws", 1) + "/v1/ws", {"token": tenant.agent_token}
+    ) as agent:
+        await agent.ok({"type": "subscribe", "conversation_id": str(conversation_id)})
+        for status in ("read", "delivered", "sent"):
+            callback = twilio_status_form(message_sid=sent[0].sid, status=status)
+            assert (await twilio_post(desk["sms"], callback)).status_code == 200
+        updates = agent.of_type(await agent.quiet(1.0), "message.updated")
+    assert [(u["message"]["status"], u["changes"]) for u in updates] == [("read", ["status"])]
     stored = await owner.fetchval(
         "SELECT delivery_status FROM messages WHERE external_id = $1", sent[0].sid
     )
     assert stored == "read"
+    async with httpx.AsyncClient(base_url=base) as http:
+        listed = await http.get(
+            f"/v1/conversations/{conversation_id}/messages",
+            headers={"Authorization": f"Bearer {tenant.agent_token}"},
+        )
+    statuses = {m["sender"]["kind"]: m.get("status") for m in listed.json()["messages"]}
+    assert statuses == {"visitor": None, "ai": "read"}
 
 
 async def test_a_first_message_delivered_at_once_six_times_is_one_case(

@@ -170,8 +170,20 @@ function error(frame) {
   toastError(frame);
 }
 
+/** PROTOCOL.md additions: a message changed (a reply's delivery status): live-only. */
+function messageUpdated(frame) {
+  const id = frame.conversation_id;
+  const m = frame.message;
+  store.set((s) => {
+    const thread = s.threads[id];
+    if (!thread || !m?.id || !thread.messages.some((known) => known.id === m.id)) return s;
+    return patchIn(s, 'threads', id, (t) => addMessage(t, m));
+  });
+}
+
 export const HANDLERS = {
   'message.created': messageCreated,
+  'message.updated': messageUpdated,
   'conversation.updated': conversationUpdated,
   'conversation.created': conversationCreated,
   'ticket.created': ticketCreated,

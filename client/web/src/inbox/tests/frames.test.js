@@ -240,6 +240,27 @@ test('conversation.updated and conversation.created: merged, listed when they ma
   assert.ok(!state().list.ids.includes('cv_8')); // not under the "Active" filter
 });
 
+test('message.updated: a known message is replaced in place (its delivery status); others ignored', async (t) => {
+  const ws = await openInbox(t);
+  const reply = message(1, 'agent', { body: 'On its way' });
+  ws.deliver(created(reply));
+  ws.deliver({
+    type: 'message.updated',
+    conversation_id: 'cv_1',
+    message: { ...reply, status: 'delivered' },
+    changes: ['status'],
+  });
+  assert.equal(thread().messages.length, 1);
+  assert.equal(thread().messages[0].status, 'delivered');
+  ws.deliver({
+    type: 'message.updated',
+    conversation_id: 'cv_1',
+    message: message(9, 'agent', { status: 'sent' }),
+    changes: ['status'],
+  });
+  assert.deepEqual(bodies(), ['On its way']); // live-only: an update never adds a message
+});
+
 test('an older conversation object (a late list page) fills gaps but takes nothing back', async (t) => {
   await openInbox(t);
   const rated = conv('cv_1', { status: 'resolved', csat: { rating: 4, at: T0 }, last_seq: 7 });

@@ -171,6 +171,23 @@ function Message({ message }) {
       })}
     </div>`
     }
+    ${message.status && html`<${DeliveryStatus} status=${message.status} />`}
+  </div>`;
+}
+
+// PROTOCOL.md additions: a reply sent on a channel (e-mail, SMS, WhatsApp) carries `status`.
+const DELIVERY = {
+  queued: ['clock', 'Sending…'],
+  sent: ['check', 'Sent'],
+  delivered: ['check', 'Delivered'],
+  read: ['check', 'Read'],
+  failed: ['alert', 'Not delivered'],
+};
+
+function DeliveryStatus({ status }) {
+  const [icon, label] = DELIVERY[status] || ['check', status];
+  return html`<div data-testid="msg-status" data-status=${status} class=${`delivery delivery-${status}`}>
+    <${Icon} name=${icon} size=${11} /> ${label}
   </div>`;
 }
 
