@@ -172,6 +172,7 @@ def test_a_flood_that_ignores_the_wait_is_closed_within_a_few_dozen_frames() -> 
     assert verdicts[-1] is Verdict.CLOSE_POLICY
     assert len(verdicts) <= limits.visitor.burst + 3 * limits.strikes
 
+
 def test_rate_refills_over_time_and_bots_get_more() -> None:
     session = authenticated("visitor", 0.0)
     for _ in range(30):
