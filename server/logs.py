@@ -61,9 +61,17 @@ class ScrubTargets(logging.Filter):
         return True
 
 
+# Libraries whose INFO lines carry personal data: aiosmtpd ("mail.log", the SMTP listener)
+# logs each session's commands and envelope, the senders' and recipients' addresses among
+# them. Their warnings and errors still show; the listener logs what it decided by id.
+_QUIET_LIBRARIES = ("mail.log",)
+
+
 def configure(json_lines: bool) -> None:
     """Root logging for a `flowsupport` process (serve, worker)."""
     handler = logging.StreamHandler()
     handler.setFormatter(JsonFormatter() if json_lines else logging.Formatter(TEXT_FORMAT))
     handler.addFilter(ScrubTargets())
     logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
+    for name in _QUIET_LIBRARIES:
+        logging.getLogger(name).setLevel(logging.WARNING)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import re
 import smtplib
 import ssl
 from collections.abc import Mapping
@@ -42,6 +43,9 @@ PROVIDER = "smtp"
 SOURCE = "mailgun"
 SMTP_TIMEOUT_S = 30.0
 MAX_REFERENCES = 20
+# An e-mail address inside a relay's reply ("450 4.2.0 <carla@example.com>: Recipient
+# address rejected"): masked, because the error is logged and kept with the job.
+_ADDRESS = re.compile(r"[^\s<>()\[\],;:\"']+@[^\s<>()\[\],;:\"']+")
 
 
 class EmailAdapter:
@@ -162,17 +166,19 @@ def _send(smtp_url: str, mail: EmailMessage, timeout_s: float) -> None:
             if parts.username:
                 client.login(unquote(parts.username), unquote(parts.password or ""))
             client.send_message(mail)
+    # `from None` for the refusals: smtplib's exceptions hold the envelope's addresses (a
+    # traceback of the cause would print them); the reply's code and text are all we need.
     except smtplib.SMTPRecipientsRefused as exc:
         code, reply = next(iter(exc.recipients.values()), (550, b"recipient refused"))
-        raise _reply_error(where, code, reply) from exc
+        raise _reply_error(where, code, reply) from None
     except smtplib.SMTPResponseException as exc:  # sender, data, auth, helo, connect
-        raise _reply_error(where, exc.smtp_code, exc.smtp_error) from exc
+        raise _reply_error(where, exc.smtp_code, exc.smtp_error) from None
     except smtplib.SMTPNotSupportedError as exc:
         raise ProviderError(PROVIDER, f"{where}: {exc}", retryable=False) from exc
     except ssl.SSLCertVerificationError as exc:
         raise ProviderError(PROVIDER, f"{where}: {exc}", retryable=False) from exc
     except (OSError, smtplib.SMTPException) as exc:  # refused, timed out, dropped
-        raise ProviderError(PROVIDER, f"{where}: {type(exc).__name__}: {exc}") from exc
+        raise ProviderError(PROVIDER, f"{where}: {type(exc).__name__}: {masked(str(exc))}") from exc
 
 
 def _reply_error(where: str, code: int, reply: bytes | str) -> ProviderError:
@@ -180,7 +186,12 @@ def _reply_error(where: str, code: int, reply: bytes | str) -> ProviderError:
     text = reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
     return ProviderError(
         PROVIDER,
-        f"{where} answered {code} {' '.join(text.split())}",
+        f"{where} answered {code} {' '.join(masked(text).split())}",
         status=code,
         retryable=not 500 <= code < 600,
     )
+
+
+def masked(text: str) -> str:
+    """`text` with every e-mail address in it replaced by "[address]"."""
+    return _ADDRESS.sub("[address]", text)
