@@ -87,6 +87,7 @@ def create_app(
                         wired.outbound_mail,
                         wired.outbound_text,
                         supervisor=wired.supervisor,
+                        retention=wired.retention,
                     )
                 )
             first_run = FirstRun(wired.admin, wired.auth, wired.signer)
@@ -123,6 +124,8 @@ def create_app(
                 team=wired.team,
                 invitations=wired.invitations,
                 support_access=wired.support_access,
+                gdpr=wired.gdpr,
+                audit_log=wired.audit_log,
             )
             revocation_watch = RevocationWatch(hub, wired.auth, wired.supervisor)
             revocation_watch.start()

@@ -19,9 +19,11 @@ from server import __version__
 from server.channels.secretbox import SecretBox
 from server.clock import rfc3339
 from server.config import Settings
-from server.domain import channel_forms
+from server.domain import audit_csv, channel_forms
 from server.errors import FlowSupportError, StartupError
 from server.services.admin import OPERATOR_ACTOR, AdminService
+from server.services.audit_log import AuditLogService
+from server.services.gdpr import GdprService, operator_requester
 from server.services.support_access import SupportAccessService
 from server.services.team import TeamService
 from server.store.db import Database
@@ -201,6 +203,71 @@ async def _support_access_grant(args: argparse.Namespace, settings: Settings) ->
     return {"grant_id": str(grant.id), "expires_at": rfc3339(grant.expires_at)}
 
 
+async def _with_gdpr(
+    settings: Settings, work: Callable[[GdprService, AdminService], Awaitable[dict[str, Any]]]
+) -> dict[str, Any]:
+    """The GDPR service in a tenant's admin context with no user (requested by 'cli').
+    The erased visitor's sockets close through Redis when it is configured."""
+    async with database_urls(settings) as urls, AsyncExitStack() as stack:
+        await prepare(urls, run_migrations=settings.auto_migrate)
+        clock = clock_for(settings)
+        db = await Database.connect(
+            urls.app, max_size=2, transaction_pooler=urls.transaction_pooler, clock=clock
+        )
+        stack.push_async_callback(db.close)
+        revocations = await revocation_publisher(settings, stack)
+        return await work(GdprService(db, clock, revocations), AdminService(db, clock=clock))
+
+
+async def _contact_export(args: argparse.Namespace, settings: Settings) -> dict[str, Any]:
+    """The export as `GET /v1/contacts/{id}/export` makes it: a .json file, or a .zip
+    (export.json and the files) when the contact has attachments."""
+
+    async def work(gdpr: GdprService, admin: AdminService) -> dict[str, Any]:
+        tenant = await admin.find_tenant(args.tenant)
+        done = await gdpr.export(operator_requester(tenant.id), args.contact)
+        suffix = ".zip" if done.files else ".json"
+        path = Path(args.out) if args.out else Path.cwd() / f"contact-{done.contact_id}{suffix}"
+        path.write_bytes(done.zip_bytes() if done.files else done.json_bytes())
+        return {"contact_id": str(done.contact_id), "path": str(path)}
+
+    return await _with_gdpr(settings, work)
+
+
+async def _contact_erase(args: argparse.Namespace, settings: Settings) -> dict[str, Any]:
+    async def work(gdpr: GdprService, admin: AdminService) -> dict[str, Any]:
+        tenant = await admin.find_tenant(args.tenant)
+        done = await gdpr.erase(operator_requester(tenant.id), args.contact)
+        return {"contact_id": str(done.contact_id), "erased": done.erased}
+
+    return await _with_gdpr(settings, work)
+
+
+async def _access_review(args: argparse.Namespace, settings: Settings) -> dict[str, Any]:
+    """SOC 2 access review as the operator: every staff account of one tenant, or of every
+    tenant (then with tenant_id and tenant_name columns first), written as CSV to --out;
+    --json also prints the accounts."""
+    async with database_urls(settings) as urls:
+        await prepare(urls, run_migrations=settings.auto_migrate)
+        db = await Database.connect(
+            urls.app, max_size=2, transaction_pooler=urls.transaction_pooler
+        )
+        try:
+            tenant_id = (
+                (await AdminService(db).find_tenant(args.tenant)).id if args.tenant else None
+            )
+            rows = await AuditLogService(db).access_review_all(tenant_id)
+        finally:
+            await db.close()
+    every = tenant_id is None
+    path = Path(args.out) if args.out else Path.cwd() / "access-review.csv"
+    path.write_text(audit_csv.review_csv(rows, with_tenant=every), encoding="utf-8")
+    result: dict[str, Any] = {"path": str(path), "accounts": len(rows)}
+    if args.json:
+        result["users"] = [audit_csv.review_record(row, with_tenant=every) for row in rows]
+    return result
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="flowsupport", description="FlowSupport server and admin")
     parser.add_argument("--version", action="version", version=f"flowsupport {__version__}")
@@ -303,6 +370,35 @@ def _parser() -> argparse.ArgumentParser:
     )
     _json_flag(support_grant)
     support_grant.set_defaults(handler=_support_access_grant)
+
+    contact = commands.add_parser("contact", help="GDPR: export or erase a contact").add_subparsers(
+        dest="action", required=True, metavar="ACTION"
+    )
+    contact_export = contact.add_parser(
+        "export", help="everything about a contact, as .json (or .zip with their files)"
+    )
+    contact_export.add_argument("--tenant", required=True, help="tenant id or name")
+    contact_export.add_argument("--contact", required=True, help="the contact's id")
+    contact_export.add_argument(
+        "--out", default=None, metavar="FILE", help="default: ./contact-<id>.json or .zip"
+    )
+    _json_flag(contact_export)
+    contact_export.set_defaults(handler=_contact_export)
+    contact_erase = contact.add_parser(
+        "erase", help="erase a contact's personal data everywhere (checked by a scan)"
+    )
+    contact_erase.add_argument("--tenant", required=True, help="tenant id or name")
+    contact_erase.add_argument("--contact", required=True, help="the contact's id")
+    _json_flag(contact_erase)
+    contact_erase.set_defaults(handler=_contact_erase)
+
+    review = commands.add_parser(
+        "access-review", help="every staff account, its role and last activity, as CSV"
+    )
+    review.add_argument("--tenant", default=None, help="tenant id or name (default: every one)")
+    review.add_argument("--out", default=None, metavar="FILE", help="default: ./access-review.csv")
+    _json_flag(review)
+    review.set_defaults(handler=_access_review)
     return parser
 
 

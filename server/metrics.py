@@ -105,6 +105,15 @@ class Metrics:
         self.tickets_created = Counter(
             "flowsupport_tickets_created", "Tickets opened", registry=registry
         )
+        self.retention_removed = Counter(
+            "flowsupport_retention_removed",
+            "What the retention sweep removed: conversations emptied, messages blanked, "
+            "attachments deleted",
+            ["kind"],
+            registry=registry,
+        )
+        for kind in ("conversations", "messages", "attachments"):
+            self.retention_removed.labels(kind)
 
         self.connections = Gauge(
             "flowsupport_connections",

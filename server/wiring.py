@@ -37,12 +37,14 @@ from server.services.account_mail import AccountMail
 from server.services.accounts import AccountService
 from server.services.admin import AdminService
 from server.services.answers import AnswerService
+from server.services.audit_log import AuditLogService
 from server.services.auth import AuthService
 from server.services.contacts import ContactService
 from server.services.conversations import ConversationService
 from server.services.credentials import TokenSigner
 from server.services.csat import CsatLinks, CsatService
 from server.services.escalation import EscalationService
+from server.services.gdpr import GdprService
 from server.services.inbound_mail import InboundMail
 from server.services.inbound_text import InboundText
 from server.services.intake import VisitorWrote
@@ -50,6 +52,7 @@ from server.services.invitations import InvitationService
 from server.services.knowledge import KnowledgeBase
 from server.services.outbound_mail import OutboundMail
 from server.services.outbound_text import OutboundText
+from server.services.retention import RetentionService
 from server.services.support_access import SupportAccessService
 from server.services.team import TeamService
 from server.services.tickets import TicketService
@@ -93,6 +96,9 @@ class Wired:
     team: TeamService  # staff and API keys, for admins
     invitations: InvitationService
     support_access: SupportAccessService  # a super_admin's grants into tenants
+    audit_log: AuditLogService  # the audit log admins read, the access review
+    gdpr: GdprService  # contact export and erasure (closes the erased visitor's sockets)
+    retention: RetentionService  # the sweep of conversations resolved past retention_days
 
 
 def clock_for(settings: Settings) -> Clock:
@@ -231,6 +237,9 @@ async def build_services(
         team=TeamService(db, admin, the_clock, hub),
         invitations=InvitationService(db, auth, the_clock, account_mail, settings.public_url),
         support_access=SupportAccessService(db, the_clock),
+        audit_log=AuditLogService(db),
+        gdpr=GdprService(db, the_clock, hub),
+        retention=RetentionService(db, the_clock, metrics=metrics),
     )
 
 

@@ -12,7 +12,17 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from server import __version__
-from server.api import accounts, channels, handlers, kb_admin, rating, support_access, webhooks
+from server.api import (
+    accounts,
+    audit,
+    channels,
+    handlers,
+    kb_admin,
+    privacy,
+    rating,
+    support_access,
+    webhooks,
+)
 from server.api.account_schemas import (
     ApiKeyCreated,
     ApiKeyIn,
@@ -32,6 +42,8 @@ from server.api.account_schemas import (
     RevokedOut,
     SessionList,
 )
+from server.api.audit import AccessReviewOut, AuditPageOut, cross_tenant_guard
+from server.api.privacy import ContactExportOut, ErasedOut, PrivacyRequestList
 from server.api.schemas import (
     ArticleIn,
     ArticleList,
@@ -349,6 +361,94 @@ def support_access_endpoints() -> tuple[Endpoint, ...]:
     )
 
 
+def audit_endpoints() -> tuple[Endpoint, ...]:
+    """The audit log and the access review (server/api/audit.py; README "Audit log")."""
+    return (
+        Endpoint(
+            "GET",
+            "/v1/audit",
+            audit.list_audit,
+            "The tenant's audit log, newest first (admins): filters actor (an actor id), "
+            "action (exact, or a prefix ending in `.` such as `auth.`), target (an id, or "
+            "kind:id), since/until (ISO-8601 instants with offset; until exclusive); "
+            "keyset pages by cursor (limit <= 500, default 50). format=csv downloads the "
+            "whole filtered range (at most 100,000 rows; X-Truncated: true when capped)",
+            AuditPageOut,
+            auth=True,
+            errors=(400, 401, 403, 422),
+            query=(
+                ("actor", "an actor id"),
+                ("action", "an action, or a prefix ending in ."),
+                ("target", "a target id, or kind:id"),
+                ("since", "ISO-8601 instant (inclusive)"),
+                ("until", "ISO-8601 instant (exclusive)"),
+                ("limit", "1..500, default 50 (JSON only)"),
+                ("cursor", "next_cursor of the previous page"),
+                ("format", "json (default) | csv"),
+            ),
+            tags=("audit",),
+        ),
+        Endpoint(
+            "GET",
+            "/v1/users/access-review",
+            audit.access_review,
+            "Access review (admins): every staff account of the tenant with its role, status, "
+            "creation, last sign-in and last activity; CSV by default, format=json for JSON",
+            AccessReviewOut,
+            auth=True,
+            errors=(400, 401, 403),
+            query=(("format", "csv (default) | json"),),
+            tags=("audit",),
+        ),
+    )
+
+
+def privacy_endpoints() -> tuple[Endpoint, ...]:
+    """GDPR: a contact's export and erasure, the register of privacy requests
+    (server/api/privacy.py; README "Privacy (GDPR)")."""
+    return (
+        Endpoint(
+            "GET",
+            "/v1/contacts/{id}/export",
+            cross_tenant_guard("contact", privacy.export_contact),
+            "Everything stored about a contact as one JSON document (admins): profile and "
+            "identities, conversations with every message, tickets with comments, ratings, "
+            "attachments' metadata, the audit entries naming them. `?format=zip`: a zip of "
+            "export.json and files/<attachment id>-<name>. Recorded in the privacy-request "
+            "register and audited (contact.export)",
+            ContactExportOut,
+            auth=True,
+            errors=(400, 401, 403, 404),
+            query=(("format", "json (default) or zip"),),
+            tags=("privacy",),
+        ),
+        Endpoint(
+            "DELETE",
+            "/v1/contacts/{id}",
+            cross_tenant_guard("contact", privacy.erase_contact),
+            "Erase a contact (admins): their personal data leaves every table, conversations "
+            "and tickets stay as anonymous shells, their visitor token is refused and their "
+            "sockets close (4001). Ends with a reconciliation scan; if it still finds them, "
+            "nothing is erased and the answer is 500 `internal`. Audited (contact.erase)",
+            ErasedOut,
+            auth=True,
+            errors=(400, 401, 403, 404, 500),
+            tags=("privacy",),
+        ),
+        Endpoint(
+            "GET",
+            "/v1/privacy-requests",
+            privacy.list_requests,
+            "The tenant's register of exports and erasures, newest first, with due dates (admins)",
+            PrivacyRequestList,
+            auth=True,
+            errors=(400, 401, 403, 422),
+            query=(("cursor", "from the previous page"), ("limit", "1..200, default 50")),
+            tags=("privacy",),
+        ),
+    )
+
+
 ENDPOINTS = (
     Endpoint(
         "POST",
@@ -363,8 +463,10 @@ ENDPOINTS = (
         errors=(400, 401, 413, 422, 429),
         tags=("auth",),
     ),
+    *audit_endpoints(),  # before accounts': /v1/users/access-review is no user id
     *accounts_endpoints(),
     *support_access_endpoints(),
+    *privacy_endpoints(),
     Endpoint(
         "GET",
         "/v1/setup",
@@ -416,7 +518,7 @@ ENDPOINTS = (
     Endpoint(
         "GET",
         "/v1/conversations/{id}",
-        handlers.get_conversation,
+        cross_tenant_guard("conversation", handlers.get_conversation),
         "One conversation (staff: with their unread count; a visitor: its own)",
         ConversationObject,
         auth=True,
@@ -426,7 +528,7 @@ ENDPOINTS = (
     Endpoint(
         "PATCH",
         "/v1/conversations/{id}",
-        handlers.patch_conversation,
+        cross_tenant_guard("conversation", handlers.patch_conversation),
         "Change status, assignee, priority, tags: the rules, audit and events of the "
         "`conversation.update` frame; its ticket moves in step (staff)",
         ConversationObject,
@@ -438,7 +540,7 @@ ENDPOINTS = (
     Endpoint(
         "GET",
         "/v1/contacts/{id}",
-        handlers.get_contact,
+        cross_tenant_guard("contact", handlers.get_contact),
         "A contact with their conversations and tickets (staff)",
         ContactProfileOut,
         auth=True,
@@ -448,7 +550,7 @@ ENDPOINTS = (
     Endpoint(
         "GET",
         "/v1/conversations/{id}/messages",
-        handlers.conversation_messages,
+        cross_tenant_guard("conversation", handlers.conversation_messages),
         "Messages after a seq, oldest first (pages what a `subscribe` replay truncated)",
         MessagesPage,
         auth=True,
@@ -679,7 +781,7 @@ ENDPOINTS = (
     Endpoint(
         "GET",
         "/v1/tickets/{id}",
-        handlers.get_ticket,
+        cross_tenant_guard("ticket", handlers.get_ticket),
         "A ticket and its comments (customers: their own, public comments only)",
         TicketWithComments,
         auth=True,
@@ -689,7 +791,7 @@ ENDPOINTS = (
     Endpoint(
         "PATCH",
         "/v1/tickets/{id}",
-        handlers.patch_ticket,
+        cross_tenant_guard("ticket", handlers.patch_ticket),
         "Change status (allowed moves only), priority, assignee, tags, subject, custom fields; "
         "a ticket's status, assignee and priority move its conversation too (one case)",
         TicketObject,
@@ -701,7 +803,7 @@ ENDPOINTS = (
     Endpoint(
         "POST",
         "/v1/tickets/{id}/comments",
-        handlers.add_comment,
+        cross_tenant_guard("ticket", handlers.add_comment),
         "Comment on a ticket: public ones reach the customer, internal ones never do",
         CommentOut,
         request=CommentIn,

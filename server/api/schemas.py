@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from server.clock import rfc3339
 from server.domain.models import ConversationSummary, KbArticle, User
+from server.domain.tenant_settings import MAX_RETENTION_DAYS
 from server.domain.tickets import TicketComment
 from server.protocol import objects
 from server.protocol.objects import ContactObject, ConversationObject, MessageObject, TicketObject
@@ -324,6 +325,10 @@ class TenantSettingsOut(Strict):
         description='ticket custom fields: [{"key", "label"?, "type": text|number|boolean|choice, '
         '"choices"?}]'
     )
+    retention_days: int | None = Field(
+        description="conversations resolved longer ago than this many days lose their messages "
+        "and attachments to the worker's sweep; null: kept forever"
+    )
 
 
 class TenantSettingsPatch(Strict):
@@ -346,6 +351,13 @@ class TenantSettingsPatch(Strict):
     sla: dict[str, dict[str, int | None]] | None = None
     business_hours: dict[str, Any] | None = None
     ticket_fields: list[dict[str, Any]] | None = None
+    retention_days: int | None = Field(
+        default=None,
+        ge=1,
+        le=MAX_RETENTION_DAYS,
+        description="whole days after resolution before a conversation's content is deleted; "
+        "null: keep forever",
+    )
 
 
 class CommentOut(Strict):

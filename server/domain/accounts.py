@@ -83,17 +83,19 @@ class Revocation:
     """Credentials that stopped being valid: every WebSocket using one closes, on every node.
 
     ``user_ids``: every session of these users (deactivated, role changed, password reset);
-    ``session_ids``: these sessions only; ``api_key_ids``: these bot keys. ``tenant_id``
-    narrows the match; None (the periodic sweep, which names exact credentials) does not.
+    ``session_ids``: these sessions only; ``api_key_ids``: these bot keys; ``contact_ids``:
+    these visitors (erased, GDPR). ``tenant_id`` narrows the match; None (the periodic
+    sweep, which names exact credentials) does not.
     """
 
     tenant_id: TenantId | None = None
     user_ids: frozenset[str] = frozenset()
     session_ids: frozenset[str] = frozenset()
     api_key_ids: frozenset[str] = frozenset()
+    contact_ids: frozenset[str] = frozenset()
 
     def __bool__(self) -> bool:
-        return bool(self.user_ids or self.session_ids or self.api_key_ids)
+        return bool(self.user_ids or self.session_ids or self.api_key_ids or self.contact_ids)
 
     def covers(self, principal: Principal) -> bool:
         """Whether a connection authenticated as `principal` must close."""
@@ -105,6 +107,8 @@ class Revocation:
             )
         if principal.kind == "bot":
             return principal.id in self.api_key_ids
+        if principal.kind == "visitor":
+            return principal.id in self.contact_ids
         return False
 
 

@@ -20,6 +20,7 @@ from server.domain.tickets import FIELD_TYPES, PRIORITIES
 from server.errors import ValidationFailed
 
 MAX_TOKENS_SETTING = 1_000_000_000
+MAX_RETENTION_DAYS = 36_500  # a hundred years; past it, keep forever (null) says it better
 DEFAULT_ESCALATION_MESSAGE = (
     "Thanks for your patience: a person from our team will get back to you here as soon "
     "as possible."
@@ -68,6 +69,9 @@ class TenantSettings:
     ticket_fields: list[dict[str, Any]] = field(default_factory=list)
     # The widget's look (domain/widget.py): greeting, brand_color, theme, launcher_position.
     widget: dict[str, str] = field(default_factory=lambda: dict(looks.DEFAULT_LOOK))
+    # Conversations resolved (or closed) longer ago than this many days lose their content
+    # to the worker's retention sweep (services/retention.py); None: kept forever.
+    retention_days: int | None = None
 
     def sla_target(self, priority: str) -> SlaTarget:
         target = self.sla.get(priority, {})
@@ -143,6 +147,20 @@ def _minutes(value: Any, key: str) -> int | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 525_600:
         raise ValidationFailed(f"{key} must be whole minutes from 1 to 525600, or null")
+    return value
+
+
+def _days(value: Any, key: str) -> int | None:
+    if value is None:
+        return None
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int)
+        or not 1 <= value <= MAX_RETENTION_DAYS
+    ):
+        raise ValidationFailed(
+            f"{key} must be whole days from 1 to {MAX_RETENTION_DAYS}, or null (keep forever)"
+        )
     return value
 
 
@@ -239,4 +257,5 @@ _CHECKS: dict[str, Callable[[Any, str], Any]] = {
     "business_hours": _business_hours,
     "ticket_fields": _ticket_fields,
     "widget": looks.look,
+    "retention_days": _days,
 }

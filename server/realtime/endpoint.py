@@ -18,6 +18,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 
 import server.logs as logs
 from server.clock import Clock
+from server.domain import client_address
 from server.domain.access import Principal, origin_allowed
 from server.errors import (
     BadRequest,
@@ -84,7 +85,12 @@ async def realtime_asgi(scope: Scope, receive: Receive, send: Send) -> None:
     """The endpoint as a plain ASGI app, given the server's own `send` so that fan-out can
     write pre-framed bytes (see ``realtime.direct``)."""
     websocket = WebSocket(scope, receive, send)
-    await websocket_endpoint(websocket, direct_send=send)
+    # The session's client address, for every audit entry written while it lasts.
+    address = client_address.bind(websocket.client.host if websocket.client else None)
+    try:
+        await websocket_endpoint(websocket, direct_send=send)
+    finally:
+        client_address.CLIENT_ADDRESS.reset(address)
 
 
 async def websocket_endpoint(websocket: WebSocket, direct_send: Send | None = None) -> None:

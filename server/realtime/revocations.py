@@ -34,6 +34,7 @@ def pack(revocation: Revocation, node: str) -> bytes:
         "users": sorted(revocation.user_ids),
         "sessions": sorted(revocation.session_ids),
         "api_keys": sorted(revocation.api_key_ids),
+        "contacts": sorted(revocation.contact_ids),
     }
     tenant = str(revocation.tenant_id) if revocation.tenant_id else ""
     return Envelope(kind=REVOKED, node=node, tenant_id=tenant, frame=frame).pack()
@@ -46,6 +47,7 @@ def unpack(envelope: Envelope) -> Revocation:
         user_ids=frozenset(str(u) for u in frame.get("users", ())),
         session_ids=frozenset(str(s) for s in frame.get("sessions", ())),
         api_key_ids=frozenset(str(k) for k in frame.get("api_keys", ())),
+        contact_ids=frozenset(str(c) for c in frame.get("contacts", ())),
     )
 
 

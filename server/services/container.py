@@ -10,10 +10,12 @@ from server.config import Settings
 from server.health import Health
 from server.services.accounts import AccountService
 from server.services.admin import AdminService
+from server.services.audit_log import AuditLogService
 from server.services.auth import AuthService
 from server.services.contacts import ContactService
 from server.services.conversations import ConversationService
 from server.services.csat import CsatService
+from server.services.gdpr import GdprService
 from server.services.inbound_mail import InboundMail
 from server.services.inbound_text import InboundText
 from server.services.invitations import InvitationService
@@ -47,3 +49,5 @@ class Services:
     team: TeamService
     invitations: InvitationService
     support_access: SupportAccessService  # a super_admin's grants into tenants
+    audit_log: AuditLogService  # the audit log admins read, the access review
+    gdpr: GdprService  # contact export and erasure, the privacy-request register

@@ -72,7 +72,11 @@ class InboundText(Intake):
         channel, adapter, secrets = await self._open(provider, channel_id)
         verification = adapter.verify(call, secrets)
         if not verification.genuine:
-            await self.refused(adapter.source, f"{verification.problem} on channel {channel.id}")
+            await self.refused(
+                adapter.source,
+                f"{verification.problem} on channel {channel.id}",
+                channel.tenant_id,
+            )
             raise Forbidden("invalid webhook signature")
         target = TextChannel(channel.id, channel.tenant_id, channel.kind)
         misaddressed = handled = 0
@@ -96,7 +100,9 @@ class InboundText(Intake):
         channel, adapter, secrets = await self._open(provider, channel_id)
         answer = adapter.challenge(call, secrets)
         if answer is None:
-            await self.refused(adapter.source, f"bad verify token on {channel.id}")
+            await self.refused(
+                adapter.source, f"bad verify token on {channel.id}", channel.tenant_id
+            )
             raise Forbidden("verify token does not match")
         return answer
 

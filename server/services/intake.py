@@ -11,6 +11,7 @@ from server.domain import case
 from server.domain.access import SecurityContext
 from server.domain.events import EventSink
 from server.domain.models import Conversation, Message
+from server.ids import TenantId
 from server.services.cases import Actor, Lifecycle, Outcome
 from server.store import audit
 from server.store.db import Connection, Database
@@ -30,12 +31,13 @@ class Intake:
         self._clock = clock
         self._lifecycle = Lifecycle(clock)
 
-    async def refused(self, source: str, reason: str) -> None:
-        """A webhook call that failed authentication: an audit entry, nothing else kept."""
+    async def refused(self, source: str, reason: str, tenant_id: TenantId | None = None) -> None:
+        """A webhook call that failed authentication: an audit entry, nothing else kept; in
+        the log of the tenant whose channel the URL names (its admins see it), else in none."""
         async with self._db.unit(SecurityContext.operator()) as conn:
             await audit.record(
                 conn,
-                tenant_id=None,
+                tenant_id=tenant_id,
                 actor_kind="webhook",
                 actor_id=source,
                 action="channel.webhook.refused",

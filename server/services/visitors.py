@@ -11,7 +11,7 @@ from server.errors import Unauthorized
 from server.ids import ContactId, TenantId
 from server.services import credentials
 from server.services.auth import AuthService
-from server.store import contacts, tenants
+from server.store import contacts, privacy, tenants
 from server.store.db import Database
 
 
@@ -72,12 +72,16 @@ class VisitorService:
         return VisitorSession(principal, token, origins)
 
     async def _returning(self, tenant_id: TenantId, visitor_token: str) -> ContactId | None:
-        """The token's contact if it still exists; an expired or foreign token is refused."""
+        """The token's contact if it still exists; an expired or foreign token is refused,
+        and so is an erased contact's (GDPR): it stays refused, never reattached to anyone.
+        A contact gone otherwise starts afresh."""
         contact_id = self._auth.verify_visitor_token(visitor_token, tenant_id)
         context = SecurityContext(tenant_id, Role.CUSTOMER, contact_id)
         async with self._db.unit(context) as conn:
             found = await contacts.get(conn, contact_id)
-        return found.id if found else None  # erased contacts start afresh
+            if found is None and await privacy.was_erased(conn, tenant_id, contact_id):
+                raise Unauthorized("this visitor's data was erased: the token is void")
+        return found.id if found else None
 
     async def _identified(
         self, tenant_id: TenantId, identity: VisitorIdentity

@@ -17,6 +17,7 @@ import asyncpg
 from asyncpg.pool import PoolConnectionProxy
 
 from server.clock import Clock, SystemClock
+from server.domain import client_address
 from server.domain.access import SecurityContext
 from server.errors import (
     BadRequest,
@@ -54,8 +55,12 @@ SET_CONTEXT_AT = """
 SELECT set_config('app.tenant_id', $1, true),
        set_config('app.user_id', $2, true),
        set_config('app.role', $3, true),
-       set_config('app.now', $4, true)
+       set_config('app.now', $4, true),
+       set_config('app.client_address', $5, true)
 """
+# The client address of the request or session a unit serves (server/domain/client_address.py):
+# audit_log's default records it (migration 0017). An anonymous unit sets only this.
+SET_CLIENT_ADDRESS = "SELECT set_config('app.client_address', $1, true)"
 
 
 class Database:
@@ -118,6 +123,7 @@ class Database:
                     str(context.user_id) if context.user_id else "",
                     context.role.value,
                     self._clock.now().isoformat(),
+                    client_address.current() or "",
                 )
                 yield conn
         except asyncpg.PostgresError as exc:
@@ -152,6 +158,9 @@ class Database:
                 self._lease() as conn,
                 conn.transaction(),
             ):
+                address = client_address.current()
+                if address is not None:
+                    await conn.execute(SET_CLIENT_ADDRESS, address)
                 yield conn
         except asyncpg.PostgresError as exc:
             raise translate(exc) from exc

@@ -18,11 +18,13 @@ from server.errors import StartupError
 from server.services.escalation import EscalationService
 from server.services.outbound_mail import OutboundMail
 from server.services.outbound_text import OutboundText
+from server.services.retention import RetentionService
 from server.services.tickets import TicketService
 from server.store.db import Database
 from server.supervisor import Supervisor
 from server.wiring import build_services
 from server.workers.handlers import job_handlers
+from server.workers.retention import run_retention
 from server.workers.runner import JobRunner
 from server.workers.timers import run_timers
 
@@ -56,6 +58,7 @@ async def _main(settings: Settings) -> int:
                 wired.outbound_mail,
                 wired.outbound_text,
                 supervisor=wired.supervisor,
+                retention=wired.retention,
             ) as loops:
                 log.info("worker started")
                 signalled = wired.supervisor.spawn(stop.wait(), name="worker-stop")
@@ -85,16 +88,18 @@ async def background_worker(
     outbound_text: OutboundText,
     *,
     supervisor: Supervisor,
+    retention: RetentionService,
 ) -> AsyncIterator[list[asyncio.Task[None]]]:
-    """The job runner and the timers, running until the block exits (then they finish
-    the job in hand and stop). Both are supervised: one that fails is logged at once (with
-    its traceback); the block gets their tasks to notice."""
+    """The job runner, the timers and the retention sweep, running until the block exits
+    (then they finish the job in hand and stop). All are supervised: one that fails is
+    logged at once (with its traceback); the block gets their tasks to notice."""
     stop = asyncio.Event()
     handlers = job_handlers(outbound_mail, outbound_text)
     log.info("jobs and timers running; job kinds: %s", ", ".join(sorted(handlers)) or "none")
     loops = [
         supervisor.spawn(JobRunner(db, clock, handlers).run(stop), name="job-runner"),
         supervisor.spawn(run_timers(escalation, tickets, stop), name="timers"),
+        supervisor.spawn(run_retention(retention, stop), name="retention"),
     ]
     try:
         yield loops

@@ -29,7 +29,10 @@ from tests.provision import AGENT_PASSWORD, Tenant, provision
 from tests.realtime.test_ai_answers import CORPUS, SAMPLE
 
 ADMIN_PASSWORD = "admin-pass-1"
-ADMIN_PAGES = ["team", "api-keys", "widget", "channels", "ai", "sla", "fields", "kb"]
+ADMIN_PAGES = [
+    "team", "api-keys", "widget", "channels", "ai", "sla", "fields", "retention", "kb", "audit",
+    "privacy",
+]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -714,6 +717,29 @@ async def test_an_agent_reaches_only_their_profile(
         await expect(page.get_by_test_id("settings-admins-only")).to_be_visible()
     await page.get_by_test_id("settings-back-to-profile").click()
     await expect(page).to_have_url(re.compile(r"/inbox/settings/profile$"))
+
+
+async def test_data_retention(page: Page, console: LiveServer, shop: Tenant) -> None:
+    """Keep forever by default; a number of days after resolution is saved and read back,
+    an impossible one is refused in the form, and keep forever sends null again."""
+    await sign_in_as(page, console, admin_email(shop), ADMIN_PASSWORD)
+    await open_page(page, console, "retention")
+    await expect(page.get_by_test_id("retention-forever")).to_be_checked()
+    await page.get_by_test_id("retention-delete").check()
+    await page.get_by_test_id("retention-days").fill("0")
+    await page.get_by_test_id("settings-save").click()
+    await expect(page.get_by_test_id("settings-error")).to_contain_text("from 1 to 36,500")
+    await page.get_by_test_id("retention-days").fill("90")
+    await expect(page.get_by_test_id("retention-now")).to_contain_text("90 days after")
+    await page.get_by_test_id("settings-save").click()
+    await expect(page.get_by_role("status").filter(has_text="Saved")).to_be_visible()
+    assert (await settings_of(console, shop.admin_token))["retention_days"] == 90
+    await page.reload()
+    await expect(page.get_by_test_id("retention-days")).to_have_value("90")
+    await page.get_by_test_id("retention-forever").check()
+    await page.get_by_test_id("settings-save").click()
+    await expect(page.get_by_role("status").filter(has_text="Saved")).to_be_visible()
+    assert (await settings_of(console, shop.admin_token))["retention_days"] is None
 
 
 async def test_forgotten_password_reset_by_mail(

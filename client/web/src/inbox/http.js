@@ -68,3 +68,42 @@ export async function api(path, { method = 'GET', body, form, query, auth = true
   if (response.status === 401 && auth) onUnauthorized(failure);
   throw failure;
 }
+
+/**
+ * Download what `path` answers (a CSV) as a file: an authenticated fetch (the token is a
+ * bearer header, so a plain link cannot carry it), then a blob link clicked once. Returns
+ * the response headers (e.g. X-Truncated); a refusal throws ApiError like `api`.
+ */
+export async function download(path, { query, filename }) {
+  let response;
+  try {
+    response = await fetch(withQuery(path, query), {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, 'unavailable', 'The server cannot be reached. Check your connection.');
+  }
+  if (!response.ok) {
+    let error = {};
+    try {
+      error = (await response.json()).error || {};
+    } catch {
+      error = {};
+    }
+    const failure = new ApiError(
+      response.status,
+      error.code || 'internal',
+      error.message || `Download failed (${response.status})`,
+    );
+    if (response.status === 401) onUnauthorized(failure);
+    throw failure;
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return response.headers;
+}

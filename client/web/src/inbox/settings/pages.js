@@ -22,7 +22,10 @@ export const SETTINGS_PAGES = [
   { id: 'ai', label: 'AI answers', icon: 'sparkle', admin: true },
   { id: 'sla', label: 'SLA & hours', icon: 'clock', admin: true },
   { id: 'fields', label: 'Ticket fields', icon: 'tag', admin: true },
+  { id: 'retention', label: 'Data retention', icon: 'trash', admin: true },
   { id: 'kb', label: 'Knowledge base', icon: 'book', admin: true },
+  { id: 'audit', label: 'Audit log', icon: 'shield', admin: true },
+  { id: 'privacy', label: 'Privacy requests', icon: 'lock', admin: true },
 ];
 
 export const DEFAULT_PAGE = 'profile';

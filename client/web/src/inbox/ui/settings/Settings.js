@@ -14,11 +14,14 @@ import { store } from '../../state.js';
 import { Icon } from '../common.js';
 import { AiSettings } from './Ai.js';
 import { ApiKeys } from './ApiKeys.js';
+import { Audit } from './Audit.js';
 import { Channels } from './Channels.js';
 import { TicketFields } from './Fields.js';
 import { Knowledge } from './Knowledge.js';
 import { AdminsOnly, PageHead } from './kit.js';
+import { Privacy } from './Privacy.js';
 import { Profile } from './Profile.js';
+import { Retention } from './Retention.js';
 import { SlaHours } from './Sla.js';
 import { Team } from './Team.js';
 import { WidgetSettings } from './Widget.js';
@@ -31,8 +34,11 @@ const PAGES = {
   channels: Channels,
   ai: AiSettings,
   sla: SlaHours,
+  retention: Retention,
   fields: TicketFields,
   kb: Knowledge,
+  audit: Audit,
+  privacy: Privacy,
 };
 
 export function Settings() {
