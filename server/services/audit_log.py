@@ -18,7 +18,7 @@ from server.domain.audit import EXPORT_MAX_ROWS, AuditEntry, AuditQuery, ReviewR
 from server.domain.models import Role
 from server.errors import Forbidden
 from server.ids import TenantId
-from server.services.paging import decode_serial_cursor, encode_serial_cursor
+from server.services.paging import decode_serial_cursor, encode_cursor
 from server.store import access_review, audit
 from server.store.db import Database
 
@@ -65,7 +65,7 @@ class AuditLogService:
         entries = found[:limit]
         more = len(found) > limit
         last = entries[-1] if entries else None
-        return AuditPage(entries, encode_serial_cursor(last.at, last.id) if more and last else None)
+        return AuditPage(entries, encode_cursor(last.at, last.id) if more and last else None)
 
     async def export(self, who: Principal, wanted: AuditQuery) -> AuditExport:
         """Every entry matching `wanted` (at most EXPORT_MAX_ROWS), fixed at the newest one
