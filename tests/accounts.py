@@ -7,18 +7,20 @@ import asyncio
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
+import asyncpg
 import httpx
+import pytest
 
 from tests.fakes.smtp_server import Relay, smtp_relay
-from tests.live import TIMEOUT_SCALE, LiveServer, running_server
-from tests.provision import Tenant
+from tests.live import TIMEOUT_SCALE, LiveServer, owner_connection, running_server
+from tests.provision import Tenant, provision
 
 METRICS_TOKEN = "metrics-token-for-tests-0123456789"
 _LINK = re.compile(r"(http://\S+/(?:invite|reset)\?token=[A-Za-z0-9_-]+)")
@@ -82,3 +84,25 @@ async def me(http: httpx.AsyncClient, token: str) -> dict[str, Any]:
 def admin_email(tenant: Tenant) -> str:
     """provision()'s admin: the agent's address with `admin-` for `agent-`."""
     return tenant.agent_email.replace("agent-", "admin-", 1)
+
+
+# Fixtures for a module whose server mails through a relay: the module defines `mail`
+# (a `mail_server(...)`), imports these three, and its tests get `http`, `owner` and `shop`
+# on that server instead of the shared one.
+
+
+@pytest.fixture(name="http")
+async def mail_http(mail: MailServer) -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient(base_url=mail.live.base_url, timeout=30) as client:
+        yield client
+
+
+@pytest.fixture(name="owner")
+async def mail_owner(mail: MailServer) -> AsyncIterator[asyncpg.Connection]:
+    async with owner_connection(mail.live) as conn:
+        yield conn
+
+
+@pytest.fixture(name="shop")
+async def mail_shop(mail: MailServer) -> Tenant:
+    return await provision(mail.live)

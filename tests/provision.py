@@ -19,6 +19,7 @@ from server.services import credentials
 from server.services.admin import AdminService
 from server.store.db import Database
 from server.store.provision import database_urls
+from tests.fakes.twilio_server import ACCOUNT_SID, AUTH_TOKEN
 from tests.live import LiveServer
 
 ORIGIN = "https://shop.example"
@@ -104,6 +105,29 @@ async def provision(
         api_key,
         tokens[2],
         f"agent-{suffix}@shop.example",
+    )
+
+
+def add_twilio_sms(live: LiveServer, tenant_id: str, number: str, api_base: str) -> dict[str, Any]:
+    """An SMS channel on Twilio's local stand-in (tests/fakes/twilio_server.py), added with
+    the real `flowsupport channel add`; its JSON answer (channel_id, webhook_url)."""
+    return live.cli_json(
+        "channel",
+        "add",
+        "--tenant",
+        tenant_id,
+        "--kind",
+        "sms",
+        "--provider",
+        "twilio",
+        "--number",
+        number,
+        "--account-sid",
+        ACCOUNT_SID,
+        "--auth-token",
+        AUTH_TOKEN,
+        "--api-base",
+        api_base,
     )
 
 

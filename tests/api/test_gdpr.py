@@ -38,10 +38,10 @@ from server.store import privacy
 from server.store.db import Database
 from server.store.provision import database_urls
 from tests.accounts import bearer
-from tests.fakes.twilio_server import ACCOUNT_SID, AUTH_TOKEN, TwilioState, twilio_form
+from tests.fakes.twilio_server import AUTH_TOKEN, TwilioState, twilio_form
 from tests.fakes.twilio_server import twilio_server as twilio_fake
 from tests.live import LiveServer, eventually, owner_connection, running_server
-from tests.provision import ORIGIN, Tenant, ingest, provision
+from tests.provision import ORIGIN, Tenant, add_twilio_sms, ingest, provision
 from tests.realtime.test_ai_answers import CORPUS
 from tests.wsclient import WAIT_S, Client, session
 
@@ -77,24 +77,7 @@ async def desk(
     server.cli_json(
         "channel", "add", "--tenant", tenant.tenant_id, "--kind", "email", "--address", SUPPORT
     )
-    sms = server.cli_json(
-        "channel",
-        "add",
-        "--tenant",
-        tenant.tenant_id,
-        "--kind",
-        "sms",
-        "--provider",
-        "twilio",
-        "--number",
-        SMS_NUMBER,
-        "--account-sid",
-        ACCOUNT_SID,
-        "--auth-token",
-        AUTH_TOKEN,
-        "--api-base",
-        twilio[0],
-    )
+    sms = add_twilio_sms(server, tenant.tenant_id, SMS_NUMBER, twilio[0])
     return {"tenant": tenant, "sms": sms["webhook_url"]}
 
 

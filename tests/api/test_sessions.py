@@ -4,38 +4,31 @@ sessions, changing the password, and reset links mailed through a local relay.""
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 
 import asyncpg
 import httpx
 import pytest
 
-from tests.accounts import MailServer, bearer, link_in, mail_server, mail_to, me, token_of
-from tests.live import owner_connection
-from tests.provision import AGENT_PASSWORD, Tenant, provision
+from tests.accounts import (  # noqa: F401 (fixtures)
+    MailServer,
+    bearer,
+    link_in,
+    mail_http,
+    mail_owner,
+    mail_server,
+    mail_shop,
+    mail_to,
+    me,
+    token_of,
+)
+from tests.provision import AGENT_PASSWORD, Tenant
 
 
 @pytest.fixture(scope="module")
 def mail() -> Iterator[MailServer]:
     with mail_server("fs-sessions-") as found:
         yield found
-
-
-@pytest.fixture
-async def http(mail: MailServer) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(base_url=mail.live.base_url, timeout=30) as client:
-        yield client
-
-
-@pytest.fixture
-async def owner(mail: MailServer) -> AsyncIterator[asyncpg.Connection]:
-    async with owner_connection(mail.live) as conn:
-        yield conn
-
-
-@pytest.fixture
-async def shop(mail: MailServer) -> Tenant:
-    return await provision(mail.live)
 
 
 async def sign_in(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -13,18 +13,21 @@ import asyncpg
 import httpx
 import pytest
 
-from tests.accounts import (
+from tests.accounts import (  # noqa: F401 (mail_http, mail_owner, mail_shop: fixtures)
     METRICS_TOKEN,
     MailServer,
     admin_email,
     bearer,
     link_in,
+    mail_http,
+    mail_owner,
     mail_server,
+    mail_shop,
     mail_to,
     me,
     token_of,
 )
-from tests.live import LiveServer, owner_connection
+from tests.live import LiveServer
 from tests.provision import AGENT_PASSWORD, Tenant, provision
 
 ADMIN_PASSWORD = "admin-pass-1"  # provision()'s
@@ -34,23 +37,6 @@ ADMIN_PASSWORD = "admin-pass-1"  # provision()'s
 def mail() -> Iterator[MailServer]:
     with mail_server("fs-team-") as found:
         yield found
-
-
-@pytest.fixture
-async def http(mail: MailServer) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(base_url=mail.live.base_url, timeout=30) as client:
-        yield client
-
-
-@pytest.fixture
-async def owner(mail: MailServer) -> AsyncIterator[asyncpg.Connection]:
-    async with owner_connection(mail.live) as conn:
-        yield conn
-
-
-@pytest.fixture
-async def shop(mail: MailServer) -> Tenant:
-    return await provision(mail.live)
 
 
 @pytest.fixture

@@ -28,7 +28,6 @@ from tests.fakes.meta_server import (
     meta_signature,
 )
 from tests.fakes.twilio_server import (
-    ACCOUNT_SID,
     AUTH_TOKEN,
     TwilioState,
     twilio_form,
@@ -43,7 +42,7 @@ from tests.live import (
     retry_waiting,
     running_server,
 )
-from tests.provision import Tenant, ingest, provision
+from tests.provision import Tenant, add_twilio_sms, ingest, provision
 from tests.realtime.test_ai_answers import CORPUS
 from tests.wsclient import session
 
@@ -77,24 +76,7 @@ async def desk(
     folder = tmp_path_factory.mktemp("kb")
     shutil.copy(CORPUS / "cancel-subscription.md", folder / "cancel-subscription.md")
     ingest(text_server, tenant.tenant_id, folder)
-    sms = text_server.cli_json(
-        "channel",
-        "add",
-        "--tenant",
-        tenant.tenant_id,
-        "--kind",
-        "sms",
-        "--provider",
-        "twilio",
-        "--number",
-        SMS_NUMBER,
-        "--account-sid",
-        ACCOUNT_SID,
-        "--auth-token",
-        AUTH_TOKEN,
-        "--api-base",
-        twilio_base,
-    )
+    sms = add_twilio_sms(text_server, tenant.tenant_id, SMS_NUMBER, twilio_base)
     wa = text_server.cli_json(
         "channel",
         "add",
