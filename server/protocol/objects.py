@@ -59,6 +59,15 @@ def participant(sender: Sender) -> dict[str, Any]:
     return out
 
 
+def own_conversation(c: Conversation, last: Message | None) -> dict[str, Any]:
+    """A row of a visitor's `conversations.list`: the conversation, with `last_message`
+    (the last one it may see) when it has one."""
+    out = conversation(c)
+    if last is not None:
+        out["last_message"] = message(last)
+    return out
+
+
 def message(m: Message) -> dict[str, Any]:
     """PROTOCOL.md's message; `citations` and `event` only when the message has them."""
     out: dict[str, Any] = {

@@ -53,12 +53,7 @@ async def conversation_start(ctx: Context, frame: frames.ConversationStart) -> N
 
 async def conversations_list(ctx: Context, frame: frames.ConversationsList) -> None:
     own = await ctx.conversations.own(ctx.connection.principal)
-    listed = []
-    for conversation, last in own:
-        shown = objects.conversation(conversation)
-        if last is not None:
-            shown["last_message"] = objects.message(last)
-        listed.append(shown)
+    listed = [objects.own_conversation(c, last) for c, last in own]
     ctx.connection.send(present.ack(frame.id, conversations=listed))
 
 
