@@ -88,6 +88,7 @@ def create_app(
                         wired.outbound_text,
                         supervisor=wired.supervisor,
                         retention=wired.retention,
+                        snooze=wired.snooze,
                     )
                 )
             first_run = FirstRun(wired.admin, wired.auth, wired.signer)
@@ -125,7 +126,16 @@ def create_app(
                 invitations=wired.invitations,
                 support_access=wired.support_access,
                 gdpr=wired.gdpr,
+                attachments=wired.attachments,
                 audit_log=wired.audit_log,
+                replies=wired.replies,
+                macros=wired.macros,
+                answers=wired.answers,
+                summaries=wired.summaries,
+                email_capture=wired.email_capture,
+                help_center=wired.help_center,
+                labels=wired.labels,
+                bulk=wired.bulk,
             )
             revocation_watch = RevocationWatch(hub, wired.auth, wired.supervisor)
             revocation_watch.start()

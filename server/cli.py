@@ -28,7 +28,7 @@ from server.services.support_access import SupportAccessService
 from server.services.team import TeamService
 from server.store.db import Database
 from server.store.provision import database_urls, prepare
-from server.wiring import clock_for, revocation_publisher
+from server.wiring import attachments_for, clock_for, revocation_publisher
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -216,7 +216,8 @@ async def _with_gdpr(
         )
         stack.push_async_callback(db.close)
         revocations = await revocation_publisher(settings, stack)
-        return await work(GdprService(db, clock, revocations), AdminService(db, clock=clock))
+        files = attachments_for(settings, db)  # the export reads files, erasure deletes them
+        return await work(GdprService(db, clock, revocations, files), AdminService(db, clock=clock))
 
 
 async def _contact_export(args: argparse.Namespace, settings: Settings) -> dict[str, Any]:

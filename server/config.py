@@ -58,6 +58,9 @@ class Settings:
     test_clock_file: Path | None = None
     # Failed sign-ins per account (and per client address) before a lockout, and its length.
     login_max_failures: int = 10
+    # FLOWSUPPORT_STORAGE_URL: where attachments live (server/storage/select.py); None: the
+    # directory <data dir>/attachments.
+    storage_url: str | None = None
     login_lockout_s: int = 900
     metrics_token: str | None = None  # FLOWSUPPORT_METRICS_TOKEN: /metrics off the loopback
 
@@ -183,6 +186,7 @@ class Settings:
             login_max_failures=read.integer("LOGIN_MAX_FAILURES", 10, low=1, high=10_000),
             login_lockout_s=read.integer("LOGIN_LOCKOUT_S", 900, low=1, high=30 * 86400),
             metrics_token=_metrics_token(read.text("METRICS_TOKEN")),
+            storage_url=read.url("STORAGE_URL", ("file", "s3")),
         )
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from collections.abc import Callable
 from contextlib import AsyncExitStack
 from dataclasses import dataclass
 
@@ -28,35 +29,48 @@ from server.clock import Clock, OffsetFileClock, SystemClock
 from server.config import Settings
 from server.domain.accounts import RevocationSink
 from server.domain.models import Conversation, Message
+from server.ids import ConversationId, TenantId
 from server.kb.embedders import embedder_for
 from server.llm_calls import import_litellm
 from server.metrics import Metrics
+from server.realtime.envelope import conversation_topic
 from server.realtime.hub import Hub
 from server.realtime.revocations import RevocationPublisher
 from server.services.account_mail import AccountMail
 from server.services.accounts import AccountService
 from server.services.admin import AdminService
 from server.services.answers import AnswerService
+from server.services.attachments import AttachmentService
 from server.services.audit_log import AuditLogService
 from server.services.auth import AuthService
+from server.services.bulk import BulkService
 from server.services.contacts import ContactService
 from server.services.conversations import ConversationService
 from server.services.credentials import TokenSigner
 from server.services.csat import CsatLinks, CsatService
+from server.services.email_capture import EmailCapture, ReplyMailSink
 from server.services.escalation import EscalationService
 from server.services.gdpr import GdprService
+from server.services.help_center import HelpCenter
 from server.services.inbound_mail import InboundMail
 from server.services.inbound_text import InboundText
 from server.services.intake import VisitorWrote
 from server.services.invitations import InvitationService
 from server.services.knowledge import KnowledgeBase
+from server.services.labels import LabelService
+from server.services.macros import MacroService
 from server.services.outbound_mail import OutboundMail
 from server.services.outbound_text import OutboundText
+from server.services.replies import CannedReplyService
 from server.services.retention import RetentionService
+from server.services.snooze import SnoozeService
+from server.services.summaries import SummaryService
 from server.services.support_access import SupportAccessService
 from server.services.team import TeamService
 from server.services.tickets import TicketService
+from server.services.visitor_rate import VisitorRate
 from server.services.visitors import VisitorService
+from server.storage.select import store_for
 from server.store.db import Database
 from server.store.provision import DatabaseUrls, database_urls, prepare
 from server.supervisor import Supervisor
@@ -99,6 +113,22 @@ class Wired:
     audit_log: AuditLogService  # the audit log admins read, the access review
     gdpr: GdprService  # contact export and erasure (closes the erased visitor's sockets)
     retention: RetentionService  # the sweep of conversations resolved past retention_days
+    attachments: AttachmentService  # uploads, downloads, the objects of deleted rows
+    replies: CannedReplyService  # canned replies, rendered for a conversation
+    macros: MacroService  # macros, applied through the conversation service
+    summaries: SummaryService  # conversation summaries on an agent's request
+    labels: LabelService  # the tenant's managed labels
+    bulk: BulkService  # the inbox list's bulk actions, through conversations.update
+    snooze: SnoozeService  # the worker's sweep that reopens snoozed conversations
+    email_capture: EmailCapture  # the widget's e-mail prompt
+    help_center: HelpCenter  # the widget's help-center search
+
+
+def attachments_for(settings: Settings, db: Database) -> AttachmentService:
+    """Attachments through the object store FLOWSUPPORT_STORAGE_URL names (the CLI's
+    export and erasure use it too)."""
+    store = store_for(settings.storage_url, settings.data_dir)
+    return AttachmentService(db, store, max_bytes=settings.max_attachment_bytes)
 
 
 def clock_for(settings: Settings) -> Clock:
@@ -154,7 +184,10 @@ async def build_services(
         login_max_failures=settings.login_max_failures,
         login_lockout_s=settings.login_lockout_s,
     )
-    conversations = ConversationService(db, hub, the_clock, supervisor=supervisor)
+    attachments = attachments_for(settings, db)
+    # Agents' replies to an absent web visitor with an address also go out by e-mail.
+    mailing = ReplyMailSink(hub, db, the_clock, visitor_online(hub))
+    conversations = ConversationService(db, mailing, the_clock, supervisor=supervisor)
     stack.push_async_callback(conversations.close)  # pending read positions
     links = CsatLinks(signer, the_clock, settings.public_url)
     csat = CsatService(db, hub, links)
@@ -202,9 +235,11 @@ async def build_services(
         visitor_wrote,
         channels,
         max_attachment_bytes=settings.max_attachment_bytes,
+        attachments=attachments,
         clock=the_clock,
     )
     admin = AdminService(db, box, clock=the_clock)
+    widget_rate = VisitorRate(the_clock)  # the widget's HTTP paths, per visitor
     account_mail = AccountMail(channels, settings.public_url, supervisor)
     return Wired(
         settings=settings,
@@ -226,10 +261,13 @@ async def build_services(
         escalation=escalation,
         tickets=tickets,
         answers=answers,
+        summaries=SummaryService(
+            db, conversations, summarizer_for(model), answers.may_spend, the_clock
+        ),
         visitor_wrote=visitor_wrote,
         inbound_mail=inbound_mail,
         inbound_text=InboundText(db, hub, visitor_wrote, channels, box, the_clock),
-        outbound_mail=OutboundMail(db, hub, channels, links, clock=the_clock),
+        outbound_mail=OutboundMail(db, hub, channels, links, clock=the_clock, files=attachments),
         outbound_text=OutboundText(db, hub, channels, box, the_clock, links),
         channels=channels,
         secret_box=box,
@@ -238,9 +276,30 @@ async def build_services(
         invitations=InvitationService(db, auth, the_clock, account_mail, settings.public_url),
         support_access=SupportAccessService(db, the_clock),
         audit_log=AuditLogService(db),
-        gdpr=GdprService(db, the_clock, hub),
-        retention=RetentionService(db, the_clock, metrics=metrics),
+        gdpr=GdprService(db, the_clock, hub, attachments),
+        retention=RetentionService(db, the_clock, metrics=metrics, files=attachments),
+        attachments=attachments,
+        replies=CannedReplyService(db, the_clock),
+        macros=MacroService(db, conversations, the_clock),
+        labels=LabelService(db, hub),
+        bulk=BulkService(conversations),
+        snooze=SnoozeService(db, hub, the_clock),
+        email_capture=EmailCapture(db, the_clock, widget_rate),
+        help_center=HelpCenter(db, knowledge, widget_rate),
     )
+
+
+def visitor_online(hub: Hub) -> Callable[[TenantId, ConversationId], bool]:
+    """Whether a visitor follows the conversation on this node's sockets (the e-mail
+    capture mails a reply only when not; on other nodes, the read position decides)."""
+
+    def online(tenant_id: TenantId, conversation_id: ConversationId) -> bool:
+        topic = conversation_topic(str(tenant_id), str(conversation_id))
+        return any(
+            c.principal.kind == "visitor" and topic in c.topics for c in tuple(hub.connections)
+        )
+
+    return online
 
 
 async def revocation_publisher(settings: Settings, stack: AsyncExitStack) -> RevocationSink:

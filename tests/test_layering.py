@@ -25,6 +25,8 @@ CHANNEL_SEAM = {
     "server.channels.secretbox",
     "server.channels.email_parse",
 }
+# Of the object stores, services know the seam only (server/storage/base.py).
+STORAGE_SEAM = {"server.storage.base"}
 ROOT_PACKAGE = "server"  # an entry that allows the package itself (__version__), not all of it
 LAYERS: dict[str, set[str]] = {
     "server.errors": set(),
@@ -44,7 +46,8 @@ LAYERS: dict[str, set[str]] = {
     "server.ai": MODELLED | {"server.llm_calls"},
     "server.kb": MODELLED | {"server.llm_calls"},
     "server.llm_calls": {"server.errors"},
-    "server.services": SERVICES | SUPERVISED | CHANNEL_SEAM | {"server.health"},
+    "server.services": SERVICES | SUPERVISED | CHANNEL_SEAM | STORAGE_SEAM | {"server.health"},
+    "server.storage": CONFIGURED,
     # Adapters know providers, never use cases: the SMTP listener gets its MailDrop handed in.
     "server.channels": MODELLED,
     "server.realtime": TRANSPORT | SUPERVISED | {"server.broker", "server"},  # the Broker seam
@@ -61,7 +64,12 @@ LAYERS: dict[str, set[str]] = {
     },
 }
 # The factories that choose implementations, and the one module that may call them.
-FACTORY_MODULES = {"server.broker.select", "server.ai.select", "server.channels.select"}
+FACTORY_MODULES = {
+    "server.broker.select",
+    "server.ai.select",
+    "server.channels.select",
+    "server.storage.select",
+}
 FACTORY_NAMES = {("server.kb.embedders", "embedder_for")}
 COMPOSITION_ROOT = "server.wiring"
 

@@ -115,14 +115,17 @@ async def session(
     *,
     binary: bool = False,
     origin: str | None = None,
+    user_agent: str | None = None,
 ) -> AsyncIterator[Client]:
     """Connected and welcomed; fails loudly when the server refuses."""
     subprotocol = "flowsupport.v1.msgpack" if binary else "flowsupport.v1.json"
     headers = {"Origin": origin} if origin else None
+    extra = {"user_agent_header": user_agent} if user_agent else {}
     async with connect(
         url,
         subprotocols=[subprotocol],
         additional_headers=headers,
+        **extra,
         open_timeout=WAIT_S,
         max_size=2**22,
         max_queue=None,  # a test client may read late; never stall the closing handshake

@@ -7,6 +7,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 from starlette.requests import Request
+from starlette.types import Message, Receive
 
 from server.errors import BadRequest, TooLarge, ValidationFailed
 
@@ -24,6 +25,20 @@ async def read_limited(request: Request, max_bytes: int) -> bytes:
         if len(body) > max_bytes:
             raise TooLarge(f"request body exceeds {max_bytes} bytes")
     return bytes(body)
+
+
+def replay(body: bytes) -> Receive:
+    """The ASGI receive of a body already read (within its limit), to parse it again."""
+    sent = False
+
+    async def receive() -> Message:
+        nonlocal sent
+        if sent:
+            return {"type": "http.disconnect"}
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return receive
 
 
 async def read_json(request: Request, model: type[M], max_bytes: int) -> M:

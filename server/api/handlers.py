@@ -16,6 +16,7 @@ from server.api.schemas import (
     ArticleOut,
     CommentIn,
     CommentOut,
+    ContactPatch,
     ConversationPatch,
     Health,
     IdentitySecretOut,
@@ -387,11 +388,16 @@ async def list_conversations(request: Request) -> JSONResponse:
     params = request.query_params
     statuses = [v for v in params.get("status", "").split(",") if v] or None
     wanted = InboxFilter(statuses=statuses, assignee=params.get("assignee") or None)
+    snoozed = params.get("snoozed")
+    if snoozed not in (None, "", "true", "false"):
+        raise ValidationFailed("snoozed must be true or false")
     found, next_cursor = await services(request).conversations.listing(
         who,
         wanted,
         channel=params.get("channel") or None,
         text=params.get("q") or None,
+        label=params.get("label") or None,
+        snoozed=None if not snoozed else snoozed == "true",
         limit=query_int(request, "limit", 50, low=1, high=200),
         cursor=params.get("cursor"),
     )
@@ -419,6 +425,15 @@ async def patch_conversation(request: Request) -> JSONResponse:
         changes["tags"] = []
     updated = await svc.conversations.update(who, request.path_params["id"], changes)
     return JSONResponse(objects.conversation(updated))
+
+
+async def patch_contact(request: Request) -> JSONResponse:
+    who = await principal(request)
+    svc = services(request)
+    body = await read_json(request, ContactPatch, svc.settings.max_body_bytes)
+    changes = {key: getattr(body, key) for key in body.model_fields_set}
+    updated = await svc.contacts.update(who, request.path_params["id"], changes)
+    return JSONResponse(objects.contact(updated))
 
 
 async def get_contact(request: Request) -> JSONResponse:

@@ -6,9 +6,8 @@ from __future__ import annotations
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import JSONResponse
-from starlette.types import Message, Receive
 
-from server.api.body import query_int, read_limited
+from server.api.body import query_int, read_limited, replay
 from server.api.handlers import principal, services
 from server.api.schemas import CitedQuestionOut, CitedQuestions, ReingestSummary, UploadSummary
 from server.clock import rfc3339
@@ -26,7 +25,7 @@ async def upload_articles(request: Request) -> JSONResponse:
         raise BadRequest("Content-Type must be multipart/form-data")
     limit = svc.settings.kb_upload_max_bytes
     body = await read_limited(request, limit)  # 413 before anything is parsed
-    replayed = Request(request.scope, receive=_replay(body))
+    replayed = Request(request.scope, receive=replay(body))
     # A malformed body is Starlette's 400 (errors.on_http_exception).
     form = await replayed.form(max_files=MAX_PARTS, max_fields=20)
     files = []
@@ -44,20 +43,6 @@ async def upload_articles(request: Request) -> JSONResponse:
     summary = await svc.knowledge.upload(who, files, max_bytes=limit, base_url=base_url)
     out = UploadSummary(articles=summary.articles, chunks=summary.chunks, skipped=summary.skipped)
     return JSONResponse(out.model_dump())
-
-
-def _replay(body: bytes) -> Receive:
-    """The ASGI receive of a body already read (within its limit)."""
-    sent = False
-
-    async def receive() -> Message:
-        nonlocal sent
-        if sent:
-            return {"type": "http.disconnect"}
-        sent = True
-        return {"type": "http.request", "body": body, "more_body": False}
-
-    return receive
 
 
 async def reingest(request: Request) -> JSONResponse:

@@ -14,14 +14,19 @@ from starlette.routing import BaseRoute, Route
 from server import __version__
 from server.api import (
     accounts,
+    assist,
     audit,
     channels,
     handlers,
     kb_admin,
+    labels,
     privacy,
     rating,
+    replies,
     support_access,
+    uploads,
     webhooks,
+    widget_help,
 )
 from server.api.account_schemas import (
     ApiKeyCreated,
@@ -42,8 +47,23 @@ from server.api.account_schemas import (
     RevokedOut,
     SessionList,
 )
+from server.api.assist import SuggestionOut, SummaryOut
 from server.api.audit import AccessReviewOut, AuditPageOut, cross_tenant_guard
 from server.api.privacy import ContactExportOut, ErasedOut, PrivacyRequestList
+from server.api.replies import (
+    AppliedOut,
+    ApplyIn,
+    CannedReplyIn,
+    CannedReplyList,
+    CannedReplyOut,
+    CannedReplyPatch,
+    MacroIn,
+    MacroList,
+    MacroOut,
+    MacroPatch,
+    RenderedOut,
+    RenderIn,
+)
 from server.api.schemas import (
     ArticleIn,
     ArticleList,
@@ -56,6 +76,7 @@ from server.api.schemas import (
     CitedQuestions,
     CommentIn,
     CommentOut,
+    ContactPatch,
     ContactProfileOut,
     ConversationPage,
     ConversationPatch,
@@ -82,8 +103,10 @@ from server.api.schemas import (
     WidgetConfigOut,
 )
 from server.api.support_access import SupportAccessIn, SupportGrantList, SupportGrantOut
+from server.api.uploads import UploadForm, UploadOut
 from server.api.web import web_routes
-from server.protocol.objects import ConversationObject, TicketObject
+from server.api.widget_help import CaptureIn, CaptureOut, HelpArticle, HelpResults
+from server.protocol.objects import ContactObject, ConversationObject, TicketObject
 
 Handler = Callable[[Request], Awaitable[Response]]
 INTEGER_PARAMETERS = {"limit", "after_seq"}
@@ -403,6 +426,73 @@ def audit_endpoints() -> tuple[Endpoint, ...]:
     )
 
 
+def label_endpoints() -> tuple[Endpoint, ...]:
+    """Managed labels and bulk actions (server/api/labels.py; README "Labels, bulk actions
+    and snooze")."""
+    body_errors = (400, 413, 422)
+    return (
+        Endpoint(
+            "GET",
+            "/v1/labels",
+            labels.list_labels,
+            "The tenant's managed labels, by name, with the colour palette (staff)",
+            labels.LabelList,
+            auth=True,
+            errors=(401, 403),
+            tags=("labels",),
+        ),
+        Endpoint(
+            "POST",
+            "/v1/labels",
+            labels.create_label,
+            "Add a label: a name (the tag conversations carry), a colour of the palette and a "
+            "description (admins); audited",
+            labels.LabelOut,
+            request=labels.LabelIn,
+            auth=True,
+            errors=(401, 403, 409, *body_errors),
+            tags=("labels",),
+            status=201,
+        ),
+        Endpoint(
+            "PATCH",
+            "/v1/labels/{id}",
+            labels.patch_label,
+            "Change a label (admins): a new name renames its tag on every conversation of the "
+            "tenant (each announced `conversation.updated`); audited",
+            labels.LabelOut,
+            request=labels.LabelPatch,
+            auth=True,
+            errors=(401, 403, 404, 409, *body_errors),
+            tags=("labels",),
+        ),
+        Endpoint(
+            "DELETE",
+            "/v1/labels/{id}",
+            labels.delete_label,
+            "Delete a label (admins): its tag leaves every conversation of the tenant (each "
+            "announced `conversation.updated`); tickets keep their own tags; audited",
+            labels.LabelDeleted,
+            auth=True,
+            errors=(401, 403, 404),
+            tags=("labels",),
+        ),
+        Endpoint(
+            "POST",
+            "/v1/conversations/bulk",
+            labels.bulk_update,
+            "Apply one change (status, assignee_id, add_tags, remove_tags) to 1..100 "
+            "conversations, each through PATCH /v1/conversations/{id}'s rules, audit and "
+            "events in a transaction of its own; the answer says per id whether it applied",
+            labels.BulkOut,
+            request=labels.BulkIn,
+            auth=True,
+            errors=(401, 403, *body_errors),
+            tags=("conversations",),
+        ),
+    )
+
+
 def privacy_endpoints() -> tuple[Endpoint, ...]:
     """GDPR: a contact's export and erasure, the register of privacy requests
     (server/api/privacy.py; README "Privacy (GDPR)")."""
@@ -449,6 +539,162 @@ def privacy_endpoints() -> tuple[Endpoint, ...]:
     )
 
 
+def assist_endpoints() -> tuple[Endpoint, ...]:
+    """AI help for agents (server/api/assist.py): nothing reaches the customer."""
+    return (
+        Endpoint(
+            "POST",
+            "/v1/conversations/{id}/suggested-reply",
+            assist.suggest_reply,
+            "Staff: a reply to the customer's last question drafted from the knowledge base "
+            "(quoting, or the LLM), with its sources; where the AI would hand over, no draft "
+            "but the reason and the closest articles. Never sent",
+            SuggestionOut,
+            auth=True,
+            errors=(400, 401, 403, 404, 429, 503),
+            tags=("conversations",),
+        ),
+        Endpoint(
+            "POST",
+            "/v1/conversations/{id}/summary",
+            assist.summarize,
+            "Staff: the conversation so far in a few lines (the LLM's within the AI budgets, "
+            "else extractive). Not stored",
+            SummaryOut,
+            auth=True,
+            errors=(400, 401, 403, 404),
+            tags=("conversations",),
+        ),
+    )
+
+
+def replies_endpoints() -> tuple[Endpoint, ...]:
+    """Canned replies and macros, shared (admins write) and personal (the caller's own)
+    (server/api/replies.py; README "Canned replies and macros")."""
+    body_errors = (400, 401, 403, 404, 409, 413, 422)
+    one = (401, 403, 404)
+    tags = ("replies",)
+    return (
+        Endpoint(
+            "GET",
+            "/v1/canned_replies",
+            replies.list_replies,
+            "Staff: the tenant's shared canned replies and the caller's personal ones (never "
+            "another agent's), with the variables a body may use",
+            CannedReplyList,
+            auth=True,
+            errors=(401, 403),
+            tags=tags,
+        ),
+        Endpoint(
+            "POST",
+            "/v1/canned_replies",
+            replies.create_reply,
+            "A canned reply: personal (any agent), or shared: true (admins). Its code is "
+            "unique among the shared ones and among each agent's own (409)",
+            CannedReplyOut,
+            request=CannedReplyIn,
+            auth=True,
+            errors=body_errors,
+            tags=tags,
+            status=201,
+        ),
+        Endpoint(
+            "PATCH",
+            "/v1/canned_replies/{id}",
+            replies.patch_reply,
+            "Change a canned reply's code, title or body (the keys present): one's own, or "
+            "(admins) a shared one",
+            CannedReplyOut,
+            request=CannedReplyPatch,
+            auth=True,
+            errors=body_errors,
+            tags=tags,
+        ),
+        Endpoint(
+            "DELETE",
+            "/v1/canned_replies/{id}",
+            replies.delete_reply,
+            "Delete a canned reply: one's own, or (admins) a shared one",
+            None,
+            auth=True,
+            errors=one,
+            tags=tags,
+            status=204,
+        ),
+        Endpoint(
+            "POST",
+            "/v1/canned_replies/{id}/render",
+            replies.render_reply,
+            "The reply's body with its variables filled in for a conversation; variables "
+            "without a value are left empty (missing), unknown ones as written (unknown)",
+            RenderedOut,
+            request=RenderIn,
+            auth=True,
+            errors=body_errors,
+            tags=tags,
+        ),
+        Endpoint(
+            "GET",
+            "/v1/macros",
+            replies.list_macros,
+            "Staff: the tenant's shared macros and the caller's personal ones",
+            MacroList,
+            auth=True,
+            errors=(401, 403),
+            tags=tags,
+        ),
+        Endpoint(
+            "POST",
+            "/v1/macros",
+            replies.create_macro,
+            "A macro: a name and its actions; personal (any agent), or shared: true (admins)",
+            MacroOut,
+            request=MacroIn,
+            auth=True,
+            errors=body_errors,
+            tags=tags,
+            status=201,
+        ),
+        Endpoint(
+            "PATCH",
+            "/v1/macros/{id}",
+            replies.patch_macro,
+            "Change a macro's name or actions: one's own, or (admins) a shared one",
+            MacroOut,
+            request=MacroPatch,
+            auth=True,
+            errors=body_errors,
+            tags=tags,
+        ),
+        Endpoint(
+            "DELETE",
+            "/v1/macros/{id}",
+            replies.delete_macro,
+            "Delete a macro: one's own, or (admins) a shared one",
+            None,
+            auth=True,
+            errors=one,
+            tags=tags,
+            status=204,
+        ),
+        Endpoint(
+            "POST",
+            "/v1/macros/{id}/apply",
+            replies.apply_macro,
+            "Apply every action of the macro to a conversation, in order, each exactly as "
+            "the `conversation.update` and `message.send` frames do (rules, audit, events). "
+            "The first failing action stops the run: its error names it and how many were "
+            "applied before it",
+            AppliedOut,
+            request=ApplyIn,
+            auth=True,
+            errors=body_errors,
+            tags=tags,
+        ),
+    )
+
+
 ENDPOINTS = (
     Endpoint(
         "POST",
@@ -467,6 +713,9 @@ ENDPOINTS = (
     *accounts_endpoints(),
     *support_access_endpoints(),
     *privacy_endpoints(),
+    *label_endpoints(),  # before /v1/conversations/{id}: bulk is no conversation id
+    *replies_endpoints(),
+    *assist_endpoints(),
     Endpoint(
         "GET",
         "/v1/setup",
@@ -510,6 +759,8 @@ ENDPOINTS = (
             ("assignee", "a user id, `me` or `none`"),
             ("channel", "web, email, sms, whatsapp or api"),
             ("q", "words in the subject, the contact's name or e-mail, or any public message"),
+            ("label", "conversations carrying this label (tag)"),
+            ("snoozed", "true: only snoozed conversations; false: none of them"),
             ("limit", "1..200, default 50"),
             ("cursor", "next_cursor of the previous page"),
         ),
@@ -529,8 +780,8 @@ ENDPOINTS = (
         "PATCH",
         "/v1/conversations/{id}",
         cross_tenant_guard("conversation", handlers.patch_conversation),
-        "Change status, assignee, priority, tags: the rules, audit and events of the "
-        "`conversation.update` frame; its ticket moves in step (staff)",
+        "Change status, assignee, priority, tags, snoozed_until: the rules, audit and events "
+        "of the `conversation.update` frame; its ticket moves in step (staff)",
         ConversationObject,
         request=ConversationPatch,
         auth=True,
@@ -548,6 +799,18 @@ ENDPOINTS = (
         tags=("contacts",),
     ),
     Endpoint(
+        "PATCH",
+        "/v1/contacts/{id}",
+        cross_tenant_guard("contact", handlers.patch_contact),
+        "Staff: correct a contact's name and/or e-mail (an empty string clears one). "
+        "Audited (contact.update, the fields only)",
+        ContactObject,
+        request=ContactPatch,
+        auth=True,
+        errors=(400, 401, 403, 404, 413, 422),
+        tags=("contacts",),
+    ),
+    Endpoint(
         "GET",
         "/v1/conversations/{id}/messages",
         cross_tenant_guard("conversation", handlers.conversation_messages),
@@ -557,6 +820,33 @@ ENDPOINTS = (
         errors=(400, 401, 404),
         query=(("after_seq", "return messages with seq > after_seq"), ("limit", "1..1000")),
         tags=("conversations",),
+    ),
+    Endpoint(
+        "POST",
+        "/v1/uploads",
+        uploads.upload,
+        "Upload one file (field `file`) to attach with message.send: the bearer of an agent, "
+        "an API key or a visitor token; type sniffed from the bytes, size capped by "
+        "FLOWSUPPORT_MAX_ATTACHMENT_BYTES",
+        UploadOut,
+        request=UploadForm,
+        request_media="multipart/form-data",
+        auth=True,
+        errors=(400, 401, 413, 422),
+        status=201,
+        tags=("attachments",),
+    ),
+    Endpoint(
+        "GET",
+        "/v1/attachments/{id}",
+        uploads.download,
+        "An attachment's bytes (staff of its tenant; a visitor: its own conversations' and its "
+        "own pending uploads); Content-Disposition attachment (inline: sniffed raster "
+        "images), nosniff, Cache-Control private",
+        None,
+        auth=True,
+        errors=(401, 404),
+        tags=("attachments",),
     ),
     Endpoint(
         "GET",
@@ -701,6 +991,50 @@ ENDPOINTS = (
         WidgetConfigOut,
         errors=(400, 404),
         query=(("key", "the widget key (wk_...)"),),
+        tags=("widget",),
+    ),
+    Endpoint(
+        "GET",
+        "/v1/widget/capture",
+        widget_help.capture_state,
+        "The e-mail capture's state for this visitor (visitor token): an address on file, "
+        "the tenant outside its business hours",
+        CaptureOut,
+        auth=True,
+        errors=(401, 403, 429),
+        tags=("widget",),
+    ),
+    Endpoint(
+        "POST",
+        "/v1/widget/capture",
+        widget_help.capture,
+        "Store the visitor's e-mail address on its contact (visitor token; idempotent; an "
+        "identified contact's address is kept); agents' replies reach it while away",
+        CaptureOut,
+        request=CaptureIn,
+        auth=True,
+        errors=(400, 401, 403, 413, 422, 429),
+        tags=("widget",),
+    ),
+    Endpoint(
+        "GET",
+        "/v1/widget/help/search",
+        widget_help.help_search,
+        "Search the tenant's help center from the widget (visitor token), best first",
+        HelpResults,
+        auth=True,
+        errors=(400, 401, 422, 429),
+        query=(("q", "the words, 1..500 characters"), ("limit", "1..10, default 5")),
+        tags=("widget",),
+    ),
+    Endpoint(
+        "GET",
+        "/v1/widget/help/articles/{id}",
+        widget_help.help_article,
+        "One help-center article of the visitor's tenant, its Markdown body (visitor token)",
+        HelpArticle,
+        auth=True,
+        errors=(401, 404, 429),
         tags=("widget",),
     ),
     Endpoint(

@@ -464,6 +464,15 @@ class ContactProfileOut(Strict):
     tickets: list[TicketObject]
 
 
+class ContactPatch(Strict):
+    """Only the keys present change; an empty string clears one."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    name: str | None = Field(default=None, max_length=400)
+    email: str | None = Field(default=None, max_length=400)
+
+
 class ConversationPatch(Strict):
     """Only the keys present change (as `conversation.update`); assignee_id null unassigns."""
 
@@ -474,4 +483,10 @@ class ConversationPatch(Strict):
     priority: Literal["low", "normal", "high", "urgent"] | None = None
     tags: list[Annotated[str, Field(min_length=1, max_length=50)]] | None = Field(
         default=None, max_length=50
+    )
+    snoozed_until: str | None = Field(
+        default=None,
+        max_length=40,
+        description="snooze until then (RFC 3339 with offset, in the future): the status "
+        "becomes pending and the worker reopens it then; null ends a snooze",
     )

@@ -105,6 +105,16 @@ class OutboundMessage:
     subject: str | None = None  # e-mail
     thread: tuple[str, ...] = ()  # e-mail: Message-IDs of the thread so far, oldest first
     automated: bool = False  # written by the AI or the system, not a person
+    files: tuple[OutboundFile, ...] = ()  # e-mail: the reply's attachments
+
+
+@dataclass(frozen=True)
+class OutboundFile:
+    """A file sent with a reply: its name, its sniffed type and its bytes."""
+
+    name: str
+    content_type: str
+    data: bytes
 
 
 @runtime_checkable

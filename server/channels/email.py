@@ -141,6 +141,14 @@ class EmailAdapter:
         if message.automated:
             mail["Auto-Submitted"] = "auto-replied"
         mail.set_content(message.body)
+        for file in message.files:
+            maintype, _, subtype = file.content_type.partition("/")
+            mail.add_attachment(
+                file.data,
+                maintype=maintype or "application",
+                subtype=subtype or "octet-stream",
+                filename=file.name,
+            )
         await asyncio.to_thread(_send, self._smtp_url, mail, self._timeout_s)
         return message_id
 

@@ -414,6 +414,11 @@ _UNSAFE_NAME_CHARS = re.compile(
 )
 
 
+def safe_filename(name: str | None) -> str:
+    """A file name fit to store and show (uploads too: services/attachments.py)."""
+    return _safe_filename(name)
+
+
 def _safe_filename(name: str | None) -> str:
     """The last path segment, without control characters or what Windows refuses."""
     name = re.split(r"[/\\]", _decode_words(_unescape(name or "")))[-1]

@@ -313,7 +313,9 @@ class TwilioAdapter:
         except ValueError as exc:
             raise ValidationFailed(str(exc)) from None
         if isinstance(parsed, StatusUpdate):
-            return [DeliveryStatus(parsed.provider_id, parsed.status, parsed.error_code)]
+            # Twilio's numbered errors are documented at twilio.com/docs/api/errors/<code>.
+            why = f"Twilio error {parsed.error_code}" if parsed.error_code else None
+            return [DeliveryStatus(parsed.provider_id, parsed.status, why)]
         return [
             InboundMessage(
                 source=PROVIDER,

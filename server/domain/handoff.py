@@ -66,17 +66,7 @@ def summary(reason: str, recent: list[Message]) -> str:
     for a person is the reason, not the question; "AI answered" is left out when the reason
     already says the AI could not answer.
     """
-    lines = [REASONS.get(reason, reason)]
-    question = escalating_question(recent)
-    if question is not None:
-        lines.append(f"Question: {_clip(question.body, 400)}")
-        earlier = [
-            m.body
-            for m in recent
-            if m.seq < question.seq and m.sender.kind == "visitor" and _is_question(m.body)
-        ]
-        if earlier:
-            lines.append("Earlier: " + " / ".join(_clip(a, 120) for a in earlier[-3:]))
+    lines = [REASONS.get(reason, reason), *_asked(recent)]
     answers = [m for m in recent if m.sender.kind == "ai"]
     if answers:
         last = answers[-1]
@@ -87,6 +77,37 @@ def summary(reason: str, recent: list[Message]) -> str:
     elif reason in ("customer_asked", "unanswered", "visitor_left", "marked"):
         lines.append("AI answered: nothing.")
     return "\n".join(lines)[:SUMMARY_CHARS]
+
+
+def recap(recent: list[Message]) -> str:
+    """A long conversation in a few lines for an agent joining it ("Summarise"): what the
+    customer asked, the last answer of the AI, of the team and of a bot, and how many
+    internal notes there are. Extractive, like `summary`."""
+    lines = _asked(recent)
+    for kind, label in (("ai", "AI answered"), ("agent", "Agent replied"), ("bot", "Bot replied")):
+        said = [m for m in recent if m.sender.kind == kind and not m.private]
+        if said:
+            lines.append(f"{label}: {_clip(said[-1].body, 400)}")
+    notes = sum(1 for m in recent if m.private)
+    if notes:
+        lines.append(f"Internal notes: {notes}")
+    return "\n".join(lines)[:SUMMARY_CHARS] if lines else "Nothing has been asked yet."
+
+
+def _asked(recent: list[Message]) -> list[str]:
+    """The question that escalated (or the last one asked), then up to three before it."""
+    question = escalating_question(recent)
+    if question is None:
+        return []
+    lines = [f"Question: {_clip(question.body, 400)}"]
+    earlier = [
+        m.body
+        for m in recent
+        if m.seq < question.seq and m.sender.kind == "visitor" and _is_question(m.body)
+    ]
+    if earlier:
+        lines.append("Earlier: " + " / ".join(_clip(a, 120) for a in earlier[-3:]))
+    return lines
 
 
 def escalating_question(recent: list[Message]) -> Message | None:

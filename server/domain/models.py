@@ -94,6 +94,9 @@ class Contact:
     attributes: dict[str, Any]
     created_at: datetime
     phone: str | None = None  # E.164, for SMS and WhatsApp
+    visits: int = 0  # widget connections after VISIT_GAP away (domain/visits.py)
+    last_seen_at: datetime | None = None
+    seen: dict[str, str] = field(default_factory=dict)  # page, browser, os, language...
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,8 @@ class Conversation:
     resolved_at: datetime | None = None  # the latest resolution, while it stands
     resolutions: int = 0  # how often it was resolved: a rating belongs to one resolution
     csat: Csat | None = None  # the customer's rating of the latest resolution
+    # Until when an agent put this pending conversation aside (None: not snoozed).
+    snoozed_until: datetime | None = None
     # Messages from the customer the viewing agent has not read (per viewer; None: not
     # computed, or not for this viewer). Never stored on the row.
     unread_count: int | None = None
@@ -161,6 +166,7 @@ class Message:
     attachments: tuple[dict[str, Any], ...] = field(default_factory=tuple)
     event: str | None = None  # system messages: the case event they announce (domain/case)
     status: str | None = None  # a reply sent on a channel: sent, delivered, read or failed
+    status_reason: str | None = None  # failed: the provider's (or the relay's) reason
 
 
 @dataclass(frozen=True)

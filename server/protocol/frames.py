@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    TypeAdapter,
+    field_validator,
+    model_validator,
+)
 
 from server.protocol.codes import MAX_BODY_CHARS, MAX_CSAT_COMMENT_CHARS, MAX_ID_CHARS
 
@@ -36,6 +44,9 @@ class Hello(Frame):
     visitor_token: Annotated[str, StringConstraints(max_length=4096)] | None = None
     identity: Identity | None = None
     client: Annotated[str, StringConstraints(max_length=200)] | None = None
+    # Where the widget is (PROTOCOL.md additions): page, referrer, language, timezone. Never
+    # a reason to refuse a visitor: domain/visits.py keeps what is well-formed, drops the rest.
+    context: Any = None
 
 
 class ConversationStart(Frame):
@@ -81,17 +92,28 @@ class MessageSend(Frame):
     id: RequestId
     conversation_id: ObjectId
     client_msg_id: Annotated[str, StringConstraints(min_length=1, max_length=128)]
-    body: str
+    body: str = ""
     private: bool = False
-    attachments: list[dict[str, Any]] | None = None
+    # PROTOCOL.md additions: upload ids (POST /v1/uploads), at most 10; with any, the body
+    # may be empty.
+    attachments: Annotated[list[ObjectId], Field(max_length=10)] | None = None
 
     @field_validator("body")
     @classmethod
     def _body_length(cls, value: str) -> str:
         trimmed = value.strip()
-        if not 1 <= len(trimmed) <= MAX_BODY_CHARS:
+        if len(trimmed) > MAX_BODY_CHARS:
             raise ValueError(f"must be 1 to {MAX_BODY_CHARS} characters after trimming")
         return trimmed
+
+    @model_validator(mode="after")
+    def _body_or_files(self) -> MessageSend:
+        if not self.body and not self.attachments:
+            raise ValueError(
+                f"body: must be 1 to {MAX_BODY_CHARS} characters after trimming "
+                "(or attachments given)"
+            )
+        return self
 
 
 class Typing(Frame):
@@ -121,6 +143,8 @@ class ConversationUpdate(Frame):
     assignee_id: ObjectId | None = None
     priority: Literal["low", "normal", "high", "urgent"] | None = None
     tags: list[Annotated[str, StringConstraints(min_length=1, max_length=50)]] | None = None
+    # PROTOCOL.md additions: snooze until then (RFC 3339 with offset); null ends a snooze.
+    snoozed_until: Annotated[str, StringConstraints(max_length=40)] | None = None
 
 
 class CsatSubmit(Frame):

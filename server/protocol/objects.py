@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from server.clock import rfc3339
+from server.domain.events import Citation
 from server.domain.models import Contact, Conversation, Csat, Message, Sender
 from server.domain.tickets import Ticket
 
@@ -39,6 +40,7 @@ def conversation(c: Conversation) -> dict[str, Any]:
         "resolved_at": _time(c.resolved_at),
         "csat": csat(c.csat) if c.csat is not None else None,
         "previous_conversation_id": _str(c.previous_conversation_id),
+        "snoozed_until": _time(c.snoozed_until),
     }
     if c.unread_count is not None:
         out["unread_count"] = c.unread_count
@@ -68,6 +70,15 @@ def own_conversation(c: Conversation, last: Message | None) -> dict[str, Any]:
     return out
 
 
+def citation(c: Citation) -> dict[str, str]:
+    """PROTOCOL.md's citation: `{"article_id", "title", "url"?}` (stored on AI messages, in
+    `ai.done`, and beside an agent's suggested reply)."""
+    out = {"article_id": c.article_id, "title": c.title}
+    if c.url:
+        out["url"] = c.url
+    return out
+
+
 def message(m: Message) -> dict[str, Any]:
     """PROTOCOL.md's message; `citations` and `event` only when the message has them."""
     out: dict[str, Any] = {
@@ -86,7 +97,22 @@ def message(m: Message) -> dict[str, Any]:
         out["event"] = m.event
     if m.status is not None:
         out["status"] = m.status
+    if m.status_reason:
+        out["status_reason"] = m.status_reason
+    if m.attachments:
+        out["attachments"] = [attachment(a) for a in m.attachments]
     return out
+
+
+def attachment(listed: dict[str, Any]) -> dict[str, Any]:
+    """PROTOCOL.md additions: a message's attachment, with the url it downloads from."""
+    return {
+        "id": listed["id"],
+        "name": listed["name"],
+        "content_type": listed["content_type"],
+        "size": listed["size"],
+        "url": f"/v1/attachments/{listed['id']}",
+    }
 
 
 def ticket(t: Ticket) -> dict[str, Any]:
@@ -131,6 +157,9 @@ def contact(c: Contact) -> dict[str, Any]:
         "external_id": c.external_id,
         "attributes": c.attributes,
         "created_at": rfc3339(c.created_at),
+        "visits": c.visits,
+        "last_seen_at": _time(c.last_seen_at),
+        "seen": c.seen,
     }
 
 
@@ -177,6 +206,10 @@ class ConversationObject(_Object):
     previous_conversation_id: str | None = Field(
         description="the closed conversation this one continues"
     )
+    snoozed_until: str | None = Field(
+        default=None,
+        description="a snoozed (pending) conversation reopens by itself then; null otherwise",
+    )
     unread_count: int | None = Field(
         default=None,
         description="staff: the customer's messages the viewing agent has not read, in "
@@ -208,6 +241,12 @@ class MessageObject(_Object):
     event: str | None = Field(
         default=None,
         description="system messages: escalated, agent_joined, resolved, reopened, csat_requested",
+    )
+    status: str | None = Field(
+        default=None, description="channel replies: queued, sent, delivered, read or failed"
+    )
+    status_reason: str | None = Field(
+        default=None, description="a failed reply: the provider's reason"
     )
 
 
@@ -258,3 +297,9 @@ class ContactObject(_Object):
     external_id: str | None
     attributes: dict[str, Any]
     created_at: str
+    visits: int = Field(description="widget visits (a connection after 30 minutes away)")
+    last_seen_at: str | None
+    seen: dict[str, str] = Field(
+        description="what the widget last reported: page?, referrer?, language?, timezone?, "
+        "browser?, os?"
+    )

@@ -100,14 +100,13 @@ async def inbox_subscribe(ctx: Context, frame: frames.InboxSubscribe) -> None:
 
 async def message_send(ctx: Context, frame: frames.MessageSend) -> None:
     conn = ctx.connection
-    if frame.attachments:
-        raise BadRequest("attachments: not supported yet on this server")
     message = await ctx.conversations.send(
         conn.principal,
         frame.conversation_id,
         client_msg_id=frame.client_msg_id,
         body=frame.body,
         private=frame.private,
+        attachments=frame.attachments,
     )
     conn.send(present.ack(frame.id, message=objects.message(message)))
     continued = str(message.conversation_id)
@@ -137,7 +136,7 @@ async def handoff_request(ctx: Context, frame: frames.HandoffRequest) -> None:
 async def conversation_update(ctx: Context, frame: frames.ConversationUpdate) -> None:
     values: dict[str, Any] = {
         name: getattr(frame, name)
-        for name in ("status", "assignee_id", "priority", "tags")
+        for name in ("status", "assignee_id", "priority", "tags", "snoozed_until")
         if name in frame.model_fields_set
     }
     if values.get("status", "") is None or values.get("priority", "") is None:

@@ -18,7 +18,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 
 import server.logs as logs
 from server.clock import Clock
-from server.domain import client_address
+from server.domain import client_address, visits
 from server.domain.access import Principal, origin_allowed
 from server.errors import (
     BadRequest,
@@ -270,7 +270,9 @@ async def _hello(
         raise Refused(CLOSE_UNAUTHORIZED, "the first frame must be hello")
     origin = websocket.headers.get("origin")
     try:
-        principal, token, allowed = await _authenticate(rt, frame)
+        principal, token, allowed = await _authenticate(
+            rt, frame, websocket.headers.get("user-agent")
+        )
     except Unauthorized as exc:
         raise Refused(CLOSE_UNAUTHORIZED, exc.message) from None
     except FlowSupportError as exc:
@@ -281,7 +283,7 @@ async def _hello(
 
 
 async def _authenticate(
-    rt: Realtime, hello: frames.Hello
+    rt: Realtime, hello: frames.Hello, user_agent: str | None
 ) -> tuple[Principal, str | None, tuple[str, ...]]:
     given = [c for c in (hello.widget_key, hello.token, hello.api_key) if c]
     if len(given) != 1:
@@ -295,7 +297,12 @@ async def _authenticate(
                 email=hello.identity.email,
                 name=hello.identity.name,
             )
-        visitor = await rt.visitors.identify(hello.widget_key, hello.visitor_token, identity)
+        visitor = await rt.visitors.identify(
+            hello.widget_key,
+            hello.visitor_token,
+            identity,
+            visits.seen_context(hello.context, user_agent),
+        )
         return visitor.principal, visitor.visitor_token, visitor.allowed_origins
     if hello.token:
         return await rt.auth.authenticate_access_token(hello.token), None, rt.public_origins

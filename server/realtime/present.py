@@ -123,10 +123,7 @@ def ai_frame(event: AiEvent) -> dict[str, Any]:
         "type": "ai.done",
         **base,
         "reason": event.reason,
-        "citations": [
-            {"article_id": c.article_id, "title": c.title, **({"url": c.url} if c.url else {})}
-            for c in event.citations
-        ],
+        "citations": [objects.citation(c) for c in event.citations],
         "confidence": event.confidence,
     }
     if event.message is not None:

@@ -18,7 +18,7 @@ from functools import partial
 
 from server.ai.base import AnswerRequest, ChatModel, Passage, TokenUsage, pieces_of
 from server.clock import Clock, SystemClock
-from server.domain import answerability, budgets, small_talk
+from server.domain import answerability, budgets, handoff, small_talk
 from server.domain.access import Principal, SecurityContext, is_staff
 from server.domain.events import (
     AiDelta,
@@ -31,8 +31,9 @@ from server.domain.events import (
 )
 from server.domain.models import Conversation, Message, Role, Sender
 from server.domain.tenant_settings import TenantSettings
-from server.errors import Forbidden, NotFound
+from server.errors import Forbidden, NotFound, Unavailable
 from server.metrics import Metrics
+from server.protocol import objects
 from server.services.conversations import ConversationService
 from server.services.escalation import EscalationService
 from server.services.knowledge import KnowledgeBase
@@ -41,6 +42,7 @@ from server.store.db import Database
 from server.supervisor import Supervisor
 
 PASSAGES = 3
+DRAFT_CONTEXT = 30  # messages a suggested reply looks back over for the question
 MAX_QUESTION_CHARS = 500  # what is searched of a long message: its opening
 STALL_S = 20.0  # no new piece for this long after the first: the answer has failed
 INTERRUPTED = " … [interrupted]"
@@ -59,6 +61,17 @@ SENSITIVE = frozenset(
         "legal",
     }
 )
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A reply written for an agent to edit (never sent by itself): the text, the articles
+    it rests on, and when there is none, why, with the closest articles to read."""
+
+    body: str
+    citations: tuple[Citation, ...]
+    why: str  # "answered", or what made the AI hold back (answerability's verdict, "budget")
+    question: Message | None  # the customer's message it answers
 
 
 @dataclass
@@ -137,6 +150,62 @@ class AnswerService:
             task.cancel()
         if left:
             await asyncio.wait(left)  # failures are the supervisor's to log
+
+    async def draft(self, principal: Principal, conversation_id: str) -> Draft:
+        """Suggest a reply to the customer's last question for an agent: the retrieval,
+        answerability, budgets and grounding a visitor's answer gets, written in full and
+        returned, not sent. Where the AI would hand over, no text: the reason and the
+        closest articles, for the agent to judge."""
+        if not is_staff(principal):
+            raise Forbidden("only agents and bots get suggested replies")
+        conversation = await self._conversations.get(principal, conversation_id)
+        async with self._db.unit(principal.context()) as conn:
+            recent = await messages.latest(conn, conversation.id, DRAFT_CONTEXT)
+        question = handoff.escalating_question(recent)
+        if question is None:
+            return Draft("", (), "no_question", None)
+        asked = question.body[:MAX_QUESTION_CHARS]
+        staff = SecurityContext(conversation.tenant_id, Role.AGENT)
+        verdict = await self._knowledge.judge(staff, conversation.tenant_id, asked)
+        passages = _passages(verdict)
+        if not verdict.answerable:
+            return Draft("", _citations(passages), verdict.why, question)
+        settings, used = await self._standing(conversation)
+        request = AnswerRequest(question.body, passages)
+        if self._over_budget(settings, used, request) is not None:
+            return Draft("", _citations(passages), "budget", question)
+        usage = TokenUsage()
+        try:
+            checked = await self._model.ground(request, usage)
+            if checked is not None:
+                if not checked.answerable:
+                    return Draft("", _citations(passages), "not_grounded", question)
+                passages = tuple(passages[i - 1] for i in checked.passages)
+                request = AnswerRequest(question.body, passages)
+            pieces = aiter(self._model.stream(request, usage))
+            written: list[str] = []
+            try:
+                while True:
+                    try:
+                        written.append(await asyncio.wait_for(anext(pieces), self._stall_s))
+                    except StopAsyncIteration:
+                        break
+                    except TimeoutError:
+                        raise Unavailable("the AI stopped writing: try again") from None
+            finally:
+                await pieces.aclose()  # type: ignore[attr-defined]
+        finally:
+            if usage.total:
+                await self._count(conversation, usage.total)
+        return Draft("".join(written).strip(), _citations(passages[:1]), "answered", question)
+
+    async def may_spend(self, conversation: Conversation) -> bool:
+        """Whether the conversation's and the tenant's AI budgets have tokens left (other
+        LLM work on an agent's request, a summary, asks before spending them)."""
+        if not self._model.uses_tokens:
+            return True
+        settings, used = await self._standing(conversation)
+        return budgets.check(settings, used, 0, self._clock.now()) is None
 
     def _forget(self, key: str, stream_id: str) -> None:
         running = self._running.get(key)
@@ -347,7 +416,7 @@ class AnswerService:
                 sender=AI_SENDER,
                 body=text,
                 client_msg_id=stream_id,  # one stored answer per stream, whatever happens
-                citations=[_citation_dict(c) for c in _citations(passages[:1])],
+                citations=[objects.citation(c) for c in _citations(passages[:1])],
                 now=self._clock.now(),
             )
         return MessageCreated(result.message, current)
@@ -412,10 +481,3 @@ def _citations(passages: tuple[Passage, ...]) -> tuple[Citation, ...]:
             passage.article_id, Citation(passage.article_id, passage.title, passage.url)
         )
     return tuple(seen.values())
-
-
-def _citation_dict(citation: Citation) -> dict[str, str]:
-    out = {"article_id": citation.article_id, "title": citation.title}
-    if citation.url:
-        out["url"] = citation.url
-    return out

@@ -122,6 +122,8 @@ class Lifecycle:
                 values["resolutions"] = conversation.resolutions + 1
             elif planned.status != "closed":
                 values["resolved_at"] = None  # active again (closing keeps when it was)
+            if planned.status != "pending":
+                values["snoozed_until"] = None  # a snooze lasts while it is pending only
         assignee = conversation.assignee_id
         if not isinstance(planned.assignee_id, case.Unset):
             assignee = await _assignable(conn, planned.assignee_id)

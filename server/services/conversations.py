@@ -21,6 +21,7 @@ from server.domain.models import AppendResult, Conversation, ConversationSummary
 from server.domain.tenant_settings import TenantSettings
 from server.errors import Forbidden, NotFound, ValidationFailed
 from server.ids import ContactId, ConversationId, UserId, parse_uuid
+from server.services.attachments import attach_uploads, upload_ids
 from server.services.cases import (
     Actor,
     Lifecycle,
@@ -33,11 +34,13 @@ from server.services.cases import (
 from server.services.intake import VisitorWrote
 from server.services.paging import decode_cursor, encode_cursor
 from server.services.reads import ReadPositions
+from server.services.snooze import snooze_until
 from server.store import contacts, conversations, events, messages, tenants
 from server.store.db import Connection, Database, retry_on_conflict
 from server.supervisor import Supervisor
 
 OWN_CONVERSATIONS = 50  # the most a customer's conversations.list returns
+TEXT_ONLY = ("sms", "whatsapp")  # channels whose messages carry no files from us (yet)
 
 
 @dataclass(frozen=True)
@@ -181,6 +184,7 @@ class ConversationService:
         client_msg_id: str,
         body: str,
         private: bool,
+        attachments: list[str] | None = None,
     ) -> Message:
         """Store a message (idempotent per sender and client_msg_id), then announce it once.
 
@@ -194,12 +198,18 @@ class ConversationService:
 
         target = ConversationId(parse_uuid(conversation_id, "conversation"))
         staff_reply = is_staff(principal) and not private
+        uploads = upload_ids(attachments)  # attached in the message's own transaction
 
         async def attempt() -> tuple[AppendResult, Conversation, list[Outcome], list[Outcome]]:
             async with self._db.unit(principal.context()) as conn:
                 conversation = await conversations.get(conn, target, lock=True)
                 if conversation is None:
                     raise NotFound("conversation not found")
+                if uploads and conversation.channel in TEXT_ONLY:
+                    # Their providers take media only from a public URL; ours are private.
+                    raise ValidationFailed(
+                        f"attachments: files cannot be sent on {conversation.channel} conversations"
+                    )
                 before: list[Outcome] = []
                 if principal.kind == "visitor" and conversation.status == "closed":
                     conversation = await follow_up(conn, conversation)
@@ -215,6 +225,9 @@ class ConversationService:
                     expects_reply=small_talk.kind(body) is None,
                     now=self._clock.now(),
                 )
+                if result.created and uploads:
+                    listed = await attach_uploads(conn, principal, result.message, uploads)
+                    result = replace(result, message=listed)
                 after: list[Outcome] = []
                 if result.created and staff_reply:
                     after.append(await self._lifecycle.first_response(conn, current))
@@ -243,7 +256,8 @@ class ConversationService:
         await announce(self._sink, [*before, Outcome(conversation, persisted=[stored]), *after])
         if principal.kind == "visitor":
             conversation = await self.customer_wrote(conversation)
-            if self._visitor_wrote is not None:
+            # A message of files only asks nothing the AI could answer.
+            if self._visitor_wrote is not None and result.message.body:
                 self._visitor_wrote(conversation, result.message)
         return result.message
 
@@ -268,22 +282,39 @@ class ConversationService:
     async def update(
         self, principal: Principal, conversation_id: str, values: dict[str, Any]
     ) -> Conversation:
-        """Change status, assignee, priority or tags (staff only), through the case
-        lifecycle: checked, its ticket moved in step, audited, announced once."""
+        """Change status, assignee, priority, tags or snooze (staff only), through the case
+        lifecycle: checked, its ticket moved in step, audited, announced once.
+
+        `add_tags` / `remove_tags` (bulk actions) change the tags the row holds under its
+        lock; `snoozed_until` (services/snooze.py) snoozes: the status becomes pending."""
         if not is_staff(principal):
             raise Forbidden("only agents and bots update conversations")
         also: dict[str, Any] = {}
         if "tags" in values:
             also["tags"] = sorted(set(values["tags"] or []))
+        status = values.get("status")
+        if "snoozed_until" in values:
+            until = snooze_until(values["snoozed_until"], self._clock.now())
+            also["snoozed_until"] = until
+            if until is not None:
+                if status not in (None, "pending"):
+                    raise ValidationFailed("snoozed_until: a snoozed conversation is pending")
+                status = "pending"
         change = case.Change(
             trigger=case.UPDATE,
-            status=values.get("status"),
+            status=status,
             assignee_id=values.get("assignee_id", UNSET),
             priority=values.get("priority"),
         )
         await self._reads.settle(principal)
         async with self._db.unit(principal.context()) as conn:
             conversation = await _visible(conn, conversation_id)
+            if "add_tags" in values or "remove_tags" in values:
+                locked = await conversations.get(conn, conversation.id, lock=True)
+                held = set(locked.tags if locked else conversation.tags)
+                held |= set(values.get("add_tags") or ())
+                held -= set(values.get("remove_tags") or ())
+                also["tags"] = sorted(held)
             if values.get("assignee_id") is not None:
                 await assignable(conn, values["assignee_id"])
             outcome = await self._lifecycle.move(
@@ -324,9 +355,13 @@ class ConversationService:
         text: str | None = None,
         limit: int = 50,
         cursor: str | None = None,
+        label: str | None = None,
+        snoozed: bool | None = None,
     ) -> tuple[list[ConversationSummary], str | None]:
         """The inbox list with contacts and previews, filtered and searched, a page at a
-        time; the second value is the next page's cursor (None: this was the last)."""
+        time; the second value is the next page's cursor (None: this was the last).
+        `label`: only conversations carrying that tag; `snoozed`: only snoozed (True) or
+        no snoozed ones (False)."""
         if not is_staff(principal):
             raise Forbidden("the inbox is for agents and bots")
         if wanted.statuses and not set(wanted.statuses) <= set(STATUSES):
@@ -336,6 +371,8 @@ class ConversationService:
         query = (text or "").strip() or None
         if query is not None and len(query) > 200:
             raise ValidationFailed("q must be at most 200 characters")
+        if label is not None and not 1 <= len(label) <= 50:
+            raise ValidationFailed("label must be 1..50 characters")
         await self._reads.settle(principal)
         async with self._db.unit(principal.context()) as conn:
             found = await conversations.listing(
@@ -348,6 +385,8 @@ class ConversationService:
                 contact_id=None,
                 before=decode_cursor(cursor),
                 limit=limit + 1,
+                label=label,
+                snoozed=snoozed,
             )
             found = await summaries_with_unread(conn, principal, found)
         page = found[:limit]

@@ -30,8 +30,9 @@ from server.domain.tickets import TicketComment
 from server.errors import FlowSupportError, Forbidden, Internal, NotFound
 from server.ids import ContactId, TenantId, parse_uuid
 from server.protocol import objects
+from server.services.attachments import AttachmentService
 from server.services.paging import decode_cursor, encode_cursor
-from server.store import audit, contact_data, contacts, messages, privacy, tickets
+from server.store import attachments, audit, contact_data, contacts, messages, privacy, tickets
 from server.store.db import Connection, Database
 
 T = TypeVar("T")
@@ -79,6 +80,7 @@ class Export:
 class Erased:
     contact_id: ContactId
     erased: dict[str, int]  # rows changed or removed, per table
+    objects: tuple[str, ...] = ()  # storage keys of the deleted attachments (gone after commit)
 
 
 @dataclass(frozen=True)
@@ -102,10 +104,17 @@ def operator_requester(tenant_id: TenantId) -> Requester:
 
 
 class GdprService:
-    def __init__(self, db: Database, clock: Clock, revocations: RevocationSink) -> None:
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        revocations: RevocationSink,
+        files: AttachmentService,
+    ) -> None:
         self._db = db
         self._clock = clock
         self._revocations = revocations
+        self._files = files  # attachment bytes in the object store
 
     async def export(self, who: Requester, contact_id: str) -> Export:
         """Everything stored about the contact: profile and identities, conversations with
@@ -120,6 +129,10 @@ class GdprService:
         wanted = ContactId(parse_uuid(contact_id, "contact"))
         done = await self._tracked(who, "erasure", wanted, self._erase, lambda e: e.erased)
         tenant = who.context.tenant_id
+        assert tenant is not None
+        # The rows are gone (committed): now their stored objects (a failed delete is
+        # recorded and retried by the retention sweep).
+        await self._files.delete_objects(tenant, list(done.objects))
         await self._revocations.revoked(Revocation(tenant, contact_ids=frozenset({str(wanted)})))
         return done
 
@@ -232,7 +245,13 @@ class GdprService:
             for t in asked
         ]
         stored = await contact_data.files_of(conn, [c.id for c in chats])
-        files = [ExportFile(f"files/{f.id}-{safe_name(f.filename)}", f.data) for f in stored]
+        files = [
+            ExportFile(
+                f"files/{f.id}-{safe_name(f.filename)}",
+                await self._files.read_object(f.storage_key) if f.storage_key else f.data or b"",
+            )
+            for f in stored
+        ]
         document = {
             "format": FORMAT,
             "exported_at": rfc3339(self._clock.now()),
@@ -268,12 +287,13 @@ class GdprService:
     async def _erase(self, conn: Connection, contact: Contact, request: PrivacyRequest) -> Erased:
         now = self._clock.now()
         stand_in = await contact_data.insert_stand_in(conn, contact.tenant_id, now)
+        stored = await attachments.keys_of_contact(conn, contact.id)
         erased = await contact_data.erase(conn, contact.id, stand_in, now)
         erased["privacy_requests"] = await privacy.forget_contact(conn, contact.id)
         found = await privacy.scan(conn, contact.tenant_id, needles_for(contact))
         if found:
             raise ErasureIncomplete(found)
-        return Erased(contact.id, erased)
+        return Erased(contact.id, erased, tuple(stored))
 
 
 class ErasureIncomplete(Internal):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from server.channels.base import ChannelRegistry, InboundMessage, WebhookCall
@@ -26,10 +26,11 @@ from server.channels.email_parse import ParsedMail, parse_mail, payload
 from server.clock import Clock, SystemClock
 from server.domain.access import SecurityContext
 from server.domain.events import EventSink, MessageCreated
-from server.domain.models import Conversation, Role, Sender
+from server.domain.models import Conversation, Message, Role, Sender
 from server.domain.tenant_settings import TenantSettings
 from server.errors import Forbidden, NotFound, ValidationFailed
 from server.ids import ConversationId, TenantId
+from server.services.attachments import AttachmentService
 from server.services.cases import Outcome, created_with, follow_up
 from server.services.intake import Intake, VisitorWrote
 from server.store import channels, contacts, conversations, messages, tenants, tickets
@@ -62,11 +63,13 @@ class InboundMail(Intake):
         adapters: ChannelRegistry,
         *,
         max_attachment_bytes: int,
+        attachments: AttachmentService,
         clock: Clock | None = None,
     ) -> None:
         super().__init__(db, sink, visitor_wrote, clock or SystemClock())
         self._adapter = adapters.get(*EMAIL)
         self._max_attachment_bytes = max_attachment_bytes
+        self._attachments = attachments
 
     async def webhook(self, call: WebhookCall) -> Delivered | Replayed | None:
         """The provider's inbound webhook: verified, its token claimed, each mail stored
@@ -187,7 +190,8 @@ class InboundMail(Intake):
             expects_reply=not automated,
         )
         if result.created:
-            await self._keep_attachments(conn, tenant_id, result.message.id, raw, mail)
+            kept = await self._keep_attachments(conn, tenant_id, result.message, raw, mail)
+            result = replace(result, message=kept)
         if mail.message_id:
             await channels.remember_refs(conn, tenant_id, conversation.id, [mail.message_id])
         outcome = Delivered(conversation.id, mail.message_id or key, result.created)
@@ -211,21 +215,19 @@ class InboundMail(Intake):
         return None if found is None else await conversations.get(conn, found)
 
     async def _keep_attachments(
-        self, conn: Connection, tenant_id: TenantId, message_id: Any, raw: bytes, mail: ParsedMail
-    ) -> None:
-        """Files up to the size limit are stored with the message; larger ones are only
-        named in its text, with the reason (see `_body`)."""
-        for index, attachment in enumerate(mail.attachments):
-            if attachment.size <= self._max_attachment_bytes:
-                await channels.store_attachment(
-                    conn,
-                    tenant_id=tenant_id,
-                    message_id=message_id,
-                    filename=attachment.filename,
-                    content_type=attachment.content_type,
-                    data=payload(raw, index),
-                    sha256=attachment.sha256,
-                )
+        self, conn: Connection, tenant_id: TenantId, message: Message, raw: bytes, mail: ParsedMail
+    ) -> Message:
+        """Files up to the size limit go to the object store and are listed on the message
+        (agents see and download them); larger ones are only named in its text, with the
+        reason (see `_body`)."""
+        files = [
+            (attachment.filename, payload(raw, index), attachment.sha256)
+            for index, attachment in enumerate(mail.attachments)
+            if attachment.size <= self._max_attachment_bytes
+        ]
+        return await self._attachments.keep_for_message(
+            conn, tenant_id=tenant_id, message=message, files=files
+        )
 
 
 def _body(mail: ParsedMail, max_attachment_bytes: int) -> str:

@@ -5,7 +5,10 @@ e-mail channel adapter (channels/base.py; SMTP in this build).
 transaction that stores it. The adapter makes each mail's Message-ID from the message's
 id, so a retried delivery is the same mail to the receiver; it is remembered for threading
 the customer's answer. From is the channel's address, the subject keeps the ticket number,
-In-Reply-To/References continue the customer's thread. Answers written by the AI or the
+In-Reply-To/References continue the customer's thread. Agents' replies in a web
+conversation come here too when its visitor left an address and was away
+(services/email_capture.py queues them): from the tenant's e-mail channel, unless the
+visitor read them in the widget before the job ran. Answers written by the AI or the
 system are marked automated (`Auto-Submitted: auto-replied`), so well-behaved
 autoresponders stay quiet.
 """
@@ -21,9 +24,18 @@ from server.domain.events import EventSink
 from server.domain.models import Role
 from server.errors import NotFound, ProviderError
 from server.ids import ConversationId, TenantId
+from server.services.attachments import AttachmentService
 from server.services.csat import CsatLinks
 from server.services.undelivered import UndeliveredNotes
-from server.store import channels, contacts, conversations, messages, tenants, tickets
+from server.store import (
+    channels,
+    contacts,
+    conversations,
+    messages,
+    reply_mail,
+    tenants,
+    tickets,
+)
 from server.store.db import Database
 
 DISABLED_NOTE = (
@@ -43,7 +55,9 @@ class OutboundMail:
         adapters: ChannelRegistry,
         csat_links: CsatLinks | None = None,
         clock: Clock | None = None,
+        files: AttachmentService | None = None,
     ) -> None:
+        self._files = files  # a reply's attachments go with its mail
         self._clock = clock or SystemClock()
         self._db = db
         self._sink = sink
@@ -64,10 +78,20 @@ class OutboundMail:
             if message is None:
                 return  # erased since (GDPR): nothing to send
             conversation = await conversations.get(conn, message.conversation_id)
-            if conversation is None or conversation.channel_id is None:
+            if conversation is None:
                 return
             contact = await contacts.get(conn, conversation.contact_id)
-            channel = await channels.get(conn, conversation.channel_id)
+            if conversation.channel_id is not None:
+                channel = await channels.get(conn, conversation.channel_id)
+            elif conversation.channel == "web":  # e-mail capture (services/email_capture.py)
+                channel = await reply_mail.email_channel(conn)
+                read = await reply_mail.visitor_read_seq(
+                    conn, conversation.id, contact_id=conversation.contact_id
+                )
+                if read >= message.seq:
+                    return  # read in the widget meanwhile: no mail
+            else:
+                return
             ticket = await tickets.of_conversation(conn, conversation.id)
             refs = await channels.last_ref(conn, conversation.id)
             tenant = await tenants.get(conn, tenant_id)
@@ -90,6 +114,9 @@ class OutboundMail:
             body=text,
             thread=tuple(refs),
             automated=message.sender.kind in ("ai", "system", "bot"),
+            files=await self._files.files_of(tenant_id, message)
+            if self._files is not None and message.attachments
+            else (),
         )
         try:
             sent = await self._adapter.send(mail, Endpoint(str(channel.id), channel.address))

@@ -21,6 +21,7 @@ from server.domain.access import SecurityContext
 from server.domain.tenant_settings import TenantSettings
 from server.ids import TenantId
 from server.metrics import Metrics
+from server.services.attachments import AttachmentService
 from server.store import audit, retention
 from server.store.db import Database
 from server.store.retention import Removed
@@ -30,15 +31,27 @@ BATCH = 500
 
 class RetentionService:
     def __init__(
-        self, db: Database, clock: Clock, *, metrics: Metrics | None = None, batch: int = BATCH
+        self,
+        db: Database,
+        clock: Clock,
+        *,
+        metrics: Metrics | None = None,
+        batch: int = BATCH,
+        files: AttachmentService | None = None,
     ) -> None:
         self._db = db
         self._clock = clock
         self._metrics = metrics
         self._batch = batch
+        # Deletes the stored objects of swept attachments after each batch commits, and
+        # retries the ones earlier deletes left (storage_orphans). None: rows only.
+        self._files = files
 
     async def sweep(self) -> Removed:
-        """One pass over every tenant with a retention period; the total removed."""
+        """One pass over every tenant with a retention period; the total removed. First
+        the stored objects earlier deletes failed to remove are tried again."""
+        if self._files is not None:
+            await self._files.retry_orphans()
         async with self._db.unit(SecurityContext.operator()) as conn:
             stored = await retention.tenants_with_retention(conn)
         total = Removed()
@@ -78,6 +91,8 @@ class RetentionService:
                     target_id=str(tenant_id),
                     details=removed.as_dict(),
                 )
+        if removed.objects and self._files is not None:
+            await self._files.delete_objects(tenant_id, list(removed.objects))
         if removed and self._metrics is not None:
             for kind, count in removed.as_dict().items():
                 self._metrics.retention_removed.labels(kind).inc(count)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from server.clock import Clock, SystemClock
+from server.domain import visits
 from server.domain.access import Principal, SecurityContext
 from server.domain.models import Role
 from server.errors import Unauthorized
@@ -49,11 +50,14 @@ class VisitorService:
         widget_key: str,
         visitor_token: str | None,
         identity: VisitorIdentity | None,
+        seen: dict[str, str] | None = None,
     ) -> VisitorSession:
         """The visitor's contact: the verified identity's, the token's, or a new anonymous one.
 
         A verified identity wins over a token, so a signed-in customer finds the same
         conversations on any device. A wrong HMAC is refused, never downgraded to anonymous.
+        The connection counts as a visit after `VISIT_GAP` away, and `seen` (what the widget
+        reported: domain/visits.py) is kept for agents.
         """
         tenant_id, origins = await self.tenant_origins(widget_key)
         contact_id: ContactId | None = None
@@ -62,11 +66,15 @@ class VisitorService:
             contact_id, name = await self._identified(tenant_id, identity)
         elif visitor_token is not None:
             contact_id = await self._returning(tenant_id, visitor_token)
-        if contact_id is None:
-            contact_id = contacts.new_id()
-            context = SecurityContext(tenant_id, Role.CUSTOMER, contact_id)
-            async with self._db.unit(context) as conn:
+        new = contact_id is None
+        contact_id = contact_id or contacts.new_id()
+        context = SecurityContext(tenant_id, Role.CUSTOMER, contact_id)
+        async with self._db.unit(context) as conn:
+            if new:
                 await contacts.insert(conn, contact_id=contact_id, tenant_id=tenant_id)
+            await contacts.record_visit(
+                conn, contact_id, seen or {}, self._clock.now(), visits.VISIT_GAP
+            )
         principal = Principal("visitor", str(contact_id), tenant_id, Role.CUSTOMER, name)
         token = self._auth.issue_visitor_token(tenant_id, contact_id)
         return VisitorSession(principal, token, origins)

@@ -26,7 +26,8 @@ class StoredFile:
     size: int
     sha256: str
     created_at: datetime
-    data: bytes
+    data: bytes | None  # None: in the object store under storage_key (migration 0021)
+    storage_key: str | None = None
 
 
 async def is_stand_in(conn: Connection, contact_id: ContactId) -> bool:
@@ -56,11 +57,12 @@ async def ratings_of(conn: Connection, contact_id: ContactId) -> list[dict[str, 
 
 
 async def files_of(conn: Connection, conversation_ids: list[ConversationId]) -> list[StoredFile]:
-    """The attachments of every message in these conversations, with their bytes."""
+    """The attachments of every message in these conversations, with their bytes (or
+    where the object store keeps them)."""
     rows = await conn.fetch(
         """
         SELECT a.id, a.message_id, a.filename, a.content_type, a.size, a.sha256, a.created_at,
-               a.data
+               a.data, a.storage_key
         FROM attachments a JOIN messages m ON m.id = a.message_id
         WHERE m.conversation_id = ANY ($1::uuid[]) ORDER BY a.created_at, a.id
         """,
@@ -75,7 +77,8 @@ async def files_of(conn: Connection, conversation_ids: list[ConversationId]) -> 
             size=r["size"],
             sha256=r["sha256"],
             created_at=r["created_at"],
-            data=bytes(r["data"]),
+            data=None if r["data"] is None else bytes(r["data"]),
+            storage_key=r["storage_key"],
         )
         for r in rows
     ]
@@ -155,10 +158,14 @@ async def erase(
         )
     ]
     erased["messages"] = len(message_ids)
+    # Their stored objects go after the commit (services/gdpr.py); pending uploads of the
+    # visitor go too.
     erased["attachments"] = _count(
         await conn.execute(
-            "DELETE FROM attachments WHERE message_id = ANY ($1::uuid[])",
+            "DELETE FROM attachments WHERE message_id = ANY ($1::uuid[]) OR (message_id IS NULL "
+            "AND uploader_kind = 'visitor' AND uploader_id = $2)",
             [uuid.UUID(m) for m in message_ids],
+            contact_id,
         )
     )
     erased["mail_refs"] = _count(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from datetime import datetime, timedelta
 from typing import Any
 
 import asyncpg
@@ -12,7 +13,10 @@ from server.domain.models import Contact
 from server.ids import ContactId, TenantId
 from server.store.db import Connection
 
-COLUMNS = "id, tenant_id, external_id, email, name, attributes, created_at, phone"
+COLUMNS = (
+    "id, tenant_id, external_id, email, name, attributes, created_at, phone, visits, "
+    "last_seen_at, seen"
+)
 
 
 def new_id() -> ContactId:
@@ -90,6 +94,49 @@ async def merge_attributes(
     )
 
 
+async def record_visit(
+    conn: Connection,
+    contact_id: ContactId,
+    seen: dict[str, str],
+    now: datetime,
+    gap: timedelta,
+) -> None:
+    """The contact's widget connected: a new visit after `gap` away. A report naming its
+    page replaces the last one; one without (a client that reports nothing but its
+    User-Agent) only updates the browser and OS."""
+    await conn.execute(
+        """
+        UPDATE contacts
+        SET visits = visits + CASE
+                WHEN last_seen_at IS NULL OR last_seen_at < $3::timestamptz - $4::interval
+                THEN 1 ELSE 0 END,
+            last_seen_at = greatest(last_seen_at, $3::timestamptz),
+            seen = CASE WHEN $2::jsonb ? 'page' THEN $2::jsonb ELSE seen || $2::jsonb END
+        WHERE id = $1
+        """,
+        contact_id,
+        json.dumps(seen),
+        now,
+        gap,
+    )
+
+
+async def update_details(
+    conn: Connection, contact_id: ContactId, changes: dict[str, str | None]
+) -> Contact | None:
+    """Set the name and/or e-mail (the keys given; None clears one); None when not visible."""
+    assert changes, "nothing to change"
+    assert set(changes) <= {"name", "email"}, "only the name and e-mail are edited here"
+    keys = sorted(changes)
+    assignments = ", ".join(f"{key} = ${n}" for n, key in enumerate(keys, start=2))
+    row = await conn.fetchrow(
+        f"UPDATE contacts SET {assignments}, updated_at = now() WHERE id = $1 RETURNING {COLUMNS}",
+        contact_id,
+        *(changes[key] for key in keys),
+    )
+    return _contact(row) if row else None
+
+
 async def get(conn: Connection, contact_id: ContactId) -> Contact | None:
     row = await conn.fetchrow(f"SELECT {COLUMNS} FROM contacts WHERE id = $1", contact_id)
     return _contact(row) if row else None
@@ -105,6 +152,9 @@ def _contact(row: asyncpg.Record) -> Contact:
         attributes=json.loads(row["attributes"]),
         created_at=row["created_at"],
         phone=row["phone"],
+        visits=row["visits"],
+        last_seen_at=row["last_seen_at"],
+        seen=json.loads(row["seen"]),
     )
 
 

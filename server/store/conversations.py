@@ -17,7 +17,7 @@ from server.store.db import Connection
 FIELDS = (
     "id, tenant_id, contact_id, status, channel, subject, assignee_id, priority, tags, "
     "ai_enabled, last_seq, created_at, updated_at, ticket_id, channel_id, "
-    "previous_conversation_id, resolved_at, resolutions"
+    "previous_conversation_id, resolved_at, resolutions, snoozed_until"
 )
 
 
@@ -116,7 +116,16 @@ async def next_seq(conn: Connection, conversation_id: ConversationId) -> int:
     return int(value)
 
 
-UPDATABLE = ("status", "assignee_id", "priority", "tags", "ticket_id", "resolved_at", "resolutions")
+UPDATABLE = (
+    "status",
+    "assignee_id",
+    "priority",
+    "tags",
+    "ticket_id",
+    "resolved_at",
+    "resolutions",
+    "snoozed_until",
+)
 
 
 async def update(
@@ -196,6 +205,7 @@ def from_row(row: asyncpg.Record) -> Conversation:
         previous_conversation_id=ConversationId(previous) if previous else None,
         resolved_at=row["resolved_at"],
         resolutions=row["resolutions"],
+        snoozed_until=row.get("snoozed_until"),
         csat=None
         if rating is None or rating["rating"] is None
         else Csat(
@@ -226,7 +236,8 @@ async def awaiting_reply(
 ) -> list[Conversation]:
     """Open conversations whose visitor has, at `now`, waited longer than their tenant's
     limit in `waits` (seconds) for a reply from anyone (agent, bot or AI), oldest wait
-    first. A tenant not in `waits` is not swept. For the operator's timer sweep."""
+    first. A tenant not in `waits` is not swept, nor a snoozed conversation (until its
+    snooze ends). For the operator's timer sweep."""
     if not waits:
         return []
     rows = await conn.fetch(
@@ -236,6 +247,7 @@ async def awaiting_reply(
         JOIN unnest($1::uuid[], $2::float8[]) AS w (tenant_id, wait_s)
           ON w.tenant_id = c.tenant_id
         WHERE c.awaiting_reply_since IS NOT NULL AND c.status IN ('open', 'pending')
+          AND c.snoozed_until IS NULL  -- put aside on purpose: its sweep is the snooze's
           AND c.awaiting_reply_since < $3::timestamptz - make_interval(secs => w.wait_s)
         ORDER BY c.awaiting_reply_since LIMIT $4
         """,
@@ -271,10 +283,13 @@ async def listing(
     contact_id: ContactId | None,
     before: tuple[datetime, uuid.UUID] | None,
     limit: int,
+    label: str | None = None,
+    snoozed: bool | None = None,
 ) -> list[ConversationSummary]:
     """The inbox list, most recently active first, keyset-paged by (updated_at, id), with
     each conversation's contact and last public message. `text` matches the subject, the
-    contact's name or e-mail, or any public message (trigram word similarity or substring)."""
+    contact's name or e-mail, or any public message (trigram word similarity or substring);
+    `label` keeps those carrying that tag; `snoozed` True only snoozed ones, False none."""
     await conn.execute("SET LOCAL pg_trgm.word_similarity_threshold = 0.5")
     rows = await conn.fetch(
         f"""
@@ -300,6 +315,8 @@ async def listing(
                             AND (m.body ILIKE '%' || $5 || '%' OR $5 <% m.body)))
           AND ($6::uuid IS NULL OR c.contact_id = $6)
           AND ($7::timestamptz IS NULL OR (c.updated_at, c.id) < ($7, $8::uuid))
+          AND ($10::text IS NULL OR $10 = ANY(c.tags))
+          AND ($11::boolean IS NULL OR (c.snoozed_until IS NOT NULL) = $11)
         ORDER BY c.updated_at DESC, c.id DESC
         LIMIT $9
         """,
@@ -312,6 +329,8 @@ async def listing(
         before[0] if before else None,
         before[1] if before else None,
         limit,
+        label,
+        snoozed,
     )
     return [
         ConversationSummary(
@@ -447,6 +466,21 @@ async def of_contact(conn: Connection, contact_id: ContactId, limit: int) -> lis
         ORDER BY created_at DESC, id DESC LIMIT $2
         """,
         contact_id,
+        limit,
+    )
+    return [from_row(r) for r in rows]
+
+
+async def snoozed_due(conn: Connection, now: datetime, limit: int) -> list[Conversation]:
+    """Snoozed conversations whose time has come, the longest overdue first (the worker's
+    snooze sweep; RLS decides whose: the operator's context sees every tenant's)."""
+    rows = await conn.fetch(
+        f"""
+        SELECT {COLUMNS} FROM conversations
+        WHERE snoozed_until IS NOT NULL AND snoozed_until <= $1
+        ORDER BY snoozed_until, id LIMIT $2
+        """,
+        now,
         limit,
     )
     return [from_row(r) for r in rows]

@@ -30,6 +30,7 @@ FIELDS = (
     "created_at",
     "event",
     "delivery_status",
+    "delivery_error",
 )
 COLUMNS = ", ".join(FIELDS)
 
@@ -116,6 +117,7 @@ def from_row(row: asyncpg.Record) -> Message:
         created_at=row["created_at"],
         event=row["event"],
         status=WIRE_STATUS.get(row["delivery_status"]) if row["delivery_status"] else None,
+        status_reason=row["delivery_error"] if row["delivery_status"] == "failed" else None,
     )
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -37,12 +37,15 @@ class Removed:
     conversations: int = 0
     messages: int = 0
     attachments: int = 0
+    # The storage keys of the deleted attachments: their objects go after the commit.
+    objects: tuple[str, ...] = field(default=(), compare=False)
 
     def __add__(self, other: Removed) -> Removed:
         return Removed(
             self.conversations + other.conversations,
             self.messages + other.messages,
             self.attachments + other.attachments,
+            self.objects + other.objects,
         )
 
     def __bool__(self) -> bool:
@@ -93,17 +96,16 @@ async def purge_batch(
     ]
     if not ids:
         return Removed()
-    attachments = await conn.fetchval(
+    gone = await conn.fetch(
         """
-        WITH gone AS (
-            DELETE FROM attachments a USING messages m
-            WHERE a.message_id = m.id AND m.conversation_id = ANY($1::uuid[])
-            RETURNING 1
-        )
-        SELECT count(*) FROM gone
+        DELETE FROM attachments a USING messages m
+        WHERE a.message_id = m.id AND m.conversation_id = ANY($1::uuid[])
+        RETURNING a.storage_key
         """,
         ids,
     )
+    attachments = len(gone)
+    objects = tuple(r["storage_key"] for r in gone if r["storage_key"] is not None)
     blanked = await conn.fetchval(
         """
         WITH blank AS (
@@ -148,4 +150,4 @@ async def purge_batch(
         ids,
         now,
     )
-    return Removed(len(ids), int(blanked), int(attachments))
+    return Removed(len(ids), int(blanked), attachments, objects)

@@ -19,6 +19,7 @@ from server.services.escalation import EscalationService
 from server.services.outbound_mail import OutboundMail
 from server.services.outbound_text import OutboundText
 from server.services.retention import RetentionService
+from server.services.snooze import SnoozeService
 from server.services.tickets import TicketService
 from server.store.db import Database
 from server.supervisor import Supervisor
@@ -26,6 +27,7 @@ from server.wiring import build_services
 from server.workers.handlers import job_handlers
 from server.workers.retention import run_retention
 from server.workers.runner import JobRunner
+from server.workers.snooze import run_snooze
 from server.workers.timers import run_timers
 
 log = logging.getLogger("flowsupport.worker")
@@ -59,6 +61,7 @@ async def _main(settings: Settings) -> int:
                 wired.outbound_text,
                 supervisor=wired.supervisor,
                 retention=wired.retention,
+                snooze=wired.snooze,
             ) as loops:
                 log.info("worker started")
                 signalled = wired.supervisor.spawn(stop.wait(), name="worker-stop")
@@ -89,8 +92,9 @@ async def background_worker(
     *,
     supervisor: Supervisor,
     retention: RetentionService,
+    snooze: SnoozeService,
 ) -> AsyncIterator[list[asyncio.Task[None]]]:
-    """The job runner, the timers and the retention sweep, running until the block exits
+    """The job runner, the timers, the snooze and retention sweeps, running until the block exits
     (then they finish the job in hand and stop). All are supervised: one that fails is
     logged at once (with its traceback); the block gets their tasks to notice."""
     stop = asyncio.Event()
@@ -100,6 +104,7 @@ async def background_worker(
         supervisor.spawn(JobRunner(db, clock, handlers).run(stop), name="job-runner"),
         supervisor.spawn(run_timers(escalation, tickets, stop), name="timers"),
         supervisor.spawn(run_retention(retention, stop), name="retention"),
+        supervisor.spawn(run_snooze(snooze, stop), name="snooze"),
     ]
     try:
         yield loops

@@ -399,6 +399,13 @@ async def test_erasure_leaves_anonymous_shells_and_locks_the_visitor_out(
     before = await owner.fetchrow(
         "SELECT count(*) AS n, max(seq) AS top FROM messages WHERE conversation_id = $1", cid
     )
+    stored = await owner.fetch(
+        "SELECT a.storage_key FROM attachments a JOIN messages m ON m.id = a.message_id "
+        "JOIN conversations c ON c.id = m.conversation_id WHERE c.contact_id = $1::uuid",
+        carla["id"],
+    )
+    files = [server.data_dir / "attachments" / r["storage_key"] for r in stored]
+    assert files and all(f.is_file() for f in files)  # the e-mail's file, in the store
     hello = {"widget_key": shop.widget_key, "visitor_token": carla["token"]}
     async with session(server.ws_url, hello, origin=ORIGIN) as visitor:
         assert visitor.welcome["principal"]["id"] == carla["id"]
@@ -412,6 +419,7 @@ async def test_erasure_leaves_anonymous_shells_and_locks_the_visitor_out(
     assert erased["contacts"] == 1 and erased["conversations"] == 2
     assert erased["attachments"] == 1 and erased["tickets"] >= 1 and erased["csat_ratings"] == 1
     assert erased["messages"] >= before["n"]
+    assert not any(f.exists() for f in files)  # the stored object went with its row
 
     async with connect(
         server.ws_url, subprotocols=["flowsupport.v1.json"], additional_headers={"Origin": ORIGIN}

@@ -73,3 +73,10 @@ async def visitor(browser: Browser) -> AsyncIterator[Page]:
     """A visitor's own browser."""
     async with browser_page(browser, 1280, 800) as page:
         yield page
+
+
+@pytest.fixture
+async def agent(browser: Browser) -> AsyncIterator[Page]:
+    """An agent's own browser, on a wider screen."""
+    async with browser_page(browser, 1440, 900) as page:
+        yield page

@@ -30,9 +30,10 @@ from tests.realtime.test_ai_answers import CORPUS, SAMPLE
 
 ADMIN_PASSWORD = "admin-pass-1"
 ADMIN_PAGES = [
-    "team", "api-keys", "widget", "channels", "ai", "sla", "fields", "retention", "kb", "audit",
-    "privacy",
+    "team", "api-keys", "widget", "channels", "ai", "sla", "fields", "labels", "retention", "kb",
+    "audit", "privacy",
 ]  # fmt: skip
+OWN_PAGES = ["profile", "replies", "macros"]  # everyone's: the "You" group
 
 
 @pytest.fixture(scope="module")
@@ -141,7 +142,7 @@ async def test_settings_area_profile_and_preferences(
     await page.keyboard.press("s")  # g then s: settings
     await expect(page).to_have_url(re.compile(r"/inbox/settings/profile$"))
     nav = page.get_by_test_id("settings-nav")
-    await expect(nav.get_by_role("link")).to_have_count(1 + len(ADMIN_PAGES))
+    await expect(nav.get_by_role("link")).to_have_count(len(OWN_PAGES) + len(ADMIN_PAGES))
     await expect(page.get_by_test_id("settings-nav-profile")).to_have_attribute(
         "aria-current", "page"
     )
@@ -151,7 +152,7 @@ async def test_settings_area_profile_and_preferences(
     await expect(page.get_by_test_id("settings-page-profile")).to_be_visible()
     await page.goto(f"{console.base_url}/settings")
     await expect(page).to_have_url(re.compile(r"/inbox/settings/profile$"))
-    await page.get_by_test_id("settings-nav-profile").focus()
+    await page.get_by_test_id(f"settings-nav-{OWN_PAGES[-1]}").focus()
     await page.keyboard.press("Tab")  # the nav is links, in order
     await expect(page.get_by_test_id("settings-nav-team")).to_be_focused()
     await page.keyboard.press("Enter")
@@ -271,7 +272,9 @@ async def test_team_invite_accept_roles_and_deactivation(
         await expect(newcomer).to_have_url(re.compile(r"/inbox#/"))
         await expect(newcomer.locator(".me-name")).to_have_text("Cy Newcomer")
         await newcomer.get_by_test_id("nav-settings").click()
-        await expect(newcomer.get_by_test_id("settings-nav").get_by_role("link")).to_have_count(1)
+        await expect(newcomer.get_by_test_id("settings-nav").get_by_role("link")).to_have_count(
+            len(OWN_PAGES)
+        )
 
     await page.reload()
     await expect(page.get_by_test_id("member-row")).to_have_count(4)
@@ -697,7 +700,7 @@ async def test_an_agent_reaches_only_their_profile(
     await sign_in_as(page, console, shop.agent_email, AGENT_PASSWORD)
     await page.get_by_test_id("nav-settings").click()
     nav = page.get_by_test_id("settings-nav")
-    await expect(nav.get_by_role("link")).to_have_count(1)
+    await expect(nav.get_by_role("link")).to_have_count(len(OWN_PAGES))
     await expect(nav).not_to_contain_text("Workspace")
     await expect(page.get_by_test_id("profile-name")).to_contain_text("Ada Agent")
     for name in ADMIN_PAGES:
@@ -713,7 +716,7 @@ async def test_an_agent_reaches_only_their_profile(
     # (The knowledge base's list is staff's to read: its writes are what 403.)
     for name in ["ai", "sla", "fields", "widget", "team", "api-keys", "channels"]:
         await open_page(page, console, name)
-        await expect(nav.get_by_role("link")).to_have_count(1 + len(ADMIN_PAGES))
+        await expect(nav.get_by_role("link")).to_have_count(len(OWN_PAGES) + len(ADMIN_PAGES))
         await expect(page.get_by_test_id("settings-admins-only")).to_be_visible()
     await page.get_by_test_id("settings-back-to-profile").click()
     await expect(page).to_have_url(re.compile(r"/inbox/settings/profile$"))

@@ -6,7 +6,7 @@ import asyncio
 import shutil
 import tempfile
 import threading
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.async_api import Browser, Page, expect
 
-from tests.browser.conftest import SLOW_AI, browser_page
+from tests.browser.conftest import SLOW_AI
 from tests.live import LiveServer, free_port, running_server
 from tests.provision import AGENT_PASSWORD, Tenant, ingest, provision
 from tests.realtime.test_ai_answers import CORPUS, SAMPLE
@@ -77,12 +77,6 @@ async def desk(
         shutil.copy(CORPUS / name, folder / name)
     ingest(web_server, tenant.tenant_id, folder)
     return tenant
-
-
-@pytest.fixture
-async def agent(browser: Browser) -> AsyncIterator[Page]:
-    async with browser_page(browser, 1440, 900) as page:
-        yield page
 
 
 def demo_url(server: LiveServer, tenant: Tenant) -> str:

@@ -403,3 +403,40 @@ async def test_resolving_mails_signed_rating_links(
         assert continued != conversation_id
         linked = await http.get(f"/v1/conversations/{continued}", headers=staff)
         assert linked.json()["previous_conversation_id"] == conversation_id
+
+
+async def test_an_agents_files_go_out_attached_to_the_reply(
+    mail_server: tuple[LiveServer, Relay, int], mail_desk: Tenant
+) -> None:
+    """A reply with attachments in an e-mail conversation is one mail carrying the files,
+    named and typed as uploaded (sniffed), byte for byte."""
+    server, relay, _ = mail_server
+    stored = await post(server, signed(mime("Need the contract", "Could you send it?")))
+    conversation_id = stored.json()["conversation_id"]
+    document = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    async with httpx.AsyncClient(base_url=server.base_url) as http:
+        uploaded = await http.post(
+            "/v1/uploads",
+            headers={"authorization": f"Bearer {mail_desk.agent_token}"},
+            files={"file": ("contract 2026.pdf", document, "application/octet-stream")},
+        )
+    assert uploaded.status_code == 201, uploaded.text
+    before = len(relay.received)
+    async with session(server.ws_url, {"token": mail_desk.agent_token}) as agent:
+        await agent.ok(
+            {
+                "type": "message.send",
+                "conversation_id": conversation_id,
+                "client_msg_id": "with-file-1",
+                "body": "Here it is.",
+                "attachments": [uploaded.json()["upload_id"]],
+            }
+        )
+    await wait_for(relay, before + 1)
+    mail = relay.received[-1]
+    [file] = list(mail.iter_attachments())
+    assert file.get_filename() == "contract 2026.pdf"
+    assert file.get_content_type() == "application/pdf"
+    assert file.get_content() == document
+    body = mail.get_body(("plain",))
+    assert body is not None and "Here it is." in body.get_content()

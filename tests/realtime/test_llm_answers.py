@@ -325,3 +325,77 @@ async def test_handoff_summary_is_written_by_the_llm(
     assert (
         "<transcript>" in user["content"] and "The customer asked for a person" in user["content"]
     )
+
+
+def answering_requests(behaviour: Behaviour) -> list[dict[str, object]]:
+    """The requests that checked or wrote an answer (a handoff summary an earlier test's
+    escalation writes in the background may land late: left out)."""
+    return [r for r in behaviour.requests if "handoff notes" not in r["messages"][0]["content"]]
+
+
+async def answered_conversation(server: LiveServer, desk: Tenant, question: str) -> str:
+    """A conversation whose visitor asked `question` and got the AI's answer."""
+    async with session(server.ws_url, {"widget_key": desk.widget_key}, origin=ORIGIN) as visitor:
+        conversation_id = await ask(visitor, question)
+        await stream_of(visitor)
+    return conversation_id
+
+
+async def test_a_suggested_reply_for_an_agent_is_written_grounded_and_not_sent(
+    llm: tuple[LiveServer, Behaviour], desk: Tenant
+) -> None:
+    server, behaviour = llm
+    conversation_id = await answered_conversation(server, desk, "How do I cancel my subscription?")
+    behaviour.requests.clear()
+    behaviour.pieces = ["Open ", "Billing, ", "then Cancel."]
+    async with httpx.AsyncClient(
+        base_url=server.base_url, headers={"authorization": f"Bearer {desk.agent_token}"}
+    ) as http:
+        draft = (await http.post(f"/v1/conversations/{conversation_id}/suggested-reply")).json()
+        listed = (await http.get(f"/v1/conversations/{conversation_id}/messages")).json()
+    assert draft["body"] == "Open Billing, then Cancel."
+    assert draft["reason"] == "answered"
+    assert [c["title"] for c in draft["citations"]] == ["Cancel your subscription plan"]
+    check, written = answering_requests(behaviour)
+    assert check.get("response_format") == {"type": "json_object"} and written.get("stream")
+    assert len(listed["messages"]) == 2  # the question and the AI's answer: no draft sent
+
+
+@pytest.mark.parametrize(
+    "grounding",
+    ['{"answerable": false, "passages": []}', '{"answerable": true, "passages": [7]}'],
+)
+async def test_no_suggested_reply_when_the_self_check_does_not_ground_it(
+    llm: tuple[LiveServer, Behaviour], desk: Tenant, grounding: str
+) -> None:
+    server, behaviour = llm
+    conversation_id = await answered_conversation(server, desk, "How do I cancel my subscription?")
+    behaviour.requests.clear()
+    behaviour.grounding = grounding
+    async with httpx.AsyncClient(
+        base_url=server.base_url, headers={"authorization": f"Bearer {desk.agent_token}"}
+    ) as http:
+        draft = (await http.post(f"/v1/conversations/{conversation_id}/suggested-reply")).json()
+    assert draft["body"] == "" and draft["answerable"] is False
+    assert draft["reason"] == "not_grounded"
+    assert [r for r in answering_requests(behaviour) if r.get("stream")] == []
+
+
+async def test_a_summary_on_request_is_the_llms(
+    llm: tuple[LiveServer, Behaviour], desk: Tenant
+) -> None:
+    server, behaviour = llm
+    conversation_id = await answered_conversation(server, desk, "How do I cancel my subscription?")
+    behaviour.requests.clear()
+    behaviour.pieces = ["Wants to cancel; ", "the AI explained how."]
+    async with httpx.AsyncClient(
+        base_url=server.base_url, headers={"authorization": f"Bearer {desk.agent_token}"}
+    ) as http:
+        summary = (await http.post(f"/v1/conversations/{conversation_id}/summary")).json()
+        behaviour.fail_with = [503] * 50
+        fallback = (await http.post(f"/v1/conversations/{conversation_id}/summary")).json()
+    assert summary == {"summary": "Wants to cancel; the AI explained how.", "by": "llm"}
+    request = next(r for r in behaviour.requests if "summary of the conversation" in str(r))
+    assert "<transcript>" in request["messages"][1]["content"]
+    assert fallback["by"] == "extractive"
+    assert fallback["summary"].startswith("Question: How do I cancel my subscription?")

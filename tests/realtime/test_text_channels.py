@@ -427,3 +427,44 @@ async def test_resolving_texts_a_rating_link_and_a_new_text_reopens(
         continued,
     )
     assert status in ("open", "waiting_human") and rating == 2
+
+
+async def test_files_are_refused_on_sms_with_a_clear_error(
+    desk: dict[str, Any], providers: tuple[str, TwilioState, str, MetaState]
+) -> None:
+    """SMS and WhatsApp take media only from a public URL, and ours are private: a reply
+    with files is refused before anything is stored, the upload left for another try."""
+    tenant: Tenant = desk["tenant"]
+    params = twilio_form(body="Can you send me the quokka invoice?")
+    assert (await twilio_post(desk["sms"], params)).status_code == 200
+    base = desk["sms"].split("/v1/")[0]
+    async with httpx.AsyncClient(base_url=base) as http:
+        auth = {"authorization": f"Bearer {tenant.agent_token}"}
+
+        async def listed() -> list[dict[str, Any]]:
+            found = await http.get("/v1/conversations", params={"q": "quokka"}, headers=auth)
+            return list(found.json()["conversations"])
+
+        async def arrived() -> bool:
+            return bool(await listed())
+
+        await eventually(arrived, "the SMS conversation")
+        conversation_id = (await listed())[0]["id"]
+        uploaded = await http.post(
+            "/v1/uploads", headers=auth, files={"file": ("invoice.txt", b"Invoice 42\n")}
+        )
+        assert uploaded.status_code == 201, uploaded.text
+    async with session(
+        base.replace("http", "ws", 1) + "/v1/ws", {"token": tenant.agent_token}
+    ) as agent:
+        answer = await agent.request(
+            {
+                "type": "message.send",
+                "conversation_id": conversation_id,
+                "client_msg_id": "sms-file-1",
+                "body": "Attached.",
+                "attachments": [uploaded.json()["upload_id"]],
+            }
+        )
+    assert answer["type"] == "error" and answer["code"] == "bad_request"
+    assert "sms" in answer["message"]

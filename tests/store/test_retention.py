@@ -13,6 +13,7 @@ import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import asyncpg
 import pytest
@@ -22,8 +23,11 @@ from server.domain.access import Principal, SecurityContext
 from server.domain.models import Conversation, Role, Sender
 from server.metrics import Metrics
 from server.services.admin import AdminService
+from server.services.attachments import AttachmentService
 from server.services.retention import RetentionService
 from server.services.tickets import TicketService
+from server.storage.base import StorageError
+from server.storage.files import FileStore
 from server.store import channels, conversations, messages
 from server.store.db import Database
 from server.store.provision import DatabaseUrls
@@ -358,3 +362,49 @@ async def test_two_sweeps_at_once_count_each_conversation_once(
     assert all(a["conversations"] <= 5 for a in audits)  # bounded batches
     for b in backlog:
         assert set(await bodies(owner, b.conversation.id)) == {""}
+
+
+class FlakyStore(FileStore):
+    """A directory store whose deletes fail while `failing` is set."""
+
+    failing = True
+
+    async def delete(self, key: str) -> None:
+        if self.failing:
+            raise StorageError("store unreachable")
+        await super().delete(key)
+
+
+async def test_swept_attachments_leave_the_object_store(
+    fresh_db: Database, owner: asyncpg.Connection, tmp_path: Path
+) -> None:
+    """A swept file's stored object is deleted after the batch commits; a delete that fails
+    is recorded and the next sweep deletes it."""
+    seeded = await seed_tenant(fresh_db, "Objects")
+    await set_retention(fresh_db, seeded, DAYS)
+    built = await build(
+        fresh_db, owner, seeded, "obj", status="resolved", resolved_days_ago=DAYS + 5
+    )
+    store = FlakyStore(tmp_path / "objects")
+    files = AttachmentService(fresh_db, store, max_bytes=1000)
+    staff = SecurityContext(seeded.tenant.id, Role.AGENT, seeded.agent.id)
+    async with fresh_db.unit(staff) as conn:
+        [message] = await messages.latest(conn, built.conversation.id, 1)
+        await files.keep_for_message(
+            conn,
+            tenant_id=seeded.tenant.id,
+            message=message,
+            files=[("a.txt", b"stored words", "x")],
+        )
+    key = await owner.fetchval("SELECT storage_key FROM attachments WHERE storage_key IS NOT NULL")
+    assert store.path_of(key).is_file()
+
+    removed = await RetentionService(fresh_db, ManualClock(NOW), files=files).sweep()
+
+    assert removed.attachments == 2 and removed.objects == (key,)
+    assert store.path_of(key).is_file()  # the delete failed: recorded for later
+    assert await owner.fetchval("SELECT storage_key FROM storage_orphans") == key
+    store.failing = False
+    assert await RetentionService(fresh_db, ManualClock(NOW), files=files).sweep() == Removed()
+    assert not store.path_of(key).exists()
+    assert await owner.fetchval("SELECT count(*) FROM storage_orphans") == 0

@@ -73,26 +73,36 @@ export function setComposerMode(mode) {
   store.set((s) => (s.composerMode === mode ? s : { ...s, composerMode: mode }));
 }
 
-/** Send the composer's text as a reply or an internal note (`private: true`). */
+/**
+ * Send the composer: its text and its uploaded files (ui/Attachments.js), as a reply or an
+ * internal note (`private: true`). Shown at once as pending, delivered by live.js. Nothing
+ * goes while a file is still uploading; with files, the text may be empty.
+ */
 export function sendComposer(id) {
   const state = store.get();
+  const files = state.uploads[id] || [];
+  if (files.some((f) => f.state === 'uploading')) return false;
+  const attachments = files.filter((f) => f.state === 'ready').map((f) => f.upload);
   const body = (state.drafts[id] || '').trim();
-  if (!body) return false;
+  if (!body && !attachments.length) return false;
   if (body.length > 8000) {
     toast('Messages are limited to 8,000 characters.');
     return false;
   }
-  const isNote = state.composerMode === 'note';
-  const item = { client_msg_id: uuid(), body, private: isNote, state: 'sending', created_at: new Date().toISOString() };
+  const item = {
+    client_msg_id: uuid(),
+    body,
+    private: state.composerMode === 'note',
+    state: 'sending',
+    created_at: new Date().toISOString(),
+  };
+  if (attachments.length) item.attachments = attachments;
   stopTyping(id);
-  store.set((s) =>
-    patchIn(
-      patchIn(s, 'threads', id, (t) => addPending(t, item)),
-      'drafts',
-      id,
-      () => '',
-    ),
-  );
+  store.set((s) => {
+    let next = patchIn(s, 'threads', id, (t) => addPending(t, item));
+    next = patchIn(next, 'drafts', id, () => '');
+    return attachments.length ? patchIn(next, 'uploads', id, () => []) : next;
+  });
   deliver(id, item);
   return true;
 }

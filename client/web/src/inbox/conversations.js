@@ -24,6 +24,8 @@ function queryOf(filters, cursor) {
   const statuses = statusesOf(filters.status);
   return {
     status: statuses ? statuses.join(',') : '',
+    label: filters.label || '',
+    snoozed: filters.status === 'snoozed' ? 'true' : '',
     assignee: filters.assignee,
     channel: filters.channel,
     q: filters.q.trim(),
@@ -39,6 +41,8 @@ export function matches(conv, filters, me) {
   if (filters.assignee === 'me' && conv.assignee_id !== me) return false;
   if (filters.assignee === 'none' && conv.assignee_id) return false;
   if (filters.channel && conv.channel !== filters.channel) return false;
+  if (filters.label && !(conv.tags || []).includes(filters.label)) return false;
+  if (filters.status === 'snoozed' && !conv.snoozed_until) return false;
   const q = filters.q.trim().toLowerCase();
   if (q) {
     const hay = [conv.subject, conv.contact?.name, conv.contact?.email, conv.preview?.body]
@@ -177,7 +181,7 @@ export function refreshSoon() {
     }
     try {
       const page = await api('/v1/conversations', {
-        query: { ...queryOf({ ...filters, status: 'all', assignee: '', channel: '', q: '' }), limit: 20 },
+        query: { ...queryOf({ ...filters, status: 'all', assignee: '', channel: '', q: '', label: '' }), limit: 20 },
       });
       store.set((s) =>
         page.conversations.reduce((acc, c) => admitToList(acc, c.id), mergeConversations(s, page.conversations)),

@@ -264,6 +264,8 @@ export function deliver(id, item) {
     client_msg_id: item.client_msg_id,
     body: item.body,
     private: item.private,
+    // PROTOCOL.md additions: files go by their upload ids (ui/Attachments.js).
+    ...(item.attachments?.length ? { attachments: item.attachments.map((f) => f.upload_id) } : {}),
   })
     .then((ack) => {
       store.set((s) => patchIn(s, 'threads', id, (t) => addMessage(t, ack.message)));

@@ -7,12 +7,14 @@ import { applyRoute } from './actions.js';
 import { loadList, resetUnread } from './conversations.js';
 import { expireSignals, HANDLERS } from './frames.js';
 import { api, configureHttp } from './http.js';
-import { sendRead, startLive, stopLive } from './live.js';
+import { reading, sendRead, startLive, stopLive } from './live.js';
+import { trackAttention, withNotices } from './notifications.js';
 import { applyPrefs, loadPrefs, normalizePrefs, savePrefs } from './prefs.js';
 import { loadStaff } from './staff.js';
 import { initialState, loadNames, loadSeen, parseLocation, saveSession, store, toast, urlOf } from './state.js';
 
 let timers = [];
+let stopTracking = () => {};
 
 export async function signIn(email, password) {
   begin(await api('/v1/auth/login', { method: 'POST', body: { email, password }, auth: false }));
@@ -45,6 +47,7 @@ export function signOut(reason) {
   resetUnread();
   for (const t of timers) clearInterval(t);
   timers = [];
+  stopTracking();
   saveSession(null);
   store.set((s) => ({ ...initialState(), session: null, route: s.route }));
   applyPrefs(store.get().prefs);
@@ -92,7 +95,8 @@ export function start() {
     prefs: loadPrefs(me.id),
   }));
   applyPrefs(store.get().prefs);
-  startLive({ handlers: HANDLERS, onUnauthorized: expired });
+  startLive({ handlers: withNotices(HANDLERS, { reading }), onUnauthorized: expired });
+  stopTracking = trackAttention();
   loadList();
   loadStaff();
   const route = store.get().route;

@@ -17,6 +17,7 @@ export const STATUS_FILTERS = [
   { value: 'open', label: 'Open', statuses: ['open'] },
   { value: 'waiting_human', label: 'Waiting for human', statuses: ['waiting_human'] },
   { value: 'pending', label: 'Pending', statuses: ['pending'] },
+  { value: 'snoozed', label: 'Snoozed', statuses: ['pending'], snoozed: true },
   { value: 'resolved', label: 'Resolved', statuses: ['resolved'] },
   { value: 'closed', label: 'Closed', statuses: ['closed'] },
   { value: 'all', label: 'All', statuses: null },
@@ -36,7 +37,7 @@ export function initialState() {
     lastSettingsPage: null, // where "Settings" (g s) returns to (null: the first page)
     convs: {}, // id -> conversation (+ contact, preview, activity)
     list: { ids: [], loading: false, loadingMore: false, error: null, nextCursor: null, source: 'http' },
-    filters: { status: 'active', assignee: '', channel: '', q: '' },
+    filters: { status: 'active', assignee: '', channel: '', q: '', label: '' },
     cursor: null, // keyboard-highlighted row (conversation or ticket id)
     seen: {}, // conversation id -> last seq this agent saw
     unread: {}, // conversation id -> unread count shown (the server's, or counted after `seen`)
@@ -48,6 +49,7 @@ export function initialState() {
     viewers: {}, // conversation id -> {agent id -> {name, at}}
     visitorRead: {}, // conversation id -> seq the visitor has read
     drafts: {}, // conversation id -> composer text
+    uploads: {}, // conversation id -> files attached in the composer (ui/Attachments.js)
     composerMode: 'reply',
     contacts: {}, // contact id -> {state: loading|ok|missing|error, profile}
     tickets: {}, // ticket id -> ticket
@@ -55,6 +57,7 @@ export function initialState() {
     ticketFilters: { status: '', priority: '', assignee: '', q: '' },
     ticketDetail: {}, // ticket id -> {state, comments}
     toasts: [],
+    notices: {}, // conversation id -> 'waiting'|'reply': announced, not yet opened (notifications.js)
     help: false,
     prefs: loadPrefs(null), // this browser's preferences for the signed-in user (prefs.js)
   };

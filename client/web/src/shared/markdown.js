@@ -9,7 +9,8 @@
  *
  * Understood: paragraphs (a single newline is a line break), bulleted and numbered lists
  * (nested by indentation), fenced code blocks, headings (shown as bold lines), thematic
- * breaks, **bold**, *italic*, `code`, backslash escapes, [text](url) and bare http(s) URLs.
+ * breaks, **bold**, *italic*, `code`, backslash escapes, [text](url) (http(s) or mailto:) and
+ * bare http(s) URLs.
  * Anything else is text.
  */
 
@@ -32,7 +33,21 @@ export function webUrl(url) {
   }
 }
 
-/** @param {string} href a webUrl() */
+/**
+ * The policy for links written in a message ([text](url)): a webUrl(), or a `mailto:`
+ * address (no spaces, no control characters); null for anything else.
+ * @param {unknown} url
+ * @returns {string | null}
+ */
+export function linkUrl(url) {
+  const address = typeof url === 'string' ? url.trim() : '';
+  if (/^mailto:[^\s<>"\\@]+@[^\s<>"\\]+$/i.test(address) && [...address].every((c) => c >= ' ' && c !== '\u007f')) {
+    return `mailto:${address.slice(7)}`;
+  }
+  return webUrl(url);
+}
+
+/** @param {string} href a webUrl() or linkUrl() */
 export function linkProps(href) {
   return { href, target: '_blank', rel: LINK_REL };
 }
@@ -273,7 +288,7 @@ function inline(text, h, depth = 0, inLink = false) {
     else if (em || em2) out.push(h('em', null, ...inner(em || em2)));
     else {
       const isLink = label !== undefined;
-      const href = inLink ? null : webUrl(isLink ? target : all);
+      const href = inLink ? null : isLink ? linkUrl(target) : webUrl(all);
       const shown = isLink ? label || target : all;
       if (href) out.push(h('a', linkProps(href), ...(isLink ? inner(shown, true) : [shown])));
       else if (isLink)
@@ -282,25 +297,5 @@ function inline(text, h, depth = 0, inLink = false) {
     }
   }
   put(text.slice(last));
-  return out;
-}
-
-/**
- * Plain text with its http(s) URLs as links; everything else, newlines included, stays text.
- * @param {unknown} text
- * @param {H} h
- */
-export function linkify(text, h) {
-  const s = String(text ?? '');
-  /** @type {any[]} */
-  const out = [];
-  let last = 0;
-  for (const m of s.matchAll(new RegExp(URL_SOURCE, 'gi'))) {
-    const href = webUrl(m[0]);
-    if (!href) continue;
-    out.push(s.slice(last, m.index), h('a', linkProps(href), m[0]));
-    last = /** @type {number} */ (m.index) + m[0].length;
-  }
-  out.push(s.slice(last));
   return out;
 }

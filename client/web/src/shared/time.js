@@ -77,3 +77,10 @@ function startOfDay(t) {
   d.setHours(0, 0, 0, 0);
   return d.getTime();
 }
+
+/** relativeTime as a phrase: "just now", "5m ago", "3h ago", else the date it gives. */
+export function ago(time, now) {
+  const text = relativeTime(time, now);
+  if (text === 'now') return 'just now';
+  return /^\d+[mh]$/.test(text) ? `${text} ago` : text;
+}

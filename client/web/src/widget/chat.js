@@ -1,5 +1,6 @@
 /**
- * The visitor's side of PROTOCOL.md: one conversation per visitor, resumed by `seq`, an
+ * The visitor's side of PROTOCOL.md: the conversation shown (one of the visitor's, listed by
+ * `conversations.list`; a new one started by the next message), resumed by `seq`, an
  * outbox that survives reloads, AI answers streamed, typing, read state, handoff and the
  * case's state (case.js: from the conversation object and the log's system events) with
  * its rating (`csat.submit`).
@@ -10,8 +11,10 @@
 
 import { uuid } from '../shared/ids.js';
 import { seqSeen, seqsConfirmed, seqsFrom } from '../shared/order.js';
+import { counts } from './badge.js';
 import { caseState, mark, newMarks } from './case.js';
 import { csatError, csatFrame } from './csat.js';
+import { rowsOf } from './history.js';
 import { Outbox } from './outbox.js';
 import { Socket } from './socket.js';
 import { AiStream } from './stream.js';
@@ -31,9 +34,11 @@ const RETRY_MS = 3000;
 export class Chat {
   /**
    * @param {{widgetKey: string, wsUrl: string, server: string, store: Store, view: View,
-   *   emit: (event: string, payload?: unknown) => void}} deps
+   *   emit: (event: string, payload?: unknown) => void,
+   *   capture?: import("./capture.js").EmailCapture}} deps capture: the e-mail prompt
    */
-  constructor({ widgetKey, wsUrl, server, store, view, emit }) {
+  constructor({ widgetKey, wsUrl, server, store, view, emit, capture }) {
+    this.capture = capture || null;
     this.widgetKey = widgetKey;
     this.server = server;
     this.store = store;
@@ -73,6 +78,8 @@ export class Chat {
     this.readTimer = 0;
     this.seen = Number(store.get('seen')) || 0; // highest seq shown to the visitor while open
     this.unread = 0;
+    /** @type {((token: string | null) => void)[]} waiting for a welcome (visitorToken) */
+    this.tokenWaiters = [];
 
     this.socket = new Socket({
       url: wsUrl,
@@ -112,12 +119,14 @@ export class Chat {
     const token = this.store.get('visitor_token');
     if (token) frame.visitor_token = token;
     if (this.identity) frame.identity = this.identity;
+    frame.context = pageContext();
     return frame;
   }
 
   /** @param {Frame} welcome */
   welcomed(welcome) {
     if (typeof welcome.visitor_token === 'string') this.store.set('visitor_token', welcome.visitor_token);
+    for (const resolve of this.tokenWaiters.splice(0)) resolve(this.store.get('visitor_token'));
     this.state = 'online';
     this.view.setUnavailable(null);
     this.subscribed = false;
@@ -127,8 +136,19 @@ export class Chat {
     for (const id of [...this.streams.keys()]) this.dropStream(id);
     this.status();
     this.emit('ready', { visitor_id: welcome.principal?.id ?? null });
+    this.capture?.welcomed();
     if (this.conversationId) this.subscribe();
     else this.synced();
+  }
+
+  /**
+   * The visitor token, the bearer for uploads (PROTOCOL.md additions), once this connection
+   * is welcomed: a file attached before that waits for it.
+   * @returns {Promise<string | null>}
+   */
+  visitorToken() {
+    if (this.socket.ready) return Promise.resolve(this.store.get('visitor_token'));
+    return new Promise((resolve) => this.tokenWaiters.push(resolve));
   }
 
   /** @param {{code: number, reason: string, retrying: boolean}} down */
@@ -298,6 +318,7 @@ export class Chat {
     this.visitorLast = null;
     for (const id of [...this.streams.keys()]) this.dropStream(id);
     this.view.clearMessages();
+    this.capture?.reset();
     this.showCase();
   }
 
@@ -318,6 +339,50 @@ export class Chat {
     const state = caseState(this.conversation, this.marks, this.conversationSeq);
     this.view.setCase(state.handoff);
     this.view.setCsat(this.conversationId ? state.csat : null, state.at);
+  }
+
+  // -- the visitor's other conversations (PROTOCOL.md additions: conversations.list) -----
+
+  /** Fetch the visitor's conversations for the list (newest first). */
+  async listConversations() {
+    try {
+      const ack = await this.socket.request({ type: 'conversations.list' });
+      this.view.setConversations(rowsOf(ack.conversations), this.conversationId);
+    } catch {
+      this.view.setConversations(null, this.conversationId);
+    }
+  }
+
+  /**
+   * Show another of the visitor's conversations: leave this one, then subscribe to that one
+   * from seq 0, so its whole history is replayed. Messages still waiting in the outbox stay
+   * drawn and go to the conversation shown.
+   * @param {string} id
+   */
+  switchTo(id) {
+    if (id === this.conversationId) return;
+    this.leave();
+    this.conversationId = id;
+    this.store.set('conversation', id);
+    if (this.socket.ready) this.subscribe();
+  }
+
+  /** "New conversation": leave this one; the next message (or handoff) starts a fresh one. */
+  startNew() {
+    if (!this.conversationId) return;
+    this.leave();
+  }
+
+  /** Stop following the shown conversation and forget what was drawn of it. */
+  leave() {
+    const id = this.conversationId;
+    if (id && this.subscribed) {
+      this.typing.stop(id);
+      this.socket.request({ type: 'unsubscribe', conversation_id: id }).catch(() => {});
+    }
+    this.handoffWanted = false;
+    this.view.setHandoffBusy(false);
+    this.forget();
   }
 
   // -- frames from the server ------------------------------------------------------------
@@ -344,6 +409,7 @@ export class Chat {
         return;
       case 'presence':
         this.agentsOnline = Number(f.agents_online) || 0;
+        this.capture?.presence(this.agentsOnline);
         return this.status();
       case 'error':
         return this.emit('error', { code: f.code, message: f.message });
@@ -407,9 +473,12 @@ export class Chat {
     if (m.sender.id) this.typing.stopped(m.sender.id);
     if (kind === 'visitor') {
       if (!this.visitorLast || m.seq > this.visitorLast.seq) this.visitorLast = { id: m.id, seq: m.seq };
-    } else if (!this.open && m.seq > this.seen) {
+      this.capture?.visitorMessage(m);
+    } else if (counts(m) && !this.attended() && m.seq > this.seen) {
+      // The launcher's badge (badge.js): replies while the panel is closed or the page hidden.
       this.unread += 1;
       this.view.setUnread(this.unread);
+      this.emit('unread', { count: this.unread });
     }
     this.updateSeen();
     this.emit('message', m);
@@ -472,11 +541,12 @@ export class Chat {
 
   /**
    * @param {string} text
+   * @param {import("../shared/uploads.js").Upload[]} [files] uploaded files going with it
    * @returns {boolean} false when it cannot be sent (empty or too long)
    */
-  send(text) {
+  send(text, files = []) {
     this.typing.stop(this.subscribed ? this.conversationId : null);
-    return this.outbox.add(text);
+    return this.outbox.add(text, files);
   }
 
   /** @param {boolean} hasText */
@@ -547,12 +617,18 @@ export class Chat {
     else this.typing.stop(this.subscribed ? this.conversationId : null);
   }
 
+  /** The visitor sees the conversation: the panel is open on a visible page. */
+  attended() {
+    return this.open && document.visibilityState === 'visible';
+  }
+
   /** While the panel is open and the page visible: clear unread, send `read` (<= 1/s). */
   markRead() {
-    if (!this.open || document.visibilityState !== 'visible') return;
+    if (!this.attended()) return;
     if (this.unread) {
       this.unread = 0;
       this.view.setUnread(0);
+      this.emit('unread', { count: 0 });
     }
     const seq = this.maxSeq;
     if (seq > this.seen) {
@@ -573,4 +649,26 @@ export class Chat {
       this.readSent = seq;
     }
   }
+}
+
+/**
+ * Where the visitor is, for the agent's customer card (PROTOCOL.md additions: `hello`
+ * `context`): the page, where they came from, their language and time zone.
+ * @returns {Record<string, string>}
+ */
+export function pageContext(win = globalThis) {
+  const context = {};
+  const page = win.location?.href;
+  if (page) context.page = page;
+  const referrer = win.document?.referrer;
+  if (referrer) context.referrer = referrer;
+  const language = win.navigator?.language;
+  if (language) context.language = language;
+  try {
+    const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (timezone) context.timezone = timezone;
+  } catch {
+    // no Intl time zones in this browser
+  }
+  return context;
 }

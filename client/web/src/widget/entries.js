@@ -1,7 +1,8 @@
 /**
  * The log's entries: persisted messages, the AI answer being streamed, citations. Every
- * text from the network goes in as text (h() children), never as HTML. AI answers are
- * Markdown (shared/markdown.js builds their nodes with h()); other messages are plain text.
+ * text from the network goes in as text (h() children), never as HTML. Answers (AI, agents,
+ * bots) are Markdown (shared/markdown.js builds their nodes with h()); the visitor's own
+ * messages and system lines are plain text.
  */
 
 import { linkProps, parse, renderBlock, webUrl } from '../shared/markdown.js';
@@ -20,6 +21,7 @@ import { dots, h, icon } from './dom.js';
  * @property {string} [created_at]
  * @property {string} [event] system messages: a step of the case (PROTOCOL.md additions)
  * @property {boolean} [private]
+ * @property {import("../shared/uploads.js").Attachment[]} [attachments]
  */
 
 /**
@@ -80,12 +82,17 @@ function avatar(sender) {
 /**
  * @param {Message} m
  * @param {Citation[] | null | undefined} citations
+ * @param {HTMLElement | null} [files] its attachments, drawn (attach.js fileList)
  */
-export function messageEntry(m, citations) {
+export function messageEntry(m, citations, files = null) {
   const kind = m.sender.kind;
+  // Answers (AI, agents, bots) are Markdown; the visitor's own words are shown as typed.
   const body =
-    kind === 'ai' ? markdownBody(m.body) : h('div', { class: 'fs-body', 'data-testid': 'fs-message-body' }, m.body);
-  const bubble = h('div', { class: 'fs-bubble' }, body);
+    kind === 'visitor'
+      ? h('div', { class: 'fs-body', 'data-testid': 'fs-message-body' }, m.body)
+      : markdownBody(m.body);
+  body.hidden = !String(m.body || '').trim() && !!files; // files alone
+  const bubble = h('div', { class: 'fs-bubble' }, body, files);
   if (citations?.length) bubble.append(sources(citations));
   return h(
     'div',
@@ -139,7 +146,7 @@ export function sources(citations) {
   return list;
 }
 
-/** @param {string} [text] an AI answer's Markdown */
+/** @param {string} [text] an answer's Markdown */
 function markdownBody(text) {
   const body = h('div', { class: 'fs-body fs-md', 'data-testid': 'fs-message-body' });
   if (text) drawMarkdown(body, text);

@@ -4,7 +4,8 @@
  *   <script src="https://HOST/widget.js" data-widget-key="wk_..." async></script>
  *
  * Optional attributes: `data-server` (the FlowSupport base URL; default: the script's
- * origin) and `data-title` (the panel's title; default: the tenant's name, else "Support").
+ * origin), `data-title` (the panel's title; default: the tenant's name, else "Support") and
+ * `data-sound="off"` (no chime for replies while the panel is closed; badge.js).
  *
  * Before drawing its launcher it reads the tenant's look (`GET /v1/widget/config`, look.js):
  * greeting, brand colour, theme, launcher side; without it, the defaults.
@@ -13,11 +14,15 @@
  *   open(), close(), toggle()
  *   identify({external_id, email?, name?, hmac})  reconnects as that customer (PROTOCOL.md
  *     "Principals"; hmac = hex HMAC-SHA256 of external_id with the tenant's identity secret)
+ *   setSound(on)  the chime for unread replies on or off (on by default; it sounds only
+ *     after the visitor interacted with the page)
  *   on(event, callback) / off(event, callback), events:
  *     ready    {visitor_id}       each `welcome` (first connection and every reconnection)
  *     opened, closed              the panel
  *     message  the message object  each message drawn, history replays included
  *     error    {code, message}    a refused connection, identity or message
+ *     unread   {count}            replies while the panel is closed or the page hidden (0:
+ *                                 cleared on opening)
  * Calls made before the script loaded are replayed from an array queue:
  *
  *   window.FlowSupport = window.FlowSupport || [];
@@ -28,6 +33,8 @@
  */
 
 import { socketUrl } from '../shared/realtime.js';
+import { Chime, soundOption } from './badge.js';
+import { EmailCapture } from './capture.js';
 import { Chat } from './chat.js';
 import { fetchLook } from './look.js';
 import { Store } from './storage.js';
@@ -35,16 +42,16 @@ import { View } from './view.js';
 import css from './widget.css?inline';
 
 /** @typedef {import("./chat.js").Identity} Identity */
-/** @typedef {"ready" | "opened" | "closed" | "message" | "error"} EventName */
+/** @typedef {"ready" | "opened" | "closed" | "message" | "error" | "unread"} EventName */
 
-const EVENTS = ['ready', 'opened', 'closed', 'message', 'error'];
+const EVENTS = ['ready', 'opened', 'closed', 'message', 'error', 'unread'];
 const FONT_FAMILY = 'FlowSupport Inter';
 
 /**
  * Where the widget talks to, from its own script element.
  * @param {HTMLScriptElement | null} script
- * @returns {{widgetKey: string, server: string, wsUrl: string, title: string} | null} title: ''
- *   when the page names none
+ * @returns {{widgetKey: string, server: string, wsUrl: string, title: string, sound: boolean} | null}
+ *   title: '' when the page names none
  */
 export function readConfig(script) {
   const widgetKey = script?.getAttribute('data-widget-key')?.trim();
@@ -64,6 +71,7 @@ export function readConfig(script) {
     server,
     wsUrl: socketUrl(server),
     title: script.getAttribute('data-title')?.trim() || '',
+    sound: soundOption(script.getAttribute('data-sound')),
   };
 }
 
@@ -105,6 +113,11 @@ function install(script, queued) {
   let open = false;
   /** @type {Identity | null} */
   let identity = null;
+  /** @type {boolean | null} FlowSupport.setSound before the start */
+  let sound = null;
+  /** @type {Chime | null} */
+  let chime = null;
+  let unread = 0;
 
   /**
    * @param {string} event
@@ -140,20 +153,43 @@ function install(script, queued) {
       return;
     }
     injectFonts(config.server);
+    const store = new Store(config.widgetKey);
     const look = await fetchLook(config.server, config.widgetKey);
     view = new View(
       {
         onToggle: () => setOpen(!open),
         onClose: (focusLauncher) => setOpen(false, focusLauncher),
-        onSend: (text) => /** @type {Chat} */ (chat).send(text),
+        onSend: (text, files) => /** @type {Chat} */ (chat).send(text, files),
         onInput: (hasText) => /** @type {Chat} */ (chat).typed(hasText),
         onHandoff: () => /** @type {Chat} */ (chat).handoff(),
         onRate: (rating, comment) => /** @type {Chat} */ (chat).rate(rating, comment),
+        onConversations: () => /** @type {Chat} */ (chat).listConversations(),
+        onOpenConversation: (id) => /** @type {Chat} */ (chat).switchTo(id),
+        onNewConversation: () => /** @type {Chat} */ (chat).startNew(),
       },
-      { title: config.title || look.name || 'Support', css, look },
+      {
+        title: config.title || look.name || 'Support',
+        css,
+        look,
+        server: config.server,
+        // The visitor token is the bearer for uploads and files (PROTOCOL.md additions).
+        token: () => store.get('visitor_token'),
+        welcomed: () => /** @type {Chat} */ (chat).visitorToken(),
+      },
     );
     view.mount();
-    chat = new Chat({ ...config, store: new Store(config.widgetKey), view, emit });
+    chime = new Chime({ enabled: sound ?? config.sound });
+    listeners.get('unread')?.add((payload) => {
+      const count = Number(/** @type {{count: number}} */ (payload).count) || 0;
+      if (count > unread) chime?.ring();
+      unread = count;
+    });
+    const capture = new EmailCapture({
+      server: config.server,
+      token: () => /** @type {Chat} */ (chat).visitorToken(),
+      place: (el, afterSeq) => /** @type {View} */ (view).placeCard(el, afterSeq),
+    });
+    chat = new Chat({ ...config, store, view, emit, capture });
     if (identity) chat.identity = identity;
     chat.start();
     document.addEventListener('visibilitychange', () => chat?.markRead());
@@ -167,6 +203,11 @@ function install(script, queued) {
     open: () => setOpen(true),
     close: () => setOpen(false),
     toggle: () => setOpen(!open),
+    /** @param {boolean} on the chime for unread replies */
+    setSound(on) {
+      sound = !!on;
+      if (chime) chime.enabled = sound;
+    },
     /**
      * Vouch for a signed-in customer (PROTOCOL.md "Principals": identity); reconnects.
      * @param {Identity} who

@@ -12,7 +12,11 @@ import { uuid } from '../shared/ids.js';
 /** @typedef {import("./view.js").View} View */
 /** @typedef {import("./view.js").Message} Message */
 /** @typedef {import("./storage.js").Store} Store */
-/** @typedef {{client_msg_id: string, body: string, restarted?: boolean}} Outgoing */
+/** @typedef {import("../shared/uploads.js").Upload} Upload */
+/**
+ * @typedef {{client_msg_id: string, body: string, attachments?: Upload[], restarted?: boolean}} Outgoing
+ *   attachments: uploaded files going with it (their upload ids are sent)
+ */
 /**
  * What the outbox needs from the conversation.
  * @typedef {object} Conversation
@@ -43,7 +47,13 @@ export class Outbox {
     const saved = store.getJSON('outbox');
     /** @type {Outgoing[]} */
     this.items = Array.isArray(saved)
-      ? saved.filter((o) => o && typeof o.client_msg_id === 'string' && typeof o.body === 'string')
+      ? saved.filter(
+          (o) =>
+            o &&
+            typeof o.client_msg_id === 'string' &&
+            typeof o.body === 'string' &&
+            (o.attachments === undefined || Array.isArray(o.attachments)),
+        )
       : [];
     this.flushing = false;
     this.holdTimer = 0;
@@ -52,7 +62,7 @@ export class Outbox {
   /** Draw what a previous page left unsent. */
   restore() {
     for (const o of this.items) {
-      this.view.addPending(o.client_msg_id, o.body);
+      this.view.addPending(o.client_msg_id, o.body, o.attachments);
       this.view.setPending(o.client_msg_id, { note: OFFLINE });
     }
   }
@@ -60,15 +70,18 @@ export class Outbox {
   /**
    * Queue a message and send it when possible.
    * @param {string} text
+   * @param {Upload[]} [files] uploaded files going with it (then the text may be empty)
    * @returns {boolean} false when it cannot be sent (empty or too long)
    */
-  add(text) {
+  add(text, files = []) {
     const body = text.trim();
-    if (!body || body.length > MAX_BODY) return false;
+    if ((!body && !files.length) || body.length > MAX_BODY) return false;
+    /** @type {Outgoing} */
     const item = { client_msg_id: uuid(), body };
+    if (files.length) item.attachments = files;
     this.items.push(item);
     this.save();
-    this.view.addPending(item.client_msg_id, body);
+    this.view.addPending(item.client_msg_id, body, files);
     if (!this.socket.ready) this.view.setPending(item.client_msg_id, { note: OFFLINE });
     this.flush();
     return true;
@@ -103,12 +116,15 @@ export class Outbox {
         if (this.items[0] !== item) continue; // delivered meanwhile (seen in a replay)
         this.view.setPending(item.client_msg_id, { note: 'Sending…' });
         try {
-          const ack = await this.socket.request({
+          /** @type {import("./socket.js").Frame} */
+          const frame = {
             type: 'message.send',
             conversation_id: this.conversation.id(),
             client_msg_id: item.client_msg_id,
             body: item.body,
-          });
+          };
+          if (item.attachments?.length) frame.attachments = item.attachments.map((f) => f.upload_id);
+          const ack = await this.socket.request(frame);
           this.delivered(item.client_msg_id);
           this.conversation.stored(ack.message);
         } catch (error) {

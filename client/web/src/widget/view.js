@@ -7,11 +7,20 @@
  * answers are Markdown whose nodes shared/markdown.js builds, still with text children.
  *
  * The log holds, in this order: persisted messages sorted by seq, AI answers being
- * streamed, then the visitor's messages still being sent.
+ * streamed, then the visitor's messages still being sent. The list of the visitor's
+ * conversations (conversations.js) stands in for the log while it shows; files being
+ * attached sit in the composer's tray (attach.js), filled by the picker, a drop on the
+ * panel or a paste. The help center (help.js) stands in for the log the same way; the
+ * e-mail capture's card (capture.js) sits in the log after the seq it follows.
  */
 
+import { filesOf } from '../shared/uploads.js';
+import { fileList, Tray } from './attach.js';
+import { badgeText, unreadLabel } from './badge.js';
+import { ConversationList } from './conversations.js';
 import { dots, h, icon } from './dom.js';
 import { drawMarkdown, messageEntry, sources, streamEntry, systemEntry } from './entries.js';
+import { HelpPanel } from './help.js';
 import { palette, schemeOf } from './look.js';
 import { MAX_BODY } from './outbox.js';
 import { RatingCard } from './rating.js';
@@ -24,10 +33,14 @@ const NEAR_BOTTOM_PX = 80;
  * @typedef {object} ViewHandlers
  * @property {() => void} onToggle launcher pressed
  * @property {(restoreFocus: boolean) => void} onClose close button or Escape
- * @property {(text: string) => boolean} onSend false keeps the text in the composer
+ * @property {(text: string, files: import("../shared/uploads.js").Upload[]) => boolean} onSend
+ *   false keeps the text (and the files) in the composer
  * @property {(hasText: boolean) => void} onInput the visitor is typing
  * @property {() => void} onHandoff "Talk to a person"
  * @property {import("./rating.js").Submit} onRate the rating card was sent
+ * @property {() => void} onConversations the list of the visitor's conversations was opened
+ * @property {(id: string) => void} onOpenConversation a conversation of the list was chosen
+ * @property {() => void} onNewConversation "New conversation"
  */
 /** @typedef {import("./entries.js").Message} Message */
 /** @typedef {import("./entries.js").Citation} Citation */
@@ -38,10 +51,15 @@ const NEAR_BOTTOM_PX = 80;
 export class View {
   /**
    * @param {ViewHandlers} handlers
-   * @param {{title: string, css: string, look: Look}} options
+   * @param {{title: string, css: string, look: Look, server: string,
+   *   token: () => string | null, welcomed: () => Promise<string | null>}} options
+   *   token: the visitor token, the bearer for files; welcomed: it, once the server gave it
    */
-  constructor(handlers, { title, css, look }) {
+  constructor(handlers, { title, css, look, server, token, welcomed }) {
     this.handlers = handlers;
+    /** Where a message's files are fetched from, and with which bearer. */
+    this.files = { server, token };
+    this.tray = new Tray({ server, token: welcomed, onChange: () => this.updateControls() });
     this.css = css;
     this.look = look;
     /** @type {MediaQueryList | null} the visitor's colour scheme, followed by theme "auto" */
@@ -63,6 +81,7 @@ export class View {
     this.rating = null;
 
     this.unread = h('span', { class: 'fs-unread', 'data-testid': 'fs-unread', 'aria-hidden': 'true' });
+    this.unreadCount = 0;
     this.launcherIcon = icon('chat');
     this.launcher = h(
       'button',
@@ -141,7 +160,41 @@ export class View {
         'aria-label': 'Message',
         oninput: () => this.edited(),
         onkeydown: (event) => this.composerKey(/** @type {KeyboardEvent} */ (event)),
+        onpaste: (event) => {
+          const files = filesOf(/** @type {ClipboardEvent} */ (event).clipboardData);
+          if (!files.length) return; // text: pasted as usual
+          event.preventDefault();
+          this.tray.add(files);
+        },
       })
+    );
+    this.picker = /** @type {HTMLInputElement} */ (
+      h('input', {
+        type: 'file',
+        multiple: true,
+        class: 'fs-picker',
+        'data-testid': 'fs-file-input',
+        tabindex: '-1',
+        'aria-hidden': 'true',
+        onchange: () => {
+          this.tray.add(Array.from(this.picker.files || []));
+          this.picker.value = '';
+        },
+      })
+    );
+    this.attachButton = /** @type {HTMLButtonElement} */ (
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'fs-attach',
+          'data-testid': 'fs-attach',
+          'aria-label': 'Attach files',
+          title: 'Attach files (or drop them here)',
+          onclick: () => this.picker.click(),
+        },
+        icon('clip'),
+      )
     );
     this.sendButton = /** @type {HTMLButtonElement} */ (
       h(
@@ -157,6 +210,38 @@ export class View {
         icon('send'),
       )
     );
+
+    this.list = new ConversationList({
+      onOpen: (id) => {
+        this.showThread();
+        handlers.onOpenConversation(id);
+      },
+      onNew: () => {
+        this.showThread();
+        handlers.onNewConversation();
+      },
+      onBack: () => this.showThread(),
+    });
+    this.listButton = h(
+      'button',
+      {
+        type: 'button',
+        class: 'fs-icon-button',
+        'data-testid': 'fs-conversations-button',
+        'aria-label': 'Your conversations',
+        'aria-expanded': 'false',
+        onclick: () => (this.list.el.hidden ? this.showList() : this.showThread()),
+      },
+      icon('list'),
+    );
+    this.help = new HelpPanel({
+      server,
+      token: welcomed,
+      onAsk: () => this.showThread(),
+      onToggle: () => (this.help.el.hidden ? this.showHelp() : this.showThread()),
+    });
+    /** @type {HTMLElement | null} the e-mail capture's card, if in the log */
+    this.card = null;
 
     this.panel = h(
       'div',
@@ -178,6 +263,8 @@ export class View {
           h('span', { class: 'fs-title', role: 'heading', 'aria-level': '2' }, title),
           this.status,
         ),
+        this.help.button,
+        this.listButton,
         h(
           'button',
           {
@@ -192,15 +279,21 @@ export class View {
       this.waitingBanner,
       this.resolvedBanner,
       this.errorBanner,
+      this.list.el,
+      this.help.el,
       this.scroller,
       this.typing,
       h(
         'div',
         { class: 'fs-composer' },
         h('div', { class: 'fs-actions' }, this.handoff, this.count),
-        h('div', { class: 'fs-input' }, this.textarea, this.sendButton),
+        this.tray.el,
+        h('div', { class: 'fs-input' }, this.attachButton, this.picker, this.textarea, this.sendButton),
       ),
     );
+    this.panel.addEventListener('dragover', (event) => this.dragged(/** @type {DragEvent} */ (event), true));
+    this.panel.addEventListener('dragleave', (event) => this.dragged(/** @type {DragEvent} */ (event), false));
+    this.panel.addEventListener('drop', (event) => this.dropped(/** @type {DragEvent} */ (event)));
     this.root = h(
       'div',
       {
@@ -265,7 +358,9 @@ export class View {
     this.launcherIcon.replaceWith(fresh);
     this.launcherIcon = fresh;
     this.labelLauncher();
-    if (open) {
+    if (open && !this.list.el.hidden) {
+      this.list.focus();
+    } else if (open) {
       this.scrollToEnd();
       if (!this.textarea.disabled) this.textarea.focus();
     } else if (focusLauncher) {
@@ -275,14 +370,15 @@ export class View {
 
   labelLauncher() {
     const open = !this.panel.hidden;
-    const count = this.unread.isConnected ? ` (${this.unread.textContent} unread)` : '';
+    const count = this.unreadCount ? `, ${unreadLabel(this.unreadCount)}` : '';
     this.launcher.setAttribute('aria-label', open ? 'Close support chat' : `Open support chat${count}`);
   }
 
   /** @param {number} count */
   setUnread(count) {
+    this.unreadCount = count;
     if (count > 0) {
-      this.unread.textContent = count > 9 ? '9+' : String(count);
+      this.unread.textContent = badgeText(count);
       if (!this.unread.isConnected) this.launcher.append(this.unread);
     } else {
       this.unread.remove();
@@ -375,7 +471,87 @@ export class View {
 
   updateControls() {
     this.handoff.disabled = !this.available || this.case !== 'offer' || this.handoffBusy;
-    this.sendButton.disabled = !this.available || !this.textarea.value.trim();
+    this.attachButton.disabled = !this.available;
+    const files = this.tray.ready().length > 0;
+    this.sendButton.disabled = !this.available || this.tray.busy() || (!this.textarea.value.trim() && !files);
+  }
+
+  // -- files dropped on the panel -------------------------------------------------------
+
+  /**
+   * @param {DragEvent} event
+   * @param {boolean} over
+   */
+  dragged(event, over) {
+    if (!this.available || !Array.from(event.dataTransfer?.types || []).includes('Files')) return;
+    event.preventDefault();
+    this.panel.classList.toggle('fs-panel--drop', over);
+  }
+
+  /** @param {DragEvent} event */
+  dropped(event) {
+    this.panel.classList.remove('fs-panel--drop');
+    const files = filesOf(event.dataTransfer);
+    if (!files.length) return;
+    event.preventDefault();
+    if (!this.available) return;
+    this.showThread();
+    this.tray.add(files);
+  }
+
+  // -- the visitor's conversations ------------------------------------------------------
+
+  /**
+   * Show the list in place of the thread (widget.css hides the thread's parts while the
+   * panel is `fs-panel--list`); the chat is asked for the rows.
+   */
+  showList() {
+    if (!this.list.el.hidden) return;
+    this.hideHelp();
+    this.list.el.hidden = false;
+    this.panel.classList.add('fs-panel--list');
+    this.listButton.setAttribute('aria-expanded', 'true');
+    this.list.loading();
+    this.list.newButton.focus();
+    this.handlers.onConversations();
+  }
+
+  /**
+   * The rows fetched for the list (null: they could not be had).
+   * @param {import("./history.js").Row[] | null} rows
+   * @param {string | null} current
+   */
+  setConversations(rows, current) {
+    if (this.list.el.hidden) return;
+    if (rows) this.list.show(rows, current);
+    else this.list.loading('Your conversations could not be loaded. Please try again.');
+    if (this.list.el.contains(/** @type {ShadowRoot} */ (this.root.getRootNode()).activeElement)) this.list.focus();
+  }
+
+  /** The help center in place of the thread (as the list: `fs-panel--list`). */
+  showHelp() {
+    if (!this.help.el.hidden) return;
+    this.showThread();
+    this.help.el.hidden = false;
+    this.panel.classList.add('fs-panel--list');
+    this.help.button.setAttribute('aria-expanded', 'true');
+    this.help.focus();
+  }
+
+  hideHelp() {
+    this.help.el.hidden = true;
+    this.help.button.setAttribute('aria-expanded', 'false');
+  }
+
+  /** Back to the thread, the composer focused. */
+  showThread() {
+    if (this.list.el.hidden && this.help.el.hidden) return;
+    this.hideHelp();
+    this.list.el.hidden = true;
+    this.panel.classList.remove('fs-panel--list');
+    this.listButton.setAttribute('aria-expanded', 'false');
+    this.scrollToEnd();
+    if (!this.textarea.disabled) this.textarea.focus();
   }
 
   // -- composer ------------------------------------------------------------------------
@@ -402,9 +578,11 @@ export class View {
 
   submit() {
     const text = this.textarea.value;
-    if (!this.available || !text.trim()) return;
-    if (this.handlers.onSend(text)) {
+    const files = this.tray.ready();
+    if (!this.available || this.tray.busy() || (!text.trim() && !files.length)) return;
+    if (this.handlers.onSend(text, files)) {
       this.textarea.value = '';
+      this.tray.clear();
       this.edited();
     }
     this.textarea.focus();
@@ -454,7 +632,7 @@ export class View {
    */
   addMessage(m, citations) {
     const kind = m.sender.kind;
-    const el = kind === 'system' ? systemEntry(m) : messageEntry(m, citations);
+    const el = kind === 'system' ? systemEntry(m) : messageEntry(m, citations, fileList(m.attachments, this.files));
     el.dataset.seq = String(m.seq);
     el.dataset.messageId = m.id;
     this.messages.set(m.id, el);
@@ -479,6 +657,19 @@ export class View {
     }
     if (after) after.after(el);
     else this.log.prepend(el);
+  }
+
+  /**
+   * The e-mail capture's card after the message at `afterSeq` (null: none).
+   * @param {HTMLElement | null} el
+   * @param {number} afterSeq
+   */
+  placeCard(el, afterSeq) {
+    if (this.card && this.card !== el) this.card.remove();
+    this.card = el;
+    if (!el) return;
+    el.dataset.seq = String(afterSeq + 0.25);
+    this.put(el, () => this.placeBySeq(el, afterSeq + 0.25));
   }
 
   /** Remove every persisted message and stream (the conversation was forgotten). */
@@ -510,8 +701,9 @@ export class View {
   /**
    * @param {string} clientMsgId
    * @param {string} body
+   * @param {{name: string}[]} [files] the names of the files going with it
    */
-  addPending(clientMsgId, body) {
+  addPending(clientMsgId, body, files = []) {
     if (this.pending.has(clientMsgId)) return;
     const el = h(
       'div',
@@ -523,7 +715,24 @@ export class View {
         'data-client-msg-id': clientMsgId,
         'data-sid': 'visitor',
       },
-      h('div', { class: 'fs-bubble' }, h('div', { class: 'fs-body', 'data-testid': 'fs-message-body' }, body)),
+      h(
+        'div',
+        { class: 'fs-bubble' },
+        body && h('div', { class: 'fs-body', 'data-testid': 'fs-message-body' }, body),
+        files.length > 0 &&
+          h(
+            'div',
+            { class: 'fs-files' },
+            ...files.map((f) =>
+              h(
+                'span',
+                { class: 'fs-file fs-file--pending' },
+                icon('file'),
+                h('span', { class: 'fs-file-name' }, f.name),
+              ),
+            ),
+          ),
+      ),
       h('div', { class: 'fs-meta' }, 'Sending…'),
     );
     this.pending.set(clientMsgId, el);

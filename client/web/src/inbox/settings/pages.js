@@ -15,6 +15,8 @@ export const SETTINGS_BASE = '/inbox/settings';
 /** @type {SettingsPage[]} */
 export const SETTINGS_PAGES = [
   { id: 'profile', label: 'Profile', icon: 'user', admin: false },
+  { id: 'replies', label: 'Canned replies', icon: 'send', admin: false },
+  { id: 'macros', label: 'Macros', icon: 'sparkle', admin: false },
   { id: 'team', label: 'Team', icon: 'users', admin: true },
   { id: 'api-keys', label: 'API keys', icon: 'key', admin: true },
   { id: 'widget', label: 'Widget', icon: 'api', admin: true },
@@ -22,6 +24,7 @@ export const SETTINGS_PAGES = [
   { id: 'ai', label: 'AI answers', icon: 'sparkle', admin: true },
   { id: 'sla', label: 'SLA & hours', icon: 'clock', admin: true },
   { id: 'fields', label: 'Ticket fields', icon: 'tag', admin: true },
+  { id: 'labels', label: 'Labels', icon: 'tag', admin: true },
   { id: 'retention', label: 'Data retention', icon: 'trash', admin: true },
   { id: 'kb', label: 'Knowledge base', icon: 'book', admin: true },
   { id: 'audit', label: 'Audit log', icon: 'shield', admin: true },

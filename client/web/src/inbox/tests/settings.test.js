@@ -31,10 +31,10 @@ import {
 } from '../settings/values.js';
 import { parseLocation, urlOf } from '../state.js';
 
-test('pages: agents are offered Profile only; admins every page, Profile first', () => {
+test('pages: agents are offered their own pages only; admins every page, Profile first', () => {
   assert.deepEqual(
     pagesFor({ role: 'agent' }).map((p) => p.id),
-    ['profile'],
+    ['profile', 'replies', 'macros'],
   );
   const admin = pagesFor({ role: 'admin' }).map((p) => p.id);
   assert.equal(admin[0], 'profile');
@@ -95,11 +95,12 @@ function memoryStorage() {
 test('prefs: anything stored reads back as valid preferences, per user', () => {
   assert.deepEqual(normalizePrefs(null), DEFAULT_PREFS);
   assert.deepEqual(normalizePrefs({ density: 'tiny', shortcuts: 'no', extra: 1 }), DEFAULT_PREFS);
-  assert.deepEqual(normalizePrefs({ density: 'compact', shortcuts: false }), { density: 'compact', shortcuts: false });
+  const compact = { ...DEFAULT_PREFS, density: 'compact', shortcuts: false };
+  assert.deepEqual(normalizePrefs({ density: 'compact', shortcuts: false }), compact);
   const storage = memoryStorage();
   assert.deepEqual(loadPrefs('u1', storage), DEFAULT_PREFS);
   assert.equal(savePrefs('u1', { density: 'compact', shortcuts: false }, storage), true);
-  assert.deepEqual(loadPrefs('u1', storage), { density: 'compact', shortcuts: false });
+  assert.deepEqual(loadPrefs('u1', storage), compact);
   assert.deepEqual(loadPrefs('u2', storage), DEFAULT_PREFS);
   storage.setItem('flowsupport.inbox.prefs.u3', '{not json');
   assert.deepEqual(loadPrefs('u3', storage), DEFAULT_PREFS);

@@ -6,6 +6,8 @@ import { useStore } from '../../shared/store.js';
 import { sendComposer, setComposerMode, setDraft } from '../actions.js';
 import { agentTyping, stopTyping } from '../live.js';
 import { store } from '../state.js';
+import { useAttachments } from './Attachments.js';
+import { useCannedMenu } from './CannedMenu.js';
 import { Icon } from './common.js';
 
 export function Composer({ id }) {
@@ -13,6 +15,8 @@ export function Composer({ id }) {
   const draft = useStore(store, (s) => s.drafts[id] || '');
   const ref = useRef(null);
   const note = mode === 'note';
+  const canned = useCannedMenu(id, ref);
+  const files = useAttachments(id);
 
   // Grow with the text, up to a limit (then scroll).
   useLayoutEffect(() => {
@@ -24,11 +28,13 @@ export function Composer({ id }) {
 
   function onInput(e) {
     setDraft(id, e.currentTarget.value);
+    canned.onInput(e);
     // Only replies tell the customer someone is typing; a note is invisible to them.
     if (!note && e.currentTarget.value.trim()) agentTyping(id);
   }
 
   function onKeyDown(e) {
+    if (canned.onKeyDown(e)) return;
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && !e.altKey) {
       e.preventDefault();
       sendComposer(id);
@@ -53,14 +59,20 @@ export function Composer({ id }) {
       </button>
       ${note && html`<span class="note-hint">Only your team sees notes</span>`}
     </div>
-    <div class="composer-box">
+    <div class=${`composer-box ${files.over ? 'drop-over' : ''}`} ...${files.drop}>
+      ${canned.menu}
+      ${files.tray}
       <textarea ref=${ref} data-testid="composer" rows="1" value=${draft} onInput=${onInput} onKeyDown=${onKeyDown}
-        onBlur=${() => stopTyping(id)}
+        onBlur=${() => {
+          stopTyping(id);
+          canned.close();
+        }} ...${canned.aria} onPaste=${files.onPaste}
         aria-label=${note ? 'Internal note' : 'Reply to the customer'}
         placeholder=${note ? 'Write an internal note — only your team can see it' : 'Write a reply…'}></textarea>
       <div class="composer-foot">
+        ${files.button}
         <span class="muted small"><kbd>Enter</kbd> to send · <kbd>Shift</kbd>+<kbd>Enter</kbd> new line</span>
-        <button data-testid="composer-send" class=${`btn ${note ? 'btn-note' : 'btn-primary'}`} disabled=${!draft.trim()} onClick=${() => {
+        <button data-testid="composer-send" class=${`btn ${note ? 'btn-note' : 'btn-primary'}`} disabled=${files.busy || (!draft.trim() && !files.ready)} onClick=${() => {
           sendComposer(id);
           ref.current?.focus();
         }}>

@@ -7,6 +7,7 @@ import { relativeTime } from '../../shared/time.js';
 import { navigate } from '../actions.js';
 import { loadList, loadMore, setFilters, visibleIds } from '../conversations.js';
 import { STATUS_FILTERS, store } from '../state.js';
+import { BulkBar, toggleSelected } from './BulkBar.js';
 import {
   Avatar,
   agentName,
@@ -20,6 +21,7 @@ import {
   StatusChip,
   useNow,
 } from './common.js';
+import { LabelChips, useLabels } from './Labels.js';
 
 const SENDER_PREFIX = { agent: 'Agent: ', ai: 'AI: ', bot: 'Bot: ', system: '' };
 
@@ -30,6 +32,7 @@ export function ConversationList() {
   const openId = useStore(store, (s) => s.route.conversationId);
   const cursor = useStore(store, (s) => s.cursor);
   const now = useNow(30000);
+  const labels = useLabels();
 
   return html`<section class="pane list-pane" aria-label="Conversations">
     <div class="pane-head">
@@ -51,6 +54,11 @@ export function ConversationList() {
           <option value="">All channels</option>
           ${Object.entries(CHANNEL_LABEL).map(([value, label]) => html`<option value=${value}>${label}</option>`)}
         </select>
+        <select data-testid="filter-label" aria-label="Label" value=${filters.label || ''} onChange=${(e) => setFilters({ label: e.currentTarget.value })}>
+          <option value="">All labels</option>
+          ${labels.map((l) => html`<option value=${l.name}>${l.name}</option>`)}
+          ${filters.label && !labels.some((l) => l.name === filters.label) && html`<option value=${filters.label}>${filters.label}</option>`}
+        </select>
       </div>
       <div class="filters">
         <button data-testid="filter-mine" class=${`toggle ${filters.assignee === 'me' ? 'on' : ''}`} aria-pressed=${filters.assignee === 'me'}
@@ -58,9 +66,10 @@ export function ConversationList() {
         <button data-testid="filter-unassigned" class=${`toggle ${filters.assignee === 'none' ? 'on' : ''}`} aria-pressed=${filters.assignee === 'none'}
           onClick=${() => setFilters({ assignee: filters.assignee === 'none' ? '' : 'none' })}>Unassigned</button>
       </div>
+      <${BulkBar} ids=${ids} />
     </div>
     <ul data-testid="conv-list" class="list" aria-label="Conversation list">
-      ${ids.map((id) => html`<${Row} key=${id} id=${id} active=${id === openId} highlighted=${id === cursor && id !== openId} now=${now} />`)}
+      ${ids.map((id) => html`<${Row} key=${id} id=${id} ids=${ids} active=${id === openId} highlighted=${id === cursor && id !== openId} now=${now} />`)}
       ${
         !ids.length &&
         !list.loading &&
@@ -85,8 +94,9 @@ function visibleIdsCached(state) {
   return lastIds;
 }
 
-const Row = memo(function Row({ id, active, highlighted, now }) {
+const Row = memo(function Row({ id, ids, active, highlighted, now }) {
   const conv = useStore(store, (s) => s.convs[id]);
+  const selected = useStore(store, (s) => !!s.selected?.[id]);
   const unread = useStore(store, (s) => s.unread[id] || 0);
   const streaming = useStore(store, (s) => !!s.streams[id]);
   const typing = useStore(store, (s) => Object.keys(s.typing[id] || {}).length > 0);
@@ -106,7 +116,9 @@ const Row = memo(function Row({ id, active, highlighted, now }) {
   else if (preview) text = `${SENDER_PREFIX[preview.sender_kind] || ''}${preview.body}`;
   else text = html`<span class="faint">${conv.subject || 'No messages yet'}</span>`;
 
-  return html`<li>
+  return html`<li class=${`row-item ${selected ? 'selected' : ''}`}>
+    <input type="checkbox" class="row-check" data-testid="conv-select" checked=${selected} aria-label=${`Select ${name}`}
+      onClick=${(e) => toggleSelected(id, { shift: e.shiftKey, ids })} />
     <button ref=${ref} data-testid="conv-item" data-conversation-id=${id} data-status=${conv.status}
       class=${`row ${active ? 'active' : ''} ${highlighted ? 'highlighted' : ''} ${unread ? 'unread' : ''}`}
       aria-current=${active ? 'true' : undefined}
@@ -118,10 +130,12 @@ const Row = memo(function Row({ id, active, highlighted, now }) {
           <time class="row-time" datetime=${conv.updated_at}>${relativeTime(Math.max(Date.parse(conv.updated_at) || 0, conv.activity || 0), now)}</time>
         </span>
         <span class="row-preview">${text}</span>
+        <${LabelChips} tags=${conv.tags} />
         <span class="row-meta">
           <${StatusChip} status=${conv.status} short />
           <${ChannelIcon} channel=${conv.channel} />
           <${PriorityChip} priority=${conv.priority} />
+          ${conv.snoozed_until && html`<span class="mini" data-testid="conv-snoozed" title=${`Snoozed until ${new Date(conv.snoozed_until).toLocaleString()}`}><${Icon} name="clock" size=${11} />Snoozed</span>`}
           ${conv.ticket_id && html`<span class="mini" title="Has a ticket"><${Icon} name="ticket" size=${12} /></span>`}
           ${assignee && html`<span class="mini assignee" title=${`Assigned to ${assignee}`}><${Icon} name="user" size=${11} />${assignee.replace(' (you)', '')}</span>`}
           ${unread > 0 && html`<span data-testid="conv-unread" class="badge" aria-label=${`${unread} unread`}>${unread > 99 ? '99+' : unread}</span>`}

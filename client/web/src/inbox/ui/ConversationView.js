@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { useStore } from '../../shared/store.js';
 import { addTag, assignToMe, navigate, removeTag, updateConversation } from '../actions.js';
 import { store } from '../state.js';
+import { Assist } from './Assist.js';
 import { Composer } from './Composer.js';
 import {
   Avatar,
@@ -16,6 +17,8 @@ import {
   PRIORITIES,
   STATUS_LABEL,
 } from './common.js';
+import { tagClass, useLabels } from './Labels.js';
+import { MacrosMenu } from './Macros.js';
 import { TakeOver, Transcript } from './Transcript.js';
 
 const STATUSES = ['open', 'waiting_human', 'pending', 'resolved', 'closed'];
@@ -33,6 +36,7 @@ export function ConversationView({ id }) {
     <${Transcript} key=${id} id=${id} conv=${conv} />
     <${Typing} id=${id} conv=${conv} />
     <${TakeOver} id=${id} />
+    <${Assist} id=${id} />
     <${Composer} id=${id} />
   </section>`;
 }
@@ -99,12 +103,14 @@ function Header({ conv }) {
         </select>
       </label>
       <${Tags} conv=${conv} />
+      <${MacrosMenu} conversationId=${conv.id} />
     </div>
   </header>`;
 }
 
 function Tags({ conv }) {
   const [text, setText] = useState('');
+  const labels = useLabels();
   function commit() {
     if (text.trim()) addTag(conv.id, text);
     setText('');
@@ -122,7 +128,7 @@ function Tags({ conv }) {
   }
   return html`<div class="tags" role="group" aria-label="Tags">
     <${Icon} name="tag" size=${13} />
-    ${(conv.tags || []).map((t) => html`<span class="tag" key=${t}>${t}<button class="tag-x" aria-label=${`Remove tag ${t}`} onClick=${() => removeTag(conv.id, t)}><${Icon} name="x" size=${11} /></button></span>`)}
+    ${(conv.tags || []).map((t) => html`<span class=${`tag ${tagClass(labels, t)}`} key=${t}>${t}<button class="tag-x" aria-label=${`Remove tag ${t}`} onClick=${() => removeTag(conv.id, t)}><${Icon} name="x" size=${11} /></button></span>`)}
     <input data-testid="conv-tags" class="tag-input" value=${text} placeholder=${conv.tags?.length ? 'Add tag' : 'Add tags…'} aria-label="Add a tag"
       onInput=${(e) => {
         const v = e.currentTarget.value;

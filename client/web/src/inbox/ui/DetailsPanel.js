@@ -6,14 +6,17 @@
 import { html } from 'htm/preact';
 import { useEffect } from 'preact/hooks';
 import { useStore } from '../../shared/store.js';
-import { fullTime, relativeTime } from '../../shared/time.js';
+import { ago, fullTime, relativeTime } from '../../shared/time.js';
 import { navigate } from '../actions.js';
 import { loadContact } from '../conversations.js';
 import { store } from '../state.js';
 import { loadTicket } from '../tickets.js';
+import { ContactDetails } from './ContactDetails.js';
 import { CsatCard } from './Csat.js';
 import { Avatar, CHANNEL_LABEL, contactName, Icon, PriorityChip, Spinner, StatusChip, useNow } from './common.js';
+import { LabelPicker } from './Labels.js';
 import { SlaChip } from './Sla.js';
+import { SnoozeCard } from './Snooze.js';
 
 export function DetailsPanel({ id }) {
   const conv = useStore(store, (s) => s.convs[id]);
@@ -48,7 +51,12 @@ export function DetailsPanel({ id }) {
       ${contact?.state === 'error' && html`<p class="muted small">Profile unavailable. <button class="link-btn" onClick=${() => loadContact(contactId, { force: true })}>Retry</button></p>`}
     </section>
 
+    <${ContactDetails} contact=${profile?.contact} now=${now} />
+
     <${CsatCard} csat=${conv.csat} now=${now} testid="details-csat" />
+
+    <${LabelPicker} conv=${conv} />
+    <${SnoozeCard} conv=${conv} />
 
     ${
       ticketId &&
@@ -128,12 +136,6 @@ export function DetailsPanel({ id }) {
 }
 
 /** "just now", "5m ago", "Yesterday", "Mar 4". */
-export function ago(time, now) {
-  const text = relativeTime(time, now);
-  if (text === 'now') return 'just now';
-  return /^\d+[mh]$/.test(text) ? `${text} ago` : text;
-}
-
 const REASONS = {
   customer_asked: 'the customer asked for a person',
   no_answer: 'the AI found no answer in the knowledge base',

@@ -7,7 +7,7 @@
 import { html } from 'htm/preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useStore } from '../../shared/store.js';
-import { clockTime, fullTime, relativeTime } from '../../shared/time.js';
+import { ago, clockTime, fullTime, relativeTime } from '../../shared/time.js';
 import { navigate } from '../actions.js';
 import { loadContact } from '../conversations.js';
 import { hold, release } from '../live.js';
@@ -37,7 +37,7 @@ import {
   StatusChip,
   useNow,
 } from './common.js';
-import { ago, humanReason } from './DetailsPanel.js';
+import { humanReason } from './DetailsPanel.js';
 import { SlaChip } from './Sla.js';
 import { Transcript } from './Transcript.js';
 

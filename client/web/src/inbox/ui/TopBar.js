@@ -22,11 +22,18 @@ export function TopBar() {
   const presence = useStore(store, (s) => s.presence);
   const user = useStore(store, (s) => s.session.user);
   const unreadTotal = useStore(store, (s) => Object.values(s.unread).filter((n) => n > 0).length);
+  // The tab title counts what needs this agent: unread conversations, and those announced
+  // (notifications.js) and not opened yet.
+  const needing = useStore(store, (s) => {
+    const ids = new Set(Object.keys(s.notices));
+    for (const [id, n] of Object.entries(s.unread)) if (n > 0) ids.add(id);
+    return ids.size;
+  });
   const others = (presence.agents || []).filter((a) => a.id !== user.id);
   useEffect(() => {
     const where = { tickets: 'Tickets', settings: 'Settings' }[view] || 'Inbox';
-    document.title = `${unreadTotal ? `(${unreadTotal}) ` : ''}${where} · FlowSupport`;
-  }, [unreadTotal, view]);
+    document.title = `${needing ? `(${needing}) ` : ''}${where} · FlowSupport`;
+  }, [needing, view]);
 
   return html`<header class="topbar">
     <div class="brand"><span class="brand-mark"><${Icon} name="logo" size=${18} /></span> FlowSupport</div>

@@ -1,8 +1,8 @@
 /**
  * The transcript: day separators, messages grouped by sender, internal notes, system
- * lines, optimistic sends, and the AI answer while it streams. Every body is rendered as
- * text (htm escapes; AI answers as Markdown whose vnodes shared/markdown.js builds, with
- * text children); only http(s) links become anchors (webUrl, the clients' one URL policy).
+ * lines, optimistic sends, and the AI answer while it streams. Every message body is
+ * Markdown whose vnodes shared/markdown.js builds, with text children (never HTML); only
+ * http(s) and mailto: links become anchors (the clients' one URL policy).
  *
  * A ticket's view shows the same transcript with the ticket's comments among the messages
  * (thread.js withComments). Reaching the end of the open conversation reads it (live.js).
@@ -11,7 +11,7 @@
 import { html } from 'htm/preact';
 import { h } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { linkify, linkProps, markdown, webUrl } from '../../shared/markdown.js';
+import { linkProps, markdown, webUrl } from '../../shared/markdown.js';
 import { useStore } from '../../shared/store.js';
 import { clockTime, dayLabel, fullTime } from '../../shared/time.js';
 import { stopAi } from '../actions.js';
@@ -20,6 +20,7 @@ import { deliver, viewingLatest } from '../live.js';
 import { staffNameOf } from '../staff.js';
 import { store } from '../state.js';
 import { groupMessages, withComments } from '../thread.js';
+import { AttachmentList } from './Attachments.js';
 import { Avatar, contactName, Icon, memo, Spinner } from './common.js';
 
 /**
@@ -152,12 +153,13 @@ const Group = memo(function Group({ group, messages, visitor, contactId, seenSeq
 
 function Message({ message }) {
   const citations = Array.isArray(message.citations) ? message.citations : [];
-  const ai = message.sender?.kind === 'ai';
-  // AI answers are Markdown; everyone else's text is shown as written, bare URLs linked.
-  const body = useMemo(() => (ai ? markdown(message.body, h) : linkify(message.body, h)), [ai, message.body]);
+  // Every body is Markdown (customers', agents', notes, AI answers): text children only,
+  // links by the clients' one policy (shared/markdown.js).
+  const body = useMemo(() => markdown(message.body, h), [message.body]);
   return html`<div data-testid="msg" class="msg" data-seq=${message.seq} data-sender=${message.sender?.kind || 'system'} data-private=${message.private ? 'true' : 'false'}
     data-comment=${message.comment ? 'true' : undefined}>
-    <div data-testid="msg-body" class=${ai ? 'msg-body md' : 'msg-body'}>${body}</div>
+    ${String(message.body || '').trim() && html`<div data-testid="msg-body" class="msg-body md">${body}</div>`}
+    <${AttachmentList} attachments=${message.attachments} />
     ${
       citations.length > 0 &&
       html`<div class="citations">
@@ -171,7 +173,7 @@ function Message({ message }) {
       })}
     </div>`
     }
-    ${message.status && html`<${DeliveryStatus} status=${message.status} />`}
+    ${message.status && html`<${DeliveryStatus} status=${message.status} reason=${message.status_reason} />`}
   </div>`;
 }
 
@@ -184,10 +186,10 @@ const DELIVERY = {
   failed: ['alert', 'Not delivered'],
 };
 
-function DeliveryStatus({ status }) {
+function DeliveryStatus({ status, reason }) {
   const [icon, label] = DELIVERY[status] || ['check', status];
   return html`<div data-testid="msg-status" data-status=${status} class=${`delivery delivery-${status}`}>
-    <${Icon} name=${icon} size=${11} /> ${label}
+    <${Icon} name=${icon} size=${11} /> ${label}${reason ? `: ${reason}` : ''}
   </div>`;
 }
 
@@ -222,7 +224,10 @@ function Pending({ item, id }) {
         <span class="muted small">${item.state === 'queued' ? 'Waiting for connection…' : 'Sending…'}</span>
         ${item.state === 'queued' && html`<button class="link-btn" onClick=${() => deliver(id, item)}>Retry now</button>`}
       </div>
-      <div class="msg msg-pending"><div class="msg-body">${item.body}</div></div>
+      <div class="msg msg-pending">
+        ${item.body && html`<div class="msg-body">${item.body}</div>`}
+        ${item.attachments?.length > 0 && html`<div class="attachments">${item.attachments.map((f) => html`<span class="file-link pending-file">${f.name}</span>`)}</div>`}
+      </div>
     </div>
   </div>`;
 }

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { LINK_REL, linkify, markdown, parse, webUrl } from '../../shared/markdown.js';
+import { LINK_REL, linkUrl, markdown, parse, webUrl } from '../../shared/markdown.js';
 
 /** @typedef {{tag: string, props: Record<string, unknown> | null, children: Array<Node | string>}} Node */
 
@@ -92,7 +92,7 @@ test('markdown: javascript:, data:, relative and other links stay plain text', (
     'data:text/html,<b>x</b>',
     '/settings',
     '//evil.example/x',
-    'mailto:a@b.example',
+    'mailto:javascript:alert(1)',
     'vbscript:x',
   ]) {
     const nodes = markdown(`Click [here](${target}) now`, h);
@@ -100,6 +100,34 @@ test('markdown: javascript:, data:, relative and other links stay plain text', (
     assert.equal(nodes.map(html).join(''), '<p>Click here now</p>', target);
   }
   assert.ok(!tags(markdown('javascript:alert(1) and data:text/html,x', h)).has('a'));
+});
+
+test('markdown: mailto: links are links, bare addresses stay text', () => {
+  assert.equal(
+    md('Write to [us](mailto:help@shop.example) or help@shop.example'),
+    `<p>Write to ${a('mailto:help@shop.example', 'us')} or help@shop.example</p>`,
+  );
+  assert.equal(md('[x](mailto:a@b.example?subject=Hi)'), `<p>${a('mailto:a@b.example?subject=Hi', 'x')}</p>`);
+});
+
+test('linkUrl: http(s) as webUrl, mailto: only with an address', () => {
+  assert.equal(linkUrl('https://shop.example/a b'), 'https://shop.example/a%20b');
+  assert.equal(linkUrl(' mailto:help@shop.example '), 'mailto:help@shop.example');
+  assert.equal(linkUrl('MAILTO:help@shop.example'), 'mailto:help@shop.example');
+  for (const bad of [
+    'mailto:',
+    'mailto:nobody',
+    'mailto:a b@c.example',
+    'mailto:a@b.example"onclick=x',
+    'mailto:a@b.example\u0000',
+    'mailto:<a@b.example>',
+    'javascript:alert(1)//@x',
+    'data:text/html,a@b',
+    null,
+    42,
+  ]) {
+    assert.equal(linkUrl(bad), null, String(bad));
+  }
 });
 
 test('markdown: raw HTML is shown as text', () => {
@@ -171,12 +199,4 @@ test('webUrl: only absolute http(s) URLs, normalised', () => {
   ]) {
     assert.equal(webUrl(bad), null, String(bad));
   }
-});
-
-test('linkify: plain text keeps everything but links its http(s) URLs', () => {
-  const out = linkify('<b>see</b> https://x.example/a. and javascript:alert(1)\nbye', h).map(html).join('');
-  assert.equal(
-    out,
-    `&lt;b&gt;see&lt;/b&gt; ${a('https://x.example/a', 'https://x.example/a')}. and javascript:alert(1)\nbye`,
-  );
 });

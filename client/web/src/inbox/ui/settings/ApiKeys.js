@@ -7,9 +7,9 @@
 
 import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
+import { ago } from '../../../shared/time.js';
 import { api } from '../../http.js';
 import { Icon } from '../common.js';
-import { ago } from '../DetailsPanel.js';
 import {
   ErrorNote,
   Field,

@@ -13,11 +13,11 @@ import { html } from 'htm/preact';
 import { h } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { markdown } from '../../../shared/markdown.js';
+import { ago } from '../../../shared/time.js';
 import { navigate } from '../../actions.js';
 import { api } from '../../http.js';
 import { tagsOf } from '../../settings/values.js';
 import { Icon, Spinner } from '../common.js';
-import { ago } from '../DetailsPanel.js';
 import { ErrorNote, Field, Loaded, PageHead, Section, useAction, useConfirm, useLoad, when } from './kit.js';
 
 const LIST_LIMIT = 500;

@@ -3,19 +3,20 @@
  * /v1/users/{id}`, as they rename anyone; an agent's name is an admin's to change), your
  * password (`POST /v1/auth/password`: your other sessions end), where you are signed in
  * (`GET /v1/auth/sessions`, signing one out with `DELETE /v1/auth/sessions/{id}`), and this
- * browser's preferences (prefs.js: localStorage, nothing on the server).
+ * browser's preferences (prefs.js: localStorage, nothing on the server), notifications included.
  */
 
 import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
 import { useStore } from '../../../shared/store.js';
+import { ago } from '../../../shared/time.js';
 import { api } from '../../http.js';
+import { askPermission, permission, playChime } from '../../notifications.js';
 import { changePrefs, refreshMe } from '../../session.js';
 import { isAdminRole } from '../../settings/pages.js';
 import { browserOf, MIN_PASSWORD, passwordProblem } from '../../settings/values.js';
 import { store } from '../../state.js';
 import { Icon } from '../common.js';
-import { ago } from '../DetailsPanel.js';
 import { ErrorNote, Field, Loaded, PageHead, Section, Toggle, useAction, useConfirm, useLoad, when } from './kit.js';
 
 const ROLE_LABEL = { agent: 'Agent', admin: 'Admin', super_admin: 'Super admin' };
@@ -198,6 +199,41 @@ function Preferences() {
     <${Toggle} label="Single-key shortcuts" testid="pref-shortcuts" checked=${prefs.shortcuts}
       text="j, k, r, n, a, e, s, / and ? act without a modifier key. Turn them off if you use speech input or they fire by accident; Esc still leaves a field."
       onChange=${(on) => change({ shortcuts: on })} />
+    <${Notifications} prefs=${prefs} change=${change} />
     ${!kept && html`<p class="form-error" role="alert">This browser would not store them: they last until you reload.</p>`}
   </${Section}>`;
+}
+
+const PERMISSION_TEXT = {
+  granted: 'This browser shows them.',
+  denied: 'This browser blocks notifications from this site: allow them in its site settings.',
+  default: 'This browser has not been asked yet.',
+  unsupported: 'This browser cannot show notifications; the tab title still counts them.',
+};
+
+/** Which announcements this agent wants (notifications.js), and the browser's permission. */
+function Notifications({ prefs, change }) {
+  const [granted, setGranted] = useState(permission());
+  return html`<fieldset class="setting-group" data-testid="profile-notifications">
+    <legend class="setting-label">Notifications
+      <span class="muted small" data-testid="notify-permission">${PERMISSION_TEXT[granted] || granted}</span>
+    </legend>
+    ${
+      granted === 'default' &&
+      html`<button class="btn btn-sm" type="button" data-testid="notify-ask"
+        onClick=${async () => setGranted(await askPermission())}>Allow desktop notifications</button>`
+    }
+    <${Toggle} label="A customer waits for a person" testid="pref-notify-waiting" checked=${prefs.notifyWaiting}
+      text="A conversation handed over by the AI or asked for by the customer, unassigned or assigned to you."
+      onChange=${(on) => change({ notifyWaiting: on })} />
+    <${Toggle} label="Replies in my conversations" testid="pref-notify-replies" checked=${prefs.notifyReplies}
+      text="A customer writes in a conversation assigned to you, while you are not reading it."
+      onChange=${(on) => change({ notifyReplies: on })} />
+    <${Toggle} label="Play a sound" testid="pref-sound" checked=${prefs.sound}
+      text="A short chime with each of them."
+      onChange=${(on) => {
+        change({ sound: on });
+        if (on) playChime(); // what it sounds like (and a user gesture, which browsers want for audio)
+      }} />
+  </fieldset>`;
 }

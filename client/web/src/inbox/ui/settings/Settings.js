@@ -19,8 +19,11 @@ import { Channels } from './Channels.js';
 import { TicketFields } from './Fields.js';
 import { Knowledge } from './Knowledge.js';
 import { AdminsOnly, PageHead } from './kit.js';
+import { LabelsSettings } from './Labels.js';
+import { MacrosSettings } from './Macros.js';
 import { Privacy } from './Privacy.js';
 import { Profile } from './Profile.js';
+import { Replies } from './Replies.js';
 import { Retention } from './Retention.js';
 import { SlaHours } from './Sla.js';
 import { Team } from './Team.js';
@@ -28,6 +31,8 @@ import { WidgetSettings } from './Widget.js';
 
 const PAGES = {
   profile: Profile,
+  replies: Replies,
+  macros: MacrosSettings,
   team: Team,
   'api-keys': ApiKeys,
   widget: WidgetSettings,
@@ -36,6 +41,7 @@ const PAGES = {
   sla: SlaHours,
   retention: Retention,
   fields: TicketFields,
+  labels: LabelsSettings,
   kb: Knowledge,
   audit: Audit,
   privacy: Privacy,

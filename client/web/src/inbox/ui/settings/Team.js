@@ -9,10 +9,10 @@
 import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
 import { useStore } from '../../../shared/store.js';
+import { ago } from '../../../shared/time.js';
 import { api } from '../../http.js';
 import { store } from '../../state.js';
 import { Avatar, Icon } from '../common.js';
-import { ago } from '../DetailsPanel.js';
 import {
   ErrorNote,
   Field,
