@@ -99,6 +99,8 @@ async def after_seq(
 
 def from_row(row: asyncpg.Record) -> Message:
     citations = row["citations"]
+    stored = row["delivery_status"]
+    status = WIRE_STATUS.get(stored) if stored else None
     return Message(
         id=MessageId(row["id"]),
         tenant_id=TenantId(row["tenant_id"]),
@@ -116,8 +118,8 @@ def from_row(row: asyncpg.Record) -> Message:
         attachments=tuple(json.loads(row["attachments"])),
         created_at=row["created_at"],
         event=row["event"],
-        status=WIRE_STATUS.get(row["delivery_status"]) if row["delivery_status"] else None,
-        status_reason=row["delivery_error"] if row["delivery_status"] == "failed" else None,
+        status=status,
+        status_reason=row["delivery_error"] if status == "failed" else None,
     )
 
 
