@@ -644,7 +644,9 @@ async def test_knowledge_base_upload_edit_and_questions(
     await page.get_by_test_id("kb-tags").fill("billing, account")
     await page.screenshot(path=str(screenshots / "settings-kb.png"))
     await page.get_by_test_id("kb-save").click()
-    await expect(page.get_by_test_id("kb-save")).to_be_disabled()  # saved: read back, unchanged
+    # Saved: the button reads "Save article" again (it is disabled while saving too).
+    await expect(page.get_by_test_id("kb-save")).to_have_text("Save article", timeout=30_000)
+    await expect(page.get_by_test_id("kb-save")).to_be_disabled()  # read back, unchanged
     article_id = await page.locator('[data-testid="kb-item"].active').get_attribute(
         "data-article-id"
     )
