@@ -128,6 +128,7 @@ def create_app(
                 gdpr=wired.gdpr,
                 attachments=wired.attachments,
                 audit_log=wired.audit_log,
+                reports=wired.reports,
                 replies=wired.replies,
                 macros=wired.macros,
                 answers=wired.answers,

@@ -62,6 +62,7 @@ from server.services.macros import MacroService
 from server.services.outbound_mail import OutboundMail
 from server.services.outbound_text import OutboundText
 from server.services.replies import CannedReplyService
+from server.services.reports import ReportService
 from server.services.retention import RetentionService
 from server.services.snooze import SnoozeService
 from server.services.summaries import SummaryService
@@ -111,6 +112,7 @@ class Wired:
     invitations: InvitationService
     support_access: SupportAccessService  # a super_admin's grants into tenants
     audit_log: AuditLogService  # the audit log admins read, the access review
+    reports: ReportService  # GET /v1/reports/{name}
     gdpr: GdprService  # contact export and erasure (closes the erased visitor's sockets)
     retention: RetentionService  # the sweep of conversations resolved past retention_days
     attachments: AttachmentService  # uploads, downloads, the objects of deleted rows
@@ -195,7 +197,8 @@ async def build_services(
         # LiteLLM's import takes seconds: pay it now, off the loop, not on the loop at the
         # first visitor's question (it would stall every connection meanwhile).
         await asyncio.to_thread(import_litellm)
-    knowledge = KnowledgeBase(db, embedder_for(settings.embed_model, settings.embed_api_base))
+    embedder = embedder_for(settings.embed_model, settings.embed_api_base)
+    knowledge = KnowledgeBase(db, embedder)
     model = chat_model_for(settings)
     escalation = EscalationService(
         db,
@@ -276,6 +279,7 @@ async def build_services(
         invitations=InvitationService(db, auth, the_clock, account_mail, settings.public_url),
         support_access=SupportAccessService(db, the_clock),
         audit_log=AuditLogService(db),
+        reports=ReportService(db, the_clock, embedder),
         gdpr=GdprService(db, the_clock, hub, attachments),
         retention=RetentionService(db, the_clock, metrics=metrics, files=attachments),
         attachments=attachments,

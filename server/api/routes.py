@@ -23,6 +23,7 @@ from server.api import (
     privacy,
     rating,
     replies,
+    reports,
     support_access,
     uploads,
     webhooks,
@@ -64,6 +65,7 @@ from server.api.replies import (
     RenderedOut,
     RenderIn,
 )
+from server.api.reports import ReportOut
 from server.api.schemas import (
     ArticleIn,
     ArticleList,
@@ -710,6 +712,25 @@ ENDPOINTS = (
         tags=("auth",),
     ),
     *audit_endpoints(),  # before accounts': /v1/users/access-review is no user id
+    Endpoint(
+        "GET",
+        "/v1/reports/{name}",
+        reports.report,
+        "A report for the reports page (agents and admins; README 'Reports'): volume, ai, "
+        "team, csat or gaps over [since, until) (RFC 3339 dates or times; default the last "
+        "30 days; at most 400 days) beside the period of the same length before it. "
+        "format=csv: the report's table as text/csv",
+        ReportOut,
+        auth=True,
+        errors=(400, 401, 403),
+        query=(
+            ("since", "RFC 3339 date or time (inclusive)"),
+            ("until", "RFC 3339 date or time (exclusive)"),
+            ("interval", "day | week: the series' buckets"),
+            ("format", "json | csv"),
+        ),
+        tags=("reports",),
+    ),
     *accounts_endpoints(),
     *support_access_endpoints(),
     *privacy_endpoints(),

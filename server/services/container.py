@@ -28,6 +28,7 @@ from server.services.knowledge import KnowledgeBase
 from server.services.labels import LabelService
 from server.services.macros import MacroService
 from server.services.replies import CannedReplyService
+from server.services.reports import ReportService
 from server.services.setup import FirstRun
 from server.services.summaries import SummaryService
 from server.services.support_access import SupportAccessService
@@ -59,6 +60,7 @@ class Services:
     invitations: InvitationService
     support_access: SupportAccessService  # a super_admin's grants into tenants
     audit_log: AuditLogService  # the audit log admins read, the access review
+    reports: ReportService  # GET /v1/reports/{name} (README "Reports")
     gdpr: GdprService  # contact export and erasure, the privacy-request register
     attachments: AttachmentService  # uploads and downloads through FLOWSUPPORT_STORAGE_URL
     labels: LabelService  # the tenant's managed labels

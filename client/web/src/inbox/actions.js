@@ -50,11 +50,12 @@ export function applyRoute(route) {
   if (route.ticketId) loadTicket(route.ticketId);
 }
 
-/** "Conversations" / "Tickets" / "Settings" (and g c / g t / g s): back to what was open there. */
+/** "Conversations" / "Tickets" / "Reports" / "Settings" (and g c / g t / g s): back to what was open there. */
 export function goTo(view) {
   const s = store.get();
   if (view === 'settings') navigate({ view, page: s.lastSettingsPage });
   else if (view === 'tickets') navigate({ view, ticketId: s.lastTicketId });
+  else if (view === 'reports') navigate({ view });
   else navigate({ view, conversationId: s.lastConversationId });
 }
 

@@ -59,6 +59,7 @@ export function initialState() {
     toasts: [],
     notices: {}, // conversation id -> 'waiting'|'reply': announced, not yet opened (notifications.js)
     help: false,
+    kbDraft: null, // {title, body}: a new knowledge-base article to open pre-filled (Reports' knowledge gaps)
     prefs: loadPrefs(null), // this browser's preferences for the signed-in user (prefs.js)
   };
 }
@@ -97,14 +98,16 @@ export function urlOf(route) {
   return route.view === 'settings' ? settingsPath(route.page) : `/inbox${hashOf(route)}`;
 }
 
-/** `#/conversations/<id>`, `#/tickets`, `#/tickets/<id>`. */
+/** `#/conversations/<id>`, `#/tickets`, `#/tickets/<id>`, `#/reports`. */
 export function parseHash(hash) {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'tickets') return { view: 'tickets', conversationId: null, ticketId: parts[1] || null };
+  if (parts[0] === 'reports') return { view: 'reports', conversationId: null, ticketId: null };
   return { view: 'conversations', conversationId: parts[1] || null, ticketId: null };
 }
 
 export function hashOf(route) {
+  if (route.view === 'reports') return '#/reports';
   if (route.view === 'tickets') return route.ticketId ? `#/tickets/${encodeURIComponent(route.ticketId)}` : '#/tickets';
   return route.conversationId ? `#/conversations/${encodeURIComponent(route.conversationId)}` : '#/conversations';
 }

@@ -41,10 +41,12 @@ function Shell() {
       ${
         route.view === 'settings'
           ? html`<${LazySettings} />`
-          : route.view === 'tickets'
-            ? html`<${TicketList} />
+          : route.view === 'reports'
+            ? html`<${LazyReports} />`
+            : route.view === 'tickets'
+              ? html`<${TicketList} />
             ${route.ticketId ? html`<${TicketView} id=${route.ticketId} /><${TicketDetails} id=${route.ticketId} />` : html`<${Empty} icon="ticket" title="Select a ticket" text="Escalated conversations become tickets with an SLA and a handoff summary." />`}`
-            : html`<${ConversationList} />
+              : html`<${ConversationList} />
             ${
               route.conversationId
                 ? html`<${ConversationView} id=${route.conversationId} /><${DetailsPanel} id=${route.conversationId} />`
@@ -85,6 +87,34 @@ function LazySettings() {
   if (!loaded)
     return html`<section class="pane main-pane empty-main"><div class="placeholder"><${Spinner} label="Loading the settings" /></div></section>`;
   return html`<${loaded.Settings} />`;
+}
+
+/** The Reports page, its own chunk too (with its charting library): loaded when opened. */
+let reportsModule = null;
+
+function LazyReports() {
+  const [loaded, setLoaded] = useState(reportsModule);
+  const [failed, setFailed] = useState(null);
+  useEffect(() => {
+    if (loaded) return;
+    import('./Reports.js').then(
+      (module) => {
+        reportsModule = module;
+        setLoaded(module);
+      },
+      (error) => setFailed(error),
+    );
+  }, []);
+  if (failed) {
+    return html`<section class="pane main-pane empty-main"><div class="placeholder" role="alert">
+      <h2>The reports could not be loaded</h2>
+      <p class="muted">${failed.message || 'Check your connection.'}</p>
+      <button class="btn" onClick=${() => location.reload()}>Reload</button>
+    </div></section>`;
+  }
+  if (!loaded)
+    return html`<section class="pane main-pane empty-main"><div class="placeholder"><${Spinner} label="Loading the reports" /></div></section>`;
+  return html`<${loaded.Reports} />`;
 }
 
 /** No conversation open: an admin of a new workspace sees the checklist, others the hint. */

@@ -1,4 +1,4 @@
-/** The top bar: product, Conversations / Tickets / Settings, connection, agents online, help, account. */
+/** The top bar: product, Conversations / Tickets / Reports / Settings, connection, agents online, help, account. */
 
 import { html } from 'htm/preact';
 import { useEffect } from 'preact/hooks';
@@ -31,7 +31,7 @@ export function TopBar() {
   });
   const others = (presence.agents || []).filter((a) => a.id !== user.id);
   useEffect(() => {
-    const where = { tickets: 'Tickets', settings: 'Settings' }[view] || 'Inbox';
+    const where = { tickets: 'Tickets', reports: 'Reports', settings: 'Settings' }[view] || 'Inbox';
     document.title = `${needing ? `(${needing}) ` : ''}${where} · FlowSupport`;
   }, [needing, view]);
 
@@ -48,6 +48,10 @@ export function TopBar() {
         aria-current=${view === 'tickets' ? 'page' : undefined} onClick=${() => goTo('tickets')}
         title="Tickets (g then t)">
         <${Icon} name="ticket" /> Tickets
+      </button>
+      <button data-testid="nav-reports" class=${`tab ${view === 'reports' ? 'active' : ''}`}
+        aria-current=${view === 'reports' ? 'page' : undefined} onClick=${() => goTo('reports')} title="Reports">
+        <${Icon} name="chart" /> Reports
       </button>
       <button data-testid="nav-settings" class=${`tab ${view === 'settings' ? 'active' : ''}`}
         aria-current=${view === 'settings' ? 'page' : undefined} onClick=${() => goTo('settings')}

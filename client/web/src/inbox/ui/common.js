@@ -54,6 +54,7 @@ const PATHS = {
   shield: 'M12 2l8 3v6c0 5-3.5 9-8 11-4.5-2-8-6-8-11V5z',
   device: 'M3 4h18v12H3z M8 20h8 M12 16v4',
   edit: 'M4 20h4L19 9l-4-4L4 16z M13 7l4 4',
+  chart: 'M3 3v18h18 M8 17v-5 M13 17V8 M18 17v-8',
 };
 
 export function Icon({ name, size = 16, label, class: cls = '' }) {

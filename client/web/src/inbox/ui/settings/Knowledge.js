@@ -17,6 +17,7 @@ import { ago } from '../../../shared/time.js';
 import { navigate } from '../../actions.js';
 import { api } from '../../http.js';
 import { tagsOf } from '../../settings/values.js';
+import { store } from '../../state.js';
 import { Icon, Spinner } from '../common.js';
 import { ErrorNote, Field, Loaded, PageHead, Section, useAction, useConfirm, useLoad, when } from './kit.js';
 
@@ -41,7 +42,12 @@ export function Knowledge() {
     () => api('/v1/kb/articles', { query: { limit: LIST_LIMIT, q } }).then((d) => ({ q, list: d.articles })),
     [q],
   );
-  const [selected, setSelected] = useState(null); // an article id, NEW, or null
+  // A new article handed over pre-filled (Reports' "Draft an article": state.kbDraft), taken once.
+  const [draft, setDraft] = useState(() => store.get().kbDraft);
+  useEffect(() => {
+    if (draft) store.set((s) => ({ ...s, kbDraft: null }));
+  }, []);
+  const [selected, setSelected] = useState(draft ? NEW : null); // an article id, NEW, or null
   const dirty = useRef(false);
   const [dialog, confirm] = useConfirm();
 
@@ -56,6 +62,7 @@ export function Knowledge() {
       if (!sure) return;
     }
     dirty.current = false;
+    setDraft(null);
     setSelected(id);
   }
 
@@ -80,7 +87,7 @@ export function Knowledge() {
         <div class="kb-main">
           ${
             selected
-              ? html`<${ArticleEditor} key=${selected} id=${selected === NEW ? null : selected}
+              ? html`<${ArticleEditor} key=${selected} id=${selected === NEW ? null : selected} draft=${selected === NEW ? draft : null}
                 onDirty=${(d) => {
                   dirty.current = d;
                 }}
@@ -247,9 +254,10 @@ function Questions({ id }) {
 const blank = { title: '', url: '', tags: '', body: '' };
 const formOf = (a) => ({ title: a.title, url: a.url || '', tags: (a.tags || []).join(', '), body: a.body || '' });
 
-function ArticleEditor({ id, onDirty, onSaved, onDeleted }) {
+function ArticleEditor({ id, draft, onDirty, onSaved, onDeleted }) {
   const article = useLoad(() => (id ? api(`/v1/kb/articles/${encodeURIComponent(id)}`) : Promise.resolve(null)), [id]);
-  if (!id) return html`<${EditorForm} article=${null} onDirty=${onDirty} onSaved=${onSaved} onDeleted=${onDeleted} />`;
+  if (!id)
+    return html`<${EditorForm} article=${null} start=${draft} onDirty=${onDirty} onSaved=${onSaved} onDeleted=${onDeleted} />`;
   return html`<${Loaded} resource=${article} what="The article">
     ${(a) => html`<${EditorForm} article=${a} refreshError=${article.error} onDirty=${onDirty} onDeleted=${onDeleted}
       onSaved=${async (savedId) => {
@@ -259,9 +267,9 @@ function ArticleEditor({ id, onDirty, onSaved, onDeleted }) {
   </${Loaded}>`;
 }
 
-function EditorForm({ article, refreshError, onDirty, onSaved, onDeleted }) {
+function EditorForm({ article, start, refreshError, onDirty, onSaved, onDeleted }) {
   const initial = article ? formOf(article) : blank;
-  const [form, setForm] = useState(initial);
+  const [form, setForm] = useState(start ? { ...blank, ...start } : initial); // a draft starts unsaved
   const shown = useRef(article);
   useEffect(() => {
     if (shown.current === article) return;
