@@ -45,16 +45,20 @@ async def volume_by_channel(
     conn: Connection, tenant_id: TenantId, since: datetime, until: datetime
 ) -> list[dict[str, Any]]:
     """Per channel: conversations started and messages written in the period."""
+    # Messages are counted per conversation first, then joined once per conversation: a
+    # join per message is the plan PostgreSQL falls back to for a generic prepared plan.
     rows = await conn.fetch(
         f"""
         WITH c AS (SELECT channel, count(*) AS n FROM conversations
                     WHERE tenant_id = $1 AND created_at >= $2 AND created_at < $3
                     GROUP BY channel),
-             w AS (SELECT c.channel, count(*) AS n FROM messages m
-                     JOIN conversations c ON c.id = m.conversation_id
-                    WHERE m.tenant_id = $1 AND m.created_at >= $2 AND m.created_at < $3
-                      AND {PUBLIC_MESSAGE}
-                    GROUP BY c.channel)
+             per AS (SELECT m.conversation_id, count(*) AS n FROM messages m
+                      WHERE m.tenant_id = $1 AND m.created_at >= $2 AND m.created_at < $3
+                        AND {PUBLIC_MESSAGE}
+                      GROUP BY m.conversation_id),
+             w AS (SELECT k.channel, sum(per.n)::bigint AS n FROM per
+                     JOIN conversations k ON k.id = per.conversation_id AND k.tenant_id = $1
+                    GROUP BY k.channel)
         SELECT channel, coalesce(c.n, 0) AS conversations, coalesce(w.n, 0) AS messages
           FROM c FULL JOIN w USING (channel)
          ORDER BY channel
@@ -139,43 +143,40 @@ async def ai_cohort(
     period, no public agent message before it, no `reopened` event nor follow-up
     conversation within `reopen_window` after it or before `until`), and how many were
     handed to a person (a ticket)."""
+    # One pass over the period's messages, grouped by conversation (a conversation's
+    # messages all come after its start, so the period bounds them too).
     row = await conn.fetchrow(
         """
-        WITH q AS (
-            SELECT c.id,
-                   (SELECT min(r.created_at) FROM messages r
-                     WHERE r.conversation_id = c.id AND r.event = 'resolved'
-                       AND r.created_at >= $2 AND r.created_at < $3) AS resolved
-              FROM conversations c
-             WHERE c.tenant_id = $1 AND c.created_at >= $2 AND c.created_at < $3
-               AND EXISTS (SELECT 1 FROM messages v
-                            WHERE v.conversation_id = c.id AND v.sender_kind = 'visitor'
-                              AND v.created_at < $3)
+        WITH per AS (
+            SELECT m.conversation_id AS id,
+                   bool_or(m.sender_kind = 'visitor') AS asked,
+                   bool_or(m.sender_kind = 'ai' AND NOT m.private) AS answered,
+                   min(m.created_at) FILTER (WHERE m.event = 'resolved') AS resolved,
+                   min(m.created_at) FILTER (WHERE m.sender_kind = 'agent' AND NOT m.private)
+                       AS first_agent,
+                   array_agg(m.created_at) FILTER (WHERE m.event = 'reopened') AS reopened
+              FROM messages m
+              JOIN conversations c ON c.id = m.conversation_id AND c.tenant_id = $1
+                                  AND c.created_at >= $2 AND c.created_at < $3
+             WHERE m.tenant_id = $1 AND m.created_at >= $2 AND m.created_at < $3
+             GROUP BY m.conversation_id
         )
-        SELECT count(*) AS questioned,
-               count(*) FILTER (WHERE EXISTS (
-                   SELECT 1 FROM messages a
-                    WHERE a.conversation_id = q.id AND a.sender_kind = 'ai' AND NOT a.private
-                      AND a.created_at < $3)) AS answered,
-               count(*) FILTER (WHERE q.resolved IS NOT NULL
+        SELECT count(*) FILTER (WHERE asked) AS questioned,
+               count(*) FILTER (WHERE asked AND answered) AS answered,
+               count(*) FILTER (WHERE asked AND resolved IS NOT NULL
+                   AND (first_agent IS NULL OR first_agent >= resolved)
                    AND NOT EXISTS (
-                       SELECT 1 FROM messages h
-                        WHERE h.conversation_id = q.id AND h.sender_kind = 'agent'
-                          AND NOT h.private AND h.created_at < q.resolved)
-                   AND NOT EXISTS (
-                       SELECT 1 FROM messages o
-                        WHERE o.conversation_id = q.id AND o.event = 'reopened'
-                          AND o.created_at > q.resolved
-                          AND o.created_at < least(q.resolved + $4, $3))
+                       SELECT 1 FROM unnest(reopened) AS o (at)
+                        WHERE o.at > resolved AND o.at < least(resolved + $4, $3))
                    AND NOT EXISTS (
                        SELECT 1 FROM conversations f
-                        WHERE f.previous_conversation_id = q.id
-                          AND f.created_at > q.resolved
-                          AND f.created_at < least(q.resolved + $4, $3))) AS resolved,
-               count(*) FILTER (WHERE EXISTS (
+                        WHERE f.previous_conversation_id = per.id
+                          AND f.created_at > resolved
+                          AND f.created_at < least(resolved + $4, $3))) AS resolved,
+               count(*) FILTER (WHERE asked AND EXISTS (
                    SELECT 1 FROM tickets t
-                    WHERE t.conversation_id = q.id AND t.created_at < $3)) AS handed_over
-          FROM q
+                    WHERE t.conversation_id = per.id AND t.created_at < $3)) AS handed_over
+          FROM per
         """,
         tenant_id,
         since,

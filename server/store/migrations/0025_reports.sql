@@ -31,7 +31,7 @@ GRANT EXECUTE ON FUNCTION business_minutes(timestamptz, timestamptz, text, integ
 CREATE INDEX conversations_tenant_created_idx ON conversations (tenant_id, created_at)
     INCLUDE (channel, contact_id);
 CREATE INDEX messages_tenant_created_idx ON messages (tenant_id, created_at)
-    INCLUDE (conversation_id, sender_kind, private);
+    INCLUDE (conversation_id, sender_kind, private, sender_id);
 CREATE INDEX tickets_tenant_created_idx ON tickets (tenant_id, created_at);
 CREATE INDEX csat_ratings_tenant_created_idx ON csat_ratings (tenant_id, created_at);
 -- The case events of a conversation (resolved, reopened): the AI report looks them up.
