@@ -11,6 +11,7 @@ from typing import Any
 
 import msgpack
 from websockets.asyncio.client import ClientConnection, connect
+from websockets.http11 import USER_AGENT
 
 from tests.live import TIMEOUT_SCALE
 
@@ -57,6 +58,19 @@ class Client:
         answer = await self.request(frame)
         assert answer["type"] == "ack", answer
         return answer
+
+    async def send_files(
+        self, conversation_id: str, body: str, client_msg_id: str, upload_ids: list[str]
+    ) -> dict[str, Any]:
+        """message.send with attachments; returns the ack or the error, for the test to judge."""
+        frame = {
+            "type": "message.send",
+            "conversation_id": conversation_id,
+            "client_msg_id": client_msg_id,
+            "body": body,
+            "attachments": upload_ids,
+        }
+        return await self.request(frame)
 
     async def say(self, conversation_id: str, body: str, client_msg_id: str) -> dict[str, Any]:
         """message.send, acknowledged; returns the ack."""
@@ -120,12 +134,11 @@ async def session(
     """Connected and welcomed; fails loudly when the server refuses."""
     subprotocol = "flowsupport.v1.msgpack" if binary else "flowsupport.v1.json"
     headers = {"Origin": origin} if origin else None
-    extra = {"user_agent_header": user_agent} if user_agent else {}
     async with connect(
         url,
         subprotocols=[subprotocol],
         additional_headers=headers,
-        **extra,
+        user_agent_header=user_agent or USER_AGENT,
         open_timeout=WAIT_S,
         max_size=2**22,
         max_queue=None,  # a test client may read late; never stall the closing handshake

@@ -217,45 +217,16 @@ async def test_uploads_are_the_uploaders_own(
         pending = await uploaded(http, ann_token, "mine.png", png())
         url = f"/v1/attachments/{pending['upload_id']}"
         assert_error(await http.get(url, headers=bearer(bob_token)), 404, "not_found")
-        theft = await bob.request(
-            {
-                "type": "message.send",
-                "conversation_id": bob_conversation,
-                "client_msg_id": "steal",
-                "body": "look",
-                "attachments": [pending["upload_id"]],
-            }
-        )
+        theft = await bob.send_files(bob_conversation, "look", "steal", [pending["upload_id"]])
         assert theft["type"] == "error" and theft["code"] == "bad_request", theft
-        staff = await agent.request(
-            {
-                "type": "message.send",
-                "conversation_id": ann_conversation,
-                "client_msg_id": "staff-steal",
-                "body": "mine now",
-                "attachments": [pending["upload_id"]],
-            }
+        staff = await agent.send_files(
+            ann_conversation, "mine now", "staff-steal", [pending["upload_id"]]
         )
         assert staff["type"] == "error" and staff["code"] == "bad_request", staff
-        sent = await ann.ok(
-            {
-                "type": "message.send",
-                "conversation_id": ann_conversation,
-                "client_msg_id": "ok",
-                "body": "here",
-                "attachments": [pending["upload_id"]],
-            }
-        )
+        sent = await ann.send_files(ann_conversation, "here", "ok", [pending["upload_id"]])
+        assert sent["type"] == "ack", sent
         assert sent["message"]["attachments"][0]["id"] == pending["upload_id"]
-        twice = await ann.request(
-            {
-                "type": "message.send",
-                "conversation_id": ann_conversation,
-                "client_msg_id": "again",
-                "body": "same file",
-                "attachments": [pending["upload_id"]],
-            }
-        )
+        twice = await ann.send_files(ann_conversation, "same file", "again", [pending["upload_id"]])
         assert twice["type"] == "error" and twice["code"] == "bad_request", twice
         empty = await ann.request(
             {

@@ -423,15 +423,10 @@ async def test_an_agents_files_go_out_attached_to_the_reply(
     assert uploaded.status_code == 201, uploaded.text
     before = len(relay.received)
     async with session(server.ws_url, {"token": mail_desk.agent_token}) as agent:
-        await agent.ok(
-            {
-                "type": "message.send",
-                "conversation_id": conversation_id,
-                "client_msg_id": "with-file-1",
-                "body": "Here it is.",
-                "attachments": [uploaded.json()["upload_id"]],
-            }
+        answer = await agent.send_files(
+            conversation_id, "Here it is.", "with-file-1", [uploaded.json()["upload_id"]]
         )
+        assert answer["type"] == "ack", answer
     await wait_for(relay, before + 1)
     mail = relay.received[-1]
     [file] = list(mail.iter_attachments())

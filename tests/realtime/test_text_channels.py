@@ -457,14 +457,8 @@ async def test_files_are_refused_on_sms_with_a_clear_error(
     async with session(
         base.replace("http", "ws", 1) + "/v1/ws", {"token": tenant.agent_token}
     ) as agent:
-        answer = await agent.request(
-            {
-                "type": "message.send",
-                "conversation_id": conversation_id,
-                "client_msg_id": "sms-file-1",
-                "body": "Attached.",
-                "attachments": [uploaded.json()["upload_id"]],
-            }
+        answer = await agent.send_files(
+            conversation_id, "Attached.", "sms-file-1", [uploaded.json()["upload_id"]]
         )
     assert answer["type"] == "error" and answer["code"] == "bad_request"
     assert "sms" in answer["message"]
