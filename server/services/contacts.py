@@ -70,15 +70,8 @@ class ContactService:
             updated = await contacts.update_details(conn, wanted, cleaned)
             if updated is None:
                 raise NotFound("contact not found")
-            await audit.record(
-                conn,
-                tenant_id=principal.tenant_id,
-                actor_kind=principal.kind,
-                actor_id=principal.id,
-                action="contact.update",
-                target_kind="contact",
-                target_id=str(wanted),
-                details={"fields": sorted(cleaned)},
+            await audit.record_by(
+                conn, principal, "contact.update", "contact", wanted, {"fields": sorted(cleaned)}
             )
         return updated
 

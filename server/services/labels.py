@@ -57,7 +57,15 @@ class LabelService:
                 colour=colour,
                 description=description,
             )
-            await _audit(conn, principal, "label.create", label, {"name": name})
+            await audit.record_by(
+                conn,
+                principal,
+                "label.create",
+                "label",
+                label.id,
+                {"name": name},
+                tenant_id=label.tenant_id,
+            )
         return label
 
     async def change(self, principal: Principal, label_id: str, values: dict[str, Any]) -> Label:
@@ -84,7 +92,15 @@ class LabelService:
                 changed = await store.retag(conn, label.tenant_id, label.name, name)
                 updates = await _record_updates(conn, label, changed)
                 details.update(renamed_from=label.name, conversations=len(changed))
-            await _audit(conn, principal, "label.update", updated, details)
+            await audit.record_by(
+                conn,
+                principal,
+                "label.update",
+                "label",
+                updated.id,
+                details,
+                tenant_id=updated.tenant_id,
+            )
         for event in updates:
             await self._sink.persisted(event)
         return updated
@@ -102,7 +118,15 @@ class LabelService:
             updates = await _record_updates(conn, label, changed)
             await store.delete(conn, label.id)
             details = {"name": label.name, "conversations": len(changed)}
-            await _audit(conn, principal, "label.delete", label, details)
+            await audit.record_by(
+                conn,
+                principal,
+                "label.delete",
+                "label",
+                label.id,
+                details,
+                tenant_id=label.tenant_id,
+            )
         for event in updates:
             await self._sink.persisted(event)
         return len(changed)
@@ -127,18 +151,3 @@ async def _record_updates(
         )
         for conversation_id in changed
     ]
-
-
-async def _audit(
-    conn: Connection, principal: Principal, action: str, label: Label, details: dict[str, Any]
-) -> None:
-    await audit.record(
-        conn,
-        tenant_id=label.tenant_id,
-        actor_kind=principal.kind,
-        actor_id=principal.id,
-        action=action,
-        target_kind="label",
-        target_id=str(label.id),
-        details=details,
-    )

@@ -166,13 +166,4 @@ async def audit_shared(
     if owner_id is not None:
         return
     kind, _, _ = action.partition(".")
-    await audit.record(
-        conn,
-        tenant_id=principal.tenant_id,
-        actor_kind=principal.kind,
-        actor_id=principal.id,
-        action=action,
-        target_kind=kind,
-        target_id=str(target),
-        details={"name": name},
-    )
+    await audit.record_by(conn, principal, action, kind, target, {"name": name})

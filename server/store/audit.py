@@ -16,6 +16,7 @@ from typing import Any
 
 import asyncpg
 
+from server.domain.access import Principal
 from server.domain.audit import AuditEntry, AuditQuery
 from server.ids import TenantId
 from server.store.db import Connection
@@ -56,6 +57,31 @@ async def record(
         json.dumps(details or {}),
         actor_kind in PSEUDONYMOUS_KINDS,
         target_kind in PSEUDONYMOUS_KINDS,
+    )
+
+
+async def record_by(
+    conn: Connection,
+    principal: Principal,
+    action: str,
+    target_kind: str,
+    target_id: object,
+    details: dict[str, Any] | None = None,
+    *,
+    tenant_id: TenantId | None = None,
+) -> None:
+    """`record` for what an authenticated principal did: the actor is the principal, the
+    target `target_kind` `target_id`, the tenant the target's (`tenant_id`) or else the
+    principal's."""
+    await record(
+        conn,
+        tenant_id=tenant_id or principal.tenant_id,
+        actor_kind=principal.kind,
+        actor_id=principal.id,
+        action=action,
+        target_kind=target_kind,
+        target_id=str(target_id),
+        details=details,
     )
 
 
