@@ -2,4 +2,5 @@
 
 from server.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # not when a --workers process imports it (multiprocessing)
+    raise SystemExit(main())

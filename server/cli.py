@@ -45,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "serve":
             from server.serve import serve  # imports uvicorn only when serving
 
-            return serve(settings, host=args.host, port=args.port)
+            return serve(settings, host=args.host, port=args.port, workers=args.workers)
         if args.command == "demo":
             from server.demo import run_demo
 
@@ -277,6 +277,13 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the HTTP + WebSocket server")
     serve.add_argument("--host", default=None, help="listen address (FLOWSUPPORT_HOST)")
     serve.add_argument("--port", type=int, default=None, help="listen port (PORT)")
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="server processes sharing the port, one per core (N > 1 needs FLOWSUPPORT_REDIS_URL)",
+    )
     commands.add_parser("worker", help="run background jobs")
     demo = commands.add_parser(
         "demo", help="serve with a demo tenant, agent and knowledge base; prints URLs and logins"

@@ -131,6 +131,11 @@ class Metrics:
             "Worst event-loop lag since the last scrape",
             registry=registry,
         )
+        self.gc_pause_max = Gauge(
+            "flowsupport_gc_pause_seconds_max",
+            "Longest garbage-collection pause since the last scrape",
+            registry=registry,
+        )
         self.db_pool = Gauge(
             "flowsupport_db_pool_connections",
             "Database pool connections, by state",

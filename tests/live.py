@@ -148,7 +148,11 @@ def free_port() -> int:
 
 @contextmanager
 def running_server(
-    data_dir: Path, *, extra_env: dict[str, str] | None = None, port: int | None = None
+    data_dir: Path,
+    *,
+    extra_env: dict[str, str] | None = None,
+    port: int | None = None,
+    serve_args: tuple[str, ...] = (),
 ) -> Iterator[LiveServer]:
     """`flowsupport serve` on `data_dir` until the block ends (then SIGTERM, like a deploy).
     It runs as FLOWSUPPORT_ENV=test on the data dir's test clock (`LiveServer.clock`)
@@ -160,7 +164,7 @@ def running_server(
     embedded default itself (the server starting its own database) is the default mode's."""
     with ExitStack() as stack:
         env = _server_env(data_dir, port or free_port(), extra_env or {}, stack)
-        yield stack.enter_context(_serving(data_dir, env))
+        yield stack.enter_context(_serving(data_dir, env, serve_args))
 
 
 def _server_env(
@@ -187,13 +191,15 @@ def _server_env(
 
 
 @contextmanager
-def _serving(data_dir: Path, env: dict[str, str]) -> Iterator[LiveServer]:
+def _serving(
+    data_dir: Path, env: dict[str, str], serve_args: tuple[str, ...] = ()
+) -> Iterator[LiveServer]:
     port = int(env["PORT"])
     if env["FLOWSUPPORT_ENV"] != "test":
         del env["FLOWSUPPORT_TEST_CLOCK_FILE"]  # refused there: the system's clock only
     started = time.monotonic()
     process = subprocess.Popen(
-        [sys.executable, "-m", "server", "serve"],
+        [sys.executable, "-m", "server", "serve", *serve_args],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
