@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from server.broker.base import Broker, PresenceStore, RateLedger
 from server.broker.memory import MemoryBroker, MemoryLedger, MemoryPresence
-from server.broker.redis import RedisBroker, RedisLedger, RedisPresence
 from server.config import Settings
 from server.supervisor import Supervisor
 
@@ -19,6 +18,8 @@ def broker_for(
     entries carry `node_id`, the hub's own)."""
     if settings.redis_url is None:
         return MemoryBroker(), MemoryPresence()
+    from server.broker.redis import RedisBroker, RedisPresence  # redis: 0.35 s to import
+
     return (
         RedisBroker(settings.redis_url, supervisor),
         RedisPresence(settings.redis_url, node_id, supervisor),
@@ -29,4 +30,6 @@ def ledger_for(settings: Settings) -> RateLedger:
     """Where nodes tell each other what each principal spent: Redis when configured."""
     if settings.redis_url is None:
         return MemoryLedger()
+    from server.broker.redis import RedisLedger
+
     return RedisLedger(settings.redis_url)

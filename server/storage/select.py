@@ -8,7 +8,6 @@ from urllib.parse import unquote, urlsplit
 from server.errors import ConfigError
 from server.storage.base import ObjectStore
 from server.storage.files import FileStore
-from server.storage.s3 import S3Store
 
 
 def store_for(url: str | None, data_dir: Path) -> ObjectStore:
@@ -24,5 +23,7 @@ def store_for(url: str | None, data_dir: Path) -> ObjectStore:
     if parts.scheme == "s3":
         if not parts.netloc:
             raise ConfigError("FLOWSUPPORT_STORAGE_URL: s3:// needs a bucket (s3://bucket/prefix)")
+        from server.storage.s3 import S3Store  # boto3 costs 0.5 s to import: only for S3
+
         return S3Store(parts.netloc, unquote(parts.path))
     raise ConfigError("FLOWSUPPORT_STORAGE_URL must be file:///path or s3://bucket/prefix")
