@@ -66,10 +66,10 @@ class Plan:
 
 @dataclass
 class Tally:
-    connected: int = 0
+    """What one client process saw (the shared counters say how many are up)."""
+
     back_after_s: list[float] = field(default_factory=list)  # per connection, after the cut
     received: dict[int, list[int]] = field(default_factory=dict)  # connection -> seqs
-    refused: int = 0
     cpu_s: float = 0.0
 
 
@@ -123,7 +123,6 @@ async def _clients(plan: Plan, shared: Shared, results: Queue[Tally]) -> None:
                             break
                         last = _take(frame, seqs, last)
                     if first:
-                        tally.connected += 1
                         first = False
                         with shared.connected.get_lock():
                             shared.connected.value += 1
@@ -135,8 +134,7 @@ async def _clients(plan: Plan, shared: Shared, results: Queue[Tally]) -> None:
                     async for data in ws:
                         last = _take(json.loads(data), seqs, last)
             except (ConnectionClosed, InvalidHandshake, OSError, TimeoutError):
-                if first:
-                    tally.refused += 1
+                pass  # cut, refused or timed out: back off and try again
             if not stop.is_set():
                 await asyncio.sleep(backoff_delay(attempt, cap=BACKOFF_CAP_S))
                 attempt += 1
@@ -249,7 +247,7 @@ async def storm(
     for worker in workers:
         worker.join(timeout=30)
     wall = time.monotonic() - wall_started
-    outcome.connected = sum(t.connected for t in tallies)
+    outcome.connected = shared.connected.value
     outcome.back = sorted(s for t in tallies for s in t.back_after_s)
     outcome.clients_cpu = sum(t.cpu_s for t in tallies) / (wall * len(workers))
     return outcome, tallies
