@@ -3,8 +3,8 @@ caller's security context, so row-level security keeps other tenants' rows out; 
 sees the team's figures and only their own row among the agents, an admin every row.
 
 Team times are business minutes when the tenant has business hours (migration 0025's
-business_minutes, the SQL twin of server/domain/sla.py's, summed where the rows are), else
-wall-clock minutes.
+business_minutes, the SQL twin of server/domain/sla.py's), else wall-clock minutes, stored on
+each ticket when it is first answered and when it is solved (migration 0027).
 """
 
 from __future__ import annotations
@@ -122,8 +122,8 @@ class ReportService:
         self, conn: Connection, who: Principal, p: rules.Period, hours: BusinessHours | None
     ) -> Report:
         t, before = who.tenant_id, p.previous()
-        now = await reports.team_times(conn, t, p.since, p.until, hours)
-        then = await reports.team_times(conn, t, before.since, before.until, hours)
+        now = await reports.team_times(conn, t, p.since, p.until)
+        then = await reports.team_times(conn, t, before.since, before.until)
         replies = await reports.agent_replies(conn, t, p.since, p.until)
         names = await reports.staff_names(conn, t)
         people = (set(replies) | set(now)) - {None}
@@ -141,6 +141,11 @@ class ReportService:
                     "replies": sent,
                     "first_response_median_minutes": mine.get("first_median"),
                     "resolution_median_minutes": mine.get("solved_median"),
+                    "sla_attained": mine.get("attained", 0),
+                    "sla_breached": mine.get("breached", 0),
+                    "sla_attainment_rate": rules.ratio(
+                        mine.get("attained", 0), mine.get("attained", 0) + mine.get("breached", 0)
+                    ),
                 }
             )
         team, was = now[None], then[None]

@@ -4,6 +4,8 @@ tenant, since a super_admin's context is open to every tenant.
 
 "Messages" are the public ones people and the AI wrote (system notices and private notes are
 not counted). Times are grouped in `zone` (the tenant's business-hours time zone, or UTC).
+Message and citation counts come from the quarter-hour rollups and the AI's outcomes from
+the conversation row, both kept by a trigger as messages are written (migration 0027).
 """
 
 from __future__ import annotations
@@ -13,12 +15,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from server.domain.models import Message
-from server.domain.sla import BusinessHours
 from server.ids import TenantId
 from server.store import messages
 from server.store.db import Connection
-
-PUBLIC_MESSAGE = "m.sender_kind <> 'system' AND NOT m.private"
 
 
 async def volume_totals(
@@ -26,12 +25,12 @@ async def volume_totals(
 ) -> tuple[int, int]:
     """(conversations started, messages written) in `[since, until)`."""
     row = await conn.fetchrow(
-        f"""
+        """
         SELECT (SELECT count(*) FROM conversations
                  WHERE tenant_id = $1 AND created_at >= $2 AND created_at < $3) AS conversations,
-               (SELECT count(*) FROM messages m
-                 WHERE m.tenant_id = $1 AND m.created_at >= $2 AND m.created_at < $3
-                   AND {PUBLIC_MESSAGE}) AS messages
+               (SELECT coalesce(sum(messages), 0)::bigint
+                  FROM report_message_counts_in($1, $2, $3))
+                   AS messages
         """,
         tenant_id,
         since,
@@ -45,20 +44,13 @@ async def volume_by_channel(
     conn: Connection, tenant_id: TenantId, since: datetime, until: datetime
 ) -> list[dict[str, Any]]:
     """Per channel: conversations started and messages written in the period."""
-    # Messages are counted per conversation first, then joined once per conversation: a
-    # join per message is the plan PostgreSQL falls back to for a generic prepared plan.
     rows = await conn.fetch(
-        f"""
+        """
         WITH c AS (SELECT channel, count(*) AS n FROM conversations
                     WHERE tenant_id = $1 AND created_at >= $2 AND created_at < $3
                     GROUP BY channel),
-             per AS (SELECT m.conversation_id, count(*) AS n FROM messages m
-                      WHERE m.tenant_id = $1 AND m.created_at >= $2 AND m.created_at < $3
-                        AND {PUBLIC_MESSAGE}
-                      GROUP BY m.conversation_id),
-             w AS (SELECT k.channel, sum(per.n)::bigint AS n FROM per
-                     JOIN conversations k ON k.id = per.conversation_id AND k.tenant_id = $1
-                    GROUP BY k.channel)
+             w AS (SELECT channel, sum(messages)::bigint AS n
+                     FROM report_message_counts_in($1, $2, $3) GROUP BY channel)
         SELECT channel, coalesce(c.n, 0) AS conversations, coalesce(w.n, 0) AS messages
           FROM c FULL JOIN w USING (channel)
          ORDER BY channel
@@ -84,7 +76,7 @@ async def volume_series(
     """One row per day or week (starting at local midnight, weeks on Monday) that overlaps
     the period, with the conversations and messages of the period that fall in it."""
     rows = await conn.fetch(
-        f"""
+        """
         WITH b AS (SELECT generate_series(date_trunc($4, $2 AT TIME ZONE $5),
                                           $3 AT TIME ZONE $5 - interval '1 microsecond',
                                           ('1 ' || $4)::interval) AS local),
@@ -92,10 +84,8 @@ async def volume_series(
                      FROM conversations
                     WHERE tenant_id = $1 AND created_at >= $2 AND created_at < $3
                     GROUP BY 1),
-             w AS (SELECT date_trunc($4, m.created_at AT TIME ZONE $5) AS local, count(*) AS n
-                     FROM messages m
-                    WHERE m.tenant_id = $1 AND m.created_at >= $2 AND m.created_at < $3
-                      AND {PUBLIC_MESSAGE}
+             w AS (SELECT date_trunc($4, at AT TIME ZONE $5) AS local, sum(messages)::bigint AS n
+                     FROM report_message_counts_in($1, $2, $3)
                     GROUP BY 1)
         SELECT b.local AT TIME ZONE $5 AS start, coalesce(c.n, 0) AS conversations,
                coalesce(w.n, 0) AS messages
@@ -143,37 +133,32 @@ async def ai_cohort(
     period, no public agent message before it, no `reopened` event nor follow-up
     conversation within `reopen_window` after it or before `until`), and how many were
     handed to a person (a ticket)."""
-    # One pass over the period's messages, grouped by conversation (a conversation's
-    # messages all come after its start, so the period bounds them too).
+    # The outcomes are kept on the conversation as its messages arrive (migration 0027):
+    # each is counted when it happened before `until` (a conversation's messages all come
+    # after its start, so the period bounds them from below).
     row = await conn.fetchrow(
         """
         WITH per AS (
-            SELECT m.conversation_id AS id,
-                   bool_or(m.sender_kind = 'visitor') AS asked,
-                   bool_or(m.sender_kind = 'ai' AND NOT m.private) AS answered,
-                   min(m.created_at) FILTER (WHERE m.event = 'resolved') AS resolved,
-                   min(m.created_at) FILTER (WHERE m.sender_kind = 'agent' AND NOT m.private)
-                       AS first_agent,
-                   array_agg(m.created_at) FILTER (WHERE m.event = 'reopened') AS reopened
-              FROM messages m
-              JOIN conversations c ON c.id = m.conversation_id AND c.tenant_id = $1
-                                  AND c.created_at >= $2 AND c.created_at < $3
-             WHERE m.tenant_id = $1 AND m.created_at >= $2 AND m.created_at < $3
-             GROUP BY m.conversation_id
+            SELECT c.id, c.first_customer_at < $3 AS asked,
+                   c.first_ai_reply_at < $3 AS answered,
+                   CASE WHEN c.first_resolved_at < $3 THEN c.first_resolved_at END AS resolved,
+                   c.first_agent_reply_at AS first_agent,
+                   c.reopened_after_resolved_at AS reopened
+              FROM conversations c
+             WHERE c.tenant_id = $1 AND c.created_at >= $2 AND c.created_at < $3
+               AND c.first_customer_at < $3
         )
-        SELECT count(*) FILTER (WHERE asked) AS questioned,
-               count(*) FILTER (WHERE asked AND answered) AS answered,
-               count(*) FILTER (WHERE asked AND resolved IS NOT NULL
+        SELECT count(*) AS questioned,
+               count(*) FILTER (WHERE answered) AS answered,
+               count(*) FILTER (WHERE resolved IS NOT NULL
                    AND (first_agent IS NULL OR first_agent >= resolved)
-                   AND NOT EXISTS (
-                       SELECT 1 FROM unnest(reopened) AS o (at)
-                        WHERE o.at > resolved AND o.at < least(resolved + $4, $3))
+                   AND (reopened IS NULL OR reopened >= least(resolved + $4, $3))
                    AND NOT EXISTS (
                        SELECT 1 FROM conversations f
                         WHERE f.previous_conversation_id = per.id
                           AND f.created_at > resolved
                           AND f.created_at < least(resolved + $4, $3))) AS resolved,
-               count(*) FILTER (WHERE asked AND EXISTS (
+               count(*) FILTER (WHERE EXISTS (
                    SELECT 1 FROM tickets t
                     WHERE t.conversation_id = per.id AND t.created_at < $3)) AS handed_over
           FROM per
@@ -214,13 +199,9 @@ async def top_articles(
     """The articles the AI's answers of the period cited most (the title as last cited)."""
     rows = await conn.fetch(
         """
-        SELECT cit->>'article_id' AS article_id,
-               (array_agg(cit->>'title' ORDER BY m.created_at DESC))[1] AS title,
-               count(*) AS citations
-          FROM messages m, jsonb_array_elements(m.citations) AS cit
-         WHERE m.tenant_id = $1 AND m.created_at >= $2 AND m.created_at < $3
-           AND m.sender_kind = 'ai' AND m.citations IS NOT NULL
-           AND jsonb_typeof(m.citations) = 'array'
+        SELECT article_id, (array_agg(title ORDER BY cited_at DESC))[1] AS title,
+               sum(citations)::bigint AS citations
+          FROM report_citations_in($1, $2, $3)
          GROUP BY 1
          ORDER BY 3 DESC, 2
          LIMIT $4
@@ -236,35 +217,25 @@ async def top_articles(
     ]
 
 
-def _minutes(start: str, end: str) -> str:
-    """SQL for the minutes from `start` to `end`: business minutes (migration 0025's
-    business_minutes) when $4 names the business hours' zone, else wall-clock minutes."""
-    return (
-        f"CASE WHEN $4::text IS NULL THEN extract(epoch FROM {end} - {start}) / 60"
-        f" ELSE business_minutes({start}, {end}, $4, $5, $6, $7) END"
-    )
-
-
 async def team_times(
     conn: Connection,
     tenant_id: TenantId,
     since: datetime,
     until: datetime,
-    hours: BusinessHours | None,
 ) -> dict[str | None, dict[str, Any]]:
     """Over the tickets opened in the period (responses and solutions after `until` not yet
-    known to it): first-response and resolution minutes (median, 90th percentile) and the
+    known to it): first-response and resolution minutes (median, 90th percentile; business
+    minutes as the ticket stored them, migration 0027) and the
     SLA outcome counts, for the whole team (key None) and per assignee (by id). Attained:
     every target the ticket had was met without a breach; breached: any breach; a ticket
     still running unbreached is neither."""
     rows = await conn.fetch(
-        f"""
+        """
         WITH t AS (
             SELECT assignee_id,
-                   CASE WHEN first_responded_at < $3
-                        THEN {_minutes("created_at", "first_responded_at")} END AS first,
+                   CASE WHEN first_responded_at < $3 THEN first_response_minutes END AS first,
                    CASE WHEN solved_at < $3 AND status IN ('solved', 'closed')
-                        THEN {_minutes("created_at", "solved_at")} END AS solved,
+                        THEN resolution_minutes END AS solved,
                    cardinality(breaches) > 0 AS breached,
                    (first_response_due_at IS NOT NULL OR resolution_due_at IS NOT NULL)
                    AND (first_response_due_at IS NULL OR first_responded_at < $3)
@@ -286,10 +257,6 @@ async def team_times(
         tenant_id,
         since,
         until,
-        hours.timezone if hours else None,
-        list(hours.days) if hours else None,
-        hours.start if hours else None,
-        hours.end if hours else None,
     )
     found: dict[str | None, dict[str, Any]] = {}
     for row in rows:

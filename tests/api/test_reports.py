@@ -384,6 +384,9 @@ async def test_reports_match_the_hand_computed_fixture(
             "replies": 1,
             "first_response_median_minutes": 89,
             "resolution_median_minutes": 419,
+            "sla_attained": 1,  # C3; C5 still runs unbreached: neither
+            "sla_breached": 0,
+            "sla_attainment_rate": 1.0,
         },
         {
             "id": bo,
@@ -392,6 +395,9 @@ async def test_reports_match_the_hand_computed_fixture(
             "replies": 1,
             "first_response_median_minutes": 60,
             "resolution_median_minutes": None,
+            "sla_attained": 0,
+            "sla_breached": 1,  # C4
+            "sla_attainment_rate": 0.0,
         },
     ]
 
@@ -432,6 +438,48 @@ async def test_reports_match_the_hand_computed_fixture(
         "examples": ["How do I export my invoices as PDF?"],
         "conversation_ids": [ids["C3"]],
     }
+
+
+async def test_periods_cutting_quarter_hours_count_exactly(
+    http: httpx.AsyncClient, live_server: LiveServer, shop: Tenant, other_shop: Tenant
+) -> None:
+    """The counts come from quarter-hour rollups (migration 0027) plus the messages at a
+    period's ragged edges: any period counts what a plain count over the messages does."""
+    await prepared(http, live_server, shop, other_shop)
+    periods = [
+        ("2026-03-23T08:00:15Z", "2026-03-24T10:31:00Z"),  # cuts C1 and C2 mid-quarter
+        ("2026-03-23T08:00:10Z", "2026-03-23T08:05:00Z"),  # inside one quarter
+        ("2026-03-23T08:00:30Z", "2026-03-23T08:00:30.000001Z"),  # one microsecond
+        ("2026-03-10T08:59:59Z", "2026-04-05T22:30:00Z"),
+    ]
+    async with owner_connection(live_server) as owner:
+        for since, until in periods:
+            lo, hi = (datetime.fromisoformat(t) for t in (since, until))
+            by_channel = await owner.fetch(
+                "SELECT k.channel, count(*) AS n FROM messages m"
+                " JOIN conversations k ON k.id = m.conversation_id"
+                " WHERE m.tenant_id = $1 AND m.created_at >= $2 AND m.created_at < $3"
+                " AND m.sender_kind <> 'system' AND NOT m.private GROUP BY 1",
+                uuid.UUID(shop.tenant_id), lo, hi,
+            )  # fmt: skip
+            cited = await owner.fetch(
+                "SELECT c->>'article_id' AS a, count(*) AS n FROM messages m,"
+                " jsonb_array_elements(m.citations) c WHERE m.tenant_id = $1"
+                " AND m.sender_kind = 'ai' AND m.citations IS NOT NULL"
+                " AND m.created_at >= $2 AND m.created_at < $3 GROUP BY 1",
+                uuid.UUID(shop.tenant_id), lo, hi,
+            )  # fmt: skip
+            query = f"since={since}&until={until}"
+            volume = await get(http, shop.admin_token, f"/v1/reports/volume?{query}")
+            assert {c["channel"]: c["messages"] for c in volume["by_channel"] if c["messages"]} == {
+                r["channel"]: r["n"] for r in by_channel
+            }, (since, until)
+            assert volume["messages"]["value"] == sum(r["n"] for r in by_channel)
+            assert sum(d["messages"] for d in volume["series"]) == volume["messages"]["value"]
+            ai = await get(http, shop.admin_token, f"/v1/reports/ai?{query}")
+            assert {a["article_id"]: a["citations"] for a in ai["top_articles"]} == {
+                r["a"]: r["n"] for r in cited
+            }, (since, until)
 
 
 async def test_an_agent_sees_only_their_own_row_and_visitors_none(
@@ -482,6 +530,8 @@ async def test_csv_exports_parse_and_match_the_json(
             ] == [(a["id"], a["name"], str(a["first_response_median_minutes"])) for a in
                   json_body["agents"]]  # fmt: skip
             assert rows[1]["resolution_median_minutes"] == ""  # None: an empty cell
+            assert [(r["sla_attained"], r["sla_breached"], r["sla_attainment_rate"])
+                    for r in rows] == [("1", "0", "1.0"), ("0", "1", "0.0")]  # fmt: skip
         elif name == "csat":
             assert [(int(r["rating"]), int(r["count"])) for r in rows] == [
                 (d["rating"], d["count"]) for d in json_body["distribution"]

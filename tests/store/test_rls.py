@@ -24,6 +24,7 @@ TENANT_TABLES = {
     "messages": "tenant_id",
     "conversation_events": "tenant_id",
     "audit_log": "tenant_id",
+    "report_message_counts": "tenant_id",
 }
 
 
@@ -285,3 +286,18 @@ async def test_widget_key_lookup_returns_only_what_it_must(
         "id": tenant_a.tenant.id,
         "allowed_origins": list(tenant_a.tenant.allowed_origins),
     }
+
+
+async def test_report_counts_are_staff_reading_and_written_only_by_the_trigger(
+    app_conn: asyncpg.Connection, tenant_a: Seeded
+) -> None:
+    """The reports' rollups (migration 0027): a customer of the tenant reads none of them,
+    and the application role cannot write them; the messages' trigger keeps them."""
+    async with app_conn.transaction():
+        await set_context(app_conn, tenant_a.context(Role.CUSTOMER, tenant_a.contact.id))
+        assert await app_conn.fetchval("SELECT count(*) FROM report_message_counts") == 0
+    async with app_conn.transaction():
+        await set_context(app_conn, tenant_a.as_admin)
+        assert await app_conn.fetchval("SELECT count(*) FROM report_message_counts") > 0
+        with pytest.raises(asyncpg.InsufficientPrivilegeError):
+            await app_conn.execute("UPDATE report_message_counts SET messages = messages + 1000")

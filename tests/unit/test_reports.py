@@ -65,12 +65,13 @@ def test_unknown_reports_are_refused() -> None:
 def test_csv_tables_have_a_header_and_empty_cells_for_none() -> None:
     team = {"agents": [{"id": "u1", "name": "Ada, B.", "conversations": 2, "replies": 3,
                         "first_response_median_minutes": 89.0,
-                        "resolution_median_minutes": None}]}  # fmt: skip
+                        "resolution_median_minutes": None, "sla_attained": 1,
+                        "sla_breached": 0, "sla_attainment_rate": 1.0}]}  # fmt: skip
     rows = list(csv.reader(io.StringIO(reports.csv_text("team", team))))
     assert rows == [
         ["id", "name", "conversations", "replies", "first_response_median_minutes",
-         "resolution_median_minutes"],
-        ["u1", "Ada, B.", "2", "3", "89.0", ""],
+         "resolution_median_minutes", "sla_attained", "sla_breached", "sla_attainment_rate"],
+        ["u1", "Ada, B.", "2", "3", "89.0", "", "1", "0", "1.0"],
     ]  # fmt: skip
     ai = {m: {"value": 0.5, "previous": None} for m in reports.AI_FIGURES}
     rows = list(csv.reader(io.StringIO(reports.csv_text("ai", ai))))

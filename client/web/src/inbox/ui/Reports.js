@@ -252,13 +252,16 @@ function Team({ data }) {
         data.agents.length
           ? html`<table class="report-table" data-testid="table-team-agents">
           <thead><tr><th scope="col">Agent</th><th scope="col" class="num">Conversations</th><th scope="col" class="num">Replies</th>
-            <th scope="col" class="num">First response (median)</th><th scope="col" class="num">Resolution (median)</th></tr></thead>
+            <th scope="col" class="num">First response (median)</th><th scope="col" class="num">Resolution (median)</th>
+            <th scope="col" class="num">SLA attained</th><th scope="col" class="num">SLA breached</th><th scope="col" class="num">SLA attainment</th></tr></thead>
           <tbody>${data.agents.map(
             (
               a,
             ) => html`<tr data-agent-id=${a.id}><th scope="row">${a.name}</th><td class="num">${formatValue(a.conversations)}</td>
               <td class="num">${formatValue(a.replies)}</td><td class="num">${formatValue(a.first_response_median_minutes, 'minutes')}</td>
-              <td class="num">${formatValue(a.resolution_median_minutes, 'minutes')}</td></tr>`,
+              <td class="num">${formatValue(a.resolution_median_minutes, 'minutes')}</td>
+              <td class="num">${formatValue(a.sla_attained)}</td><td class="num">${formatValue(a.sla_breached)}</td>
+              <td class="num">${formatValue(a.sla_attainment_rate, 'rate')}</td></tr>`,
           )}</tbody>
         </table>`
           : html`<p class="muted small report-empty">No agent replied in this period.</p>`
