@@ -133,6 +133,7 @@ class ReportService:
         for person in sorted((i for i in people if i), key=lambda i: (names.get(i, ""), i)):
             conversations, sent = replies.get(person, (0, 0))
             mine = now.get(person, {})
+            attained, breached = mine.get("attained", 0), mine.get("breached", 0)
             agents.append(
                 {
                     "id": person,
@@ -141,11 +142,9 @@ class ReportService:
                     "replies": sent,
                     "first_response_median_minutes": mine.get("first_median"),
                     "resolution_median_minutes": mine.get("solved_median"),
-                    "sla_attained": mine.get("attained", 0),
-                    "sla_breached": mine.get("breached", 0),
-                    "sla_attainment_rate": rules.ratio(
-                        mine.get("attained", 0), mine.get("attained", 0) + mine.get("breached", 0)
-                    ),
+                    "sla_attained": attained,
+                    "sla_breached": breached,
+                    "sla_attainment_rate": rules.ratio(attained, attained + breached),
                 }
             )
         team, was = now[None], then[None]

@@ -139,8 +139,7 @@ async def ai_cohort(
     row = await conn.fetchrow(
         """
         WITH per AS (
-            SELECT c.id, c.first_customer_at < $3 AS asked,
-                   c.first_ai_reply_at < $3 AS answered,
+            SELECT c.id, c.first_ai_reply_at < $3 AS answered,
                    CASE WHEN c.first_resolved_at < $3 THEN c.first_resolved_at END AS resolved,
                    c.first_agent_reply_at AS first_agent,
                    c.reopened_after_resolved_at AS reopened
@@ -225,8 +224,8 @@ async def team_times(
 ) -> dict[str | None, dict[str, Any]]:
     """Over the tickets opened in the period (responses and solutions after `until` not yet
     known to it): first-response and resolution minutes (median, 90th percentile; business
-    minutes as the ticket stored them, migration 0027) and the
-    SLA outcome counts, for the whole team (key None) and per assignee (by id). Attained:
+    minutes as the ticket stored them, migration 0027) and the SLA outcome counts, for the
+    whole team (key None) and per assignee (by id). Attained:
     every target the ticket had was met without a breach; breached: any breach; a ticket
     still running unbreached is neither."""
     rows = await conn.fetch(

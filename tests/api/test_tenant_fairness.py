@@ -75,9 +75,8 @@ async def test_another_tenant_is_served_before_a_floods_queue(
         flood = [asyncio.create_task(change_settings(http, i)) for i in range(FLOOD)]
 
         async def pool_held_by_the_flood() -> bool:
-            await owner.execute(
-                "SELECT pg_stat_clear_snapshot()"
-            )  # read afresh, in the lock's transaction
+            # pg_stat_activity is read once per transaction unless the snapshot is cleared.
+            await owner.execute("SELECT pg_stat_clear_snapshot()")
             blocked = await owner.fetchval(
                 "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
             )
