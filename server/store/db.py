@@ -82,11 +82,15 @@ class Database:
         clock: Clock | None = None,
     ) -> Database:
         """Open the pool; `transaction_pooler`: `dsn` goes through PgBouncer or RDS Proxy in
-        transaction mode, where nothing outlives a transaction. Then no named prepared
-        statements (asyncpg's documented `statement_cache_size=0`), and no reset query on
-        release: its RESET ALL and pg_advisory_unlock_all would run on whatever server
-        connection the pooler lends for them, one round trip per unit of work, for session
-        state a unit never keeps (asyncpg still rolls back an unfinished transaction)."""
+        transaction mode, where nothing outlives a transaction: then no named prepared
+        statements (asyncpg's documented `statement_cache_size=0`).
+
+        No reset query on release, pooler or not: asyncpg's default (advisory unlocks, CLOSE
+        ALL, UNLISTEN, RESET ALL) is one more round trip per unit of work, about a fifth of
+        a short unit's, for session state no unit keeps: a unit's settings are SET LOCAL or
+        set_config(..., true), it holds no session advisory lock, cursor or LISTEN. asyncpg
+        still rolls back a transaction left unfinished. Behind a pooler the query would also
+        run on whatever server connection the pooler lends for it."""
 
         async def no_session_to_reset(_conn: asyncpg.Connection) -> None:
             return None
@@ -98,7 +102,7 @@ class Database:
                 max_size=max_size,
                 command_timeout=60,
                 statement_cache_size=statement_cache_size(transaction_pooler),
-                reset=no_session_to_reset if transaction_pooler else None,
+                reset=no_session_to_reset,
             )
         except (OSError, asyncpg.PostgresError) as exc:
             raise Unavailable(f"cannot connect to PostgreSQL: {exc}") from exc

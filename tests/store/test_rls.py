@@ -132,7 +132,9 @@ async def test_cannot_update_or_delete_other_tenant(
 async def test_pooled_connection_never_keeps_context(
     shared_urls: object, tenant_a: Seeded, tenant_b: Seeded
 ) -> None:
-    """One pooled connection serves A then B then nobody: each sees only its own context."""
+    """One pooled connection serves A, B, a unit of A's that fails half way, then nobody:
+    each sees only its own context and settings (the pool runs no reset query on release:
+    server/store/db.py)."""
     from tests.conftest import DatabaseUrls
 
     assert isinstance(shared_urls, DatabaseUrls)
@@ -146,15 +148,21 @@ async def test_pooled_connection_never_keeps_context(
         async with single.unit(tenant_b.as_agent) as conn:
             assert conn.get_server_pid() == first_pid
             rows = await conn.fetch("SELECT tenant_id FROM conversations")
+        with pytest.raises(RuntimeError):
+            async with single.unit(tenant_a.as_agent) as conn:
+                await conn.execute("SET LOCAL statement_timeout = 1234")
+                raise RuntimeError("the unit fails half way")
         async with single.anonymous() as conn:
             assert conn.get_server_pid() == first_pid
             leftover = await conn.fetchval("SELECT current_setting('app.tenant_id', true)")
+            timeout = await conn.fetchval("SHOW statement_timeout")
             nothing = await conn.fetchval("SELECT count(*) FROM conversations")
     finally:
         await single.close()
     assert seen_a >= 1
     assert {r["tenant_id"] for r in rows} == {tenant_b.tenant.id}
     assert leftover in (None, "")
+    assert timeout != "1234ms"
     assert nothing == 0
 
 
