@@ -137,11 +137,10 @@ class Database:
 
     @asynccontextmanager
     async def _lease(self) -> AsyncIterator[PoolConnectionProxy]:
-        """A pooled connection for one unit of work. Handing it back runs a reset query; when
-        PostgreSQL cut the connection just after the COMMIT answered, that query fails and
-        asyncpg drops the connection (the pool opens another). The unit's outcome was settled
-        by its COMMIT: a stored write must not be reported as an error (`internal`), which
-        would also skip announcing it."""
+        """A pooled connection for one unit of work. Handing it back can fail when PostgreSQL
+        cut the connection just after the COMMIT answered (asyncpg then drops it and the pool
+        opens another). The unit's outcome was settled by its COMMIT: a stored write must not
+        be reported as an error (`internal`), which would also skip announcing it."""
         conn = await self._pool.acquire(timeout=ACQUIRE_TIMEOUT_S)
         try:
             yield conn
