@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import httpx
 from websockets.asyncio.client import ClientConnection, connect
 
-from bench.serving import cpu_seconds, free_port, pct
+from bench.serving import cpu_seconds, free_port, pct, worst_stalls_ms
 from server.config import Settings
 from server.protocol.session import SessionLimits
 from server.services.admin import AdminService
@@ -383,12 +383,7 @@ async def loop_lag_ms(server: Server) -> float:
     """FlowSupport's worst event-loop lag since the last read (NaN for the raw server)."""
     if not server.extra:
         return float("nan")
-    async with httpx.AsyncClient() as http:
-        text = (await http.get(server.extra["metrics"])).text
-    for line in text.splitlines():
-        if line.startswith("flowsupport_event_loop_lag_seconds_max "):
-            return float(line.split()[1]) * 1000
-    return float("nan")
+    return (await worst_stalls_ms(server.extra["metrics"]))[0]
 
 
 # -- report ---------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import math
 import os
 import socket
 import subprocess
@@ -30,6 +31,20 @@ def cpu_seconds(pid: int) -> float:
     """User + system CPU a process has used so far (Linux /proc)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / TICK
+
+
+async def worst_stalls_ms(metrics_url: str) -> tuple[float, float]:
+    """FlowSupport's worst event-loop lag and longest GC pause since the previous read of
+    its /metrics (each read starts a new window), in ms."""
+    async with httpx.AsyncClient() as http:
+        text = (await http.get(metrics_url)).text
+    lag, pause = "flowsupport_event_loop_lag_seconds_max", "flowsupport_gc_pause_seconds_max"
+    found = {lag: math.nan, pause: math.nan}
+    for line in text.splitlines():
+        name, _, value = line.partition(" ")
+        if name in found:
+            found[name] = 1000 * float(value)
+    return found[lag], found[pause]
 
 
 def pct(values: list[float], p: float) -> float:

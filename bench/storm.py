@@ -1,7 +1,7 @@
 """Reconnect storm: every connection dropped at once comes back, resumes by seq, loses nothing.
 
     .venv/bin/python bench/storm.py                      # 10,000 connections (issue 21)
-    .venv/bin/python bench/storm.py --connections 600    # quick (.ci/run's smoke)
+    .venv/bin/python bench/storm.py --smoke              # 600 connections (.ci/run)
 
 Clients (bots, spread over enough API keys to stay under the per-principal cap) each follow
 one of the conversations. While a sender keeps writing into them, the kernel drops every
@@ -13,7 +13,7 @@ was back and resumed, /healthz latency during the storm against the same server'
 figure, and, after the sender stops, whether any client missed or doubled a message. The
 baseline is the raw `websockets` relay (bench/raw_server.py) taking the same storm (connect
 and join; it has nothing to resume). The clients run in their own processes, whose CPU is
-printed.
+printed. It exits 1 when a message was lost or doubled (not for any timing).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import math
 import multiprocessing
 import os
 import subprocess
@@ -38,9 +39,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import httpx
 import uvloop
 from websockets.asyncio.client import connect
-from websockets.exceptions import ConnectionClosed, InvalidHandshake
+from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus
 
-from bench.serving import ROOT, cpu_seconds, free_port, pct, serving
+from bench.serving import ROOT, cpu_seconds, free_port, pct, serving, worst_stalls_ms
 from flowsupport_bot.session import backoff_delay
 from server.config import Settings
 from server.services.admin import AdminService
@@ -70,18 +71,27 @@ class Tally:
 
     back_after_s: list[float] = field(default_factory=list)  # per connection, after the cut
     received: dict[int, list[int]] = field(default_factory=dict)  # connection -> seqs
+    rebounds: int = 0  # connections lost again after they were back
+    down_at_end: set[int] = field(default_factory=set)  # connections not up when stopped
+    refused: dict[int, int] = field(default_factory=dict)  # HTTP status -> attempts
+    failed: dict[str, int] = field(default_factory=dict)  # exception -> attempts
     cpu_s: float = 0.0
 
 
 @dataclass(frozen=True)
 class Shared:
     """What the client processes and the conductor share: when the cut happened, how many
-    connections are up the first time and how many came back after the cut."""
+    connections are up the first time and how many came back after the cut; once the sender
+    stopped, its last acknowledged seq per room (a JSON file) and how many connections hold
+    everything up to it."""
 
     cut_at: Any  # multiprocessing Value("d")
     connected: Any  # Value("i")
     back: Any  # Value("i")
     stop: Any  # Event
+    finals_path: str
+    finals_ready: Any  # Event
+    settled: Any  # Value("i")
 
 
 def client_main(plan: Plan, shared: Shared, results: Queue[Tally]) -> None:
@@ -99,6 +109,8 @@ async def _clients(plan: Plan, shared: Shared, results: Queue[Tally]) -> None:
         tally.received[index] = seqs
         attempt = 0
         first = True
+        came_back = False
+        tally.down_at_end.add(index)
         while not stop.is_set():
             try:
                 async with connect(
@@ -126,20 +138,43 @@ async def _clients(plan: Plan, shared: Shared, results: Queue[Tally]) -> None:
                         first = False
                         with shared.connected.get_lock():
                             shared.connected.value += 1
-                    elif cut_at.value:
+                    elif cut_at.value and not came_back:
+                        came_back = True
                         tally.back_after_s.append(time.monotonic() - cut_at.value)
                         with shared.back.get_lock():
                             shared.back.value += 1
+                    elif cut_at.value:
+                        tally.rebounds += 1
                     attempt = 0
+                    tally.down_at_end.discard(index)
                     async for data in ws:
                         last = _take(json.loads(data), seqs, last)
-            except (ConnectionClosed, InvalidHandshake, OSError, TimeoutError):
-                pass  # cut, refused or timed out: back off and try again
+            except InvalidStatus as exc:  # refused at the upgrade (a cap: 429)
+                status = exc.response.status_code
+                tally.refused[status] = tally.refused.get(status, 0) + 1
+            except (ConnectionClosed, InvalidHandshake, OSError, TimeoutError) as exc:
+                kind = type(exc).__name__  # cut or timed out: back off and try again
+                tally.failed[kind] = tally.failed.get(kind, 0) + 1
+            tally.down_at_end.add(index)
             if not stop.is_set():
                 await asyncio.sleep(backoff_delay(attempt, cap=BACKOFF_CAP_S))
                 attempt += 1
 
-    tasks = []
+    async def settle_watch() -> None:
+        """Count each connection once it holds its room's last acknowledged message."""
+        while not shared.finals_ready.is_set():  # noqa: ASYNC110 (an Event of another process)
+            await asyncio.sleep(0.1)
+        finals: dict[str, int] = json.loads(Path(shared.finals_path).read_text())
+        pending = set(range(len(plan.hellos)))
+        while pending:
+            for index in list(pending):
+                if max(tally.received.get(index) or [0]) >= finals.get(plan.rooms[index], 0):
+                    pending.discard(index)
+                    with shared.settled.get_lock():
+                        shared.settled.value += 1
+            await asyncio.sleep(0.1)
+
+    tasks = [asyncio.create_task(settle_watch())]
     for index in range(len(plan.hellos)):
         tasks.append(asyncio.create_task(one(index)))
         if index % 50 == 49:
@@ -172,8 +207,15 @@ class Outcome:
     health_quiet_ms: list[float] = field(default_factory=list)
     health_storm_ms: list[float] = field(default_factory=list)
     lost: int = 0
+    lost_while_down: int = 0  # of `lost`: held by connections that were not up at the end
     doubled: int = 0
+    rebounds: int = 0
+    refused: dict[int, int] = field(default_factory=dict)
+    failed: dict[str, int] = field(default_factory=dict)
     probes_failed: int = 0
+    settle_s: float = math.nan  # from the sender's last ack until every client had it all
+    quiet_stalls_ms: tuple[float, float] = (math.nan, math.nan)  # loop lag, GC pause: connected
+    storm_stalls_ms: tuple[float, float] = (math.nan, math.nan)  # the same during the storm
     connect_s: float = 0.0  # until every connection was up the first time
     clients_cpu: float = 0.0  # share of the client processes' cores
     server_cpu_s: float = 0.0
@@ -194,7 +236,13 @@ async def storm(
     ]
     context = multiprocessing.get_context("spawn")
     shared = Shared(
-        context.Value("d", 0.0), context.Value("i", 0), context.Value("i", 0), context.Event()
+        context.Value("d", 0.0),
+        context.Value("i", 0),
+        context.Value("i", 0),
+        context.Event(),
+        str(Path(tempfile.mkdtemp(prefix="fs-storm-finals-")) / "finals.json"),
+        context.Event(),
+        context.Value("i", 0),
     )
     cut_at, stop = shared.cut_at, shared.stop
     results: Queue[Tally] = context.Queue()
@@ -227,7 +275,12 @@ async def storm(
         send = asyncio.create_task(sender.run()) if sender else None
         while sender and not sender.local_port:  # noqa: ASYNC110
             await asyncio.sleep(0.05)
+        metrics_url = health_url.replace("/healthz", "/metrics") if health_url else None
+        if metrics_url:
+            await worst_stalls_ms(metrics_url)  # the quiet window starts
         await probe(outcome.health_quiet_ms, time.monotonic() + 2)
+        if metrics_url:
+            outcome.quiet_stalls_ms = await worst_stalls_ms(metrics_url)
         cpu_before = cpu_seconds(server_pid)
         cut_at.value = time.monotonic()
         drop_connections(target_port, keep=sender.local_port if sender else None)
@@ -238,10 +291,20 @@ async def storm(
         ):
             await probe(outcome.health_storm_ms, time.monotonic() + 0.2)
         outcome.server_cpu_s = cpu_seconds(server_pid) - cpu_before
+        if metrics_url:
+            outcome.storm_stalls_ms = await worst_stalls_ms(metrics_url)
         if sender:
             sender.stopping = True
             await send  # type: ignore[misc]
-            await asyncio.sleep(2)  # the last messages reach everyone still connected
+            # Until every client holds its room's last acknowledged message (or 30 s).
+            stopped = time.monotonic()
+            Path(shared.finals_path).write_text(json.dumps(sender.acked))
+            shared.finals_ready.set()
+            while shared.settled.value < outcome.connections and time.monotonic() < stopped + 30:  # noqa: ASYNC110
+                await asyncio.sleep(0.1)
+            outcome.settle_s = time.monotonic() - stopped
+            Path(shared.finals_path).unlink()
+    Path(shared.finals_path).parent.rmdir()
     stop.set()
     tallies = [results.get(timeout=120) for _ in workers]
     for worker in workers:
@@ -249,6 +312,12 @@ async def storm(
     wall = time.monotonic() - wall_started
     outcome.connected = shared.connected.value
     outcome.back = sorted(s for t in tallies for s in t.back_after_s)
+    outcome.rebounds = sum(t.rebounds for t in tallies)
+    for t in tallies:
+        for status, n in t.refused.items():
+            outcome.refused[status] = outcome.refused.get(status, 0) + n
+        for kind, n in t.failed.items():
+            outcome.failed[kind] = outcome.failed.get(kind, 0) + n
     outcome.clients_cpu = sum(t.cpu_s for t in tallies) / (wall * len(workers))
     return outcome, tallies
 
@@ -308,7 +377,10 @@ def verify(outcome: Outcome, plans: list[Plan], tallies: list[Tally], sender: Se
         for index, seqs in tally.received.items():
             want = set(range(1, sender.acked.get(plan.rooms[index], 0) + 1))
             got = [s for s in seqs if s in want]
-            outcome.lost += len(want - set(got))
+            missing = len(want - set(got))
+            outcome.lost += missing
+            if missing and index in tally.down_at_end:
+                outcome.lost_while_down += missing
             outcome.doubled += len(got) - len(set(got))
 
 
@@ -360,7 +432,7 @@ def raw_plans(connections: int, processes: int) -> list[Plan]:
     ]
 
 
-async def run(args: argparse.Namespace) -> None:
+async def run(args: argparse.Namespace) -> Outcome:
     processes = args.processes
     data_dir = Path(tempfile.mkdtemp(prefix="fs-storm-"))
     raw_port = free_port()
@@ -387,6 +459,7 @@ async def run(args: argparse.Namespace) -> None:
         )
         verify(ours, plans, tallies, sender)
     report(ours, baseline, args)
+    return ours
 
 
 def report(ours: Outcome, raw: Outcome, args: argparse.Namespace) -> None:
@@ -410,10 +483,26 @@ def report(ours: Outcome, raw: Outcome, args: argparse.Namespace) -> None:
         f"{'/healthz during the storm p50 / p99':38}{pct(stormy, 50):>9.1f} / {pct(stormy, 99):.1f}"
         f" ms  (x{pct(stormy, 99) / max(0.001, pct(quiet, 99)):.1f} quiet p99)"
     )
+    for label, (lag, pause) in (
+        ("connected", ours.quiet_stalls_ms),
+        ("storm", ours.storm_stalls_ms),
+    ):
+        print(f"{'worst loop lag / GC pause, ' + label:38}{lag:>9.1f} / {pause:.1f} ms")
+    print(f"{'after the last ack, all delivered in':38}{ours.settle_s:>9.1f} s")
     print(f"{'messages lost / doubled':38}{ours.lost:>9} / {ours.doubled}")
+    if ours.lost_while_down:
+        print(f"{'  of the lost: on connections down at the end':38}{ours.lost_while_down:>9}")
+    for o in (ours, raw):
+        refused = ", ".join(f"{n} x {status}" for status, n in sorted(o.refused.items()))
+        # Every connection fails once at the cut; the rest failed on the way back.
+        failed = sum(o.failed.values()) - o.connected
+        print(f"{o.name + ': retries refused / failed':38}{refused or '0':>9} / {failed}")
+    if ours.rebounds:
+        print(f"{'connections lost again after coming back':38}{ours.rebounds:>9}")
     if ours.probes_failed:
         print(f"{'/healthz probes cut in flight':38}{ours.probes_failed:>9}")
-    print(f"{'server CPU during the storm':38}{ours.server_cpu_s:>9.1f} s")
+    each_ms = 1000 * ours.server_cpu_s / max(1, ours.connected)
+    print(f"{'server CPU during the storm':38}{ours.server_cpu_s:>9.1f} s  ({each_ms:.2f} ms each)")
     print(f"{'client processes, share of their cores':38}{100 * ours.clients_cpu:>9.0f} %"
           f"{100 * raw.clients_cpu:>15.0f} %")  # fmt: skip
     if ours.clients_cpu > 0.7:
@@ -428,7 +517,13 @@ def main() -> None:
         "--seconds", type=float, default=60.0, help="longest wait for everyone to come back"
     )
     parser.add_argument("--profile", type=Path, default=None, help="cProfile the server here")
-    asyncio.run(run(parser.parse_args()))
+    parser.add_argument("--smoke", action="store_true", help="600 connections, 30 s at most")
+    args = parser.parse_args()
+    if args.smoke:
+        args.connections, args.seconds = 600, 30.0
+    ours = asyncio.run(run(args))
+    if ours.lost or ours.doubled:
+        raise SystemExit(f"storm: {ours.lost} messages lost, {ours.doubled} doubled")
 
 
 if __name__ == "__main__":
