@@ -61,6 +61,18 @@ class ScrubTargets(logging.Filter):
         return True
 
 
+class DropBareSocketLines(logging.Filter):
+    """Drops the `websockets` protocol's "connection open" and "connection closed" lines
+    (uvicorn hands it its own logger): they carry no address or id, and every session
+    already logs its own open and close lines with both. Half the log lines of a socket,
+    and of a reconnect storm's logging time, gone."""
+
+    BARE = frozenset({"connection open", "connection closed"})
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.msg in self.BARE and not record.args)
+
+
 # Libraries whose INFO lines carry personal data: aiosmtpd ("mail.log", the SMTP listener)
 # logs each session's commands and envelope, the senders' and recipients' addresses among
 # them. Their warnings and errors still show; the listener logs what it decided by id.
@@ -75,3 +87,4 @@ def configure(json_lines: bool) -> None:
     logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
     for name in _QUIET_LIBRARIES:
         logging.getLogger(name).setLevel(logging.WARNING)
+    logging.getLogger("uvicorn.error").addFilter(DropBareSocketLines())
