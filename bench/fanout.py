@@ -220,16 +220,19 @@ async def join(ws: ClientConnection, frame: dict[str, Any]) -> None:
 
 async def idle(server: Server, sizes: Sizes) -> dict[str, float]:
     before = rss_bytes(server.pid)
+    await gc_pause_ms(server)  # start the window: the collections while they connect
     clients = await open_many(server, sizes.idle, server.hello)
     await asyncio.sleep(2)
     after = rss_bytes(server.pid)
     cpu0 = cpu_seconds(server.pid)
     await asyncio.sleep(5)
     idle_cpu = (cpu_seconds(server.pid) - cpu0) / 5
+    pause = await gc_pause_ms(server)
     await asyncio.gather(*(ws.close() for ws in clients))
     return {
         "kib_per_connection": (after - before) / sizes.idle / 1024,
         "idle_cpu_percent": idle_cpu * 100,
+        "server_gc_pause_max_ms": pause,
     }
 
 
@@ -384,6 +387,13 @@ async def loop_lag_ms(server: Server) -> float:
     if not server.extra:
         return float("nan")
     return (await worst_stalls_ms(server.extra["metrics"]))[0]
+
+
+async def gc_pause_ms(server: Server) -> float:
+    """FlowSupport's longest GC pause since the last read (NaN for the raw server)."""
+    if not server.extra:
+        return float("nan")
+    return (await worst_stalls_ms(server.extra["metrics"]))[1]
 
 
 # -- report ---------------------------------------------------------------------------------
