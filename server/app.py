@@ -9,6 +9,7 @@ at module level, so two apps can run in one process.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections import Counter
 from collections.abc import AsyncIterator
@@ -47,6 +48,7 @@ from server.wiring import build_services, clock_for
 from server.workers.main import background_worker
 
 log = logging.getLogger("flowsupport")
+SCRAPE_DB_WAIT_S = 1.0  # how long /metrics waits for a database connection
 
 
 def create_app(
@@ -219,11 +221,14 @@ async def _scrape(metrics: Metrics, db: Database, hub: Hub, watch: LoopWatch, cl
     size, idle = db.pool_use()
     metrics.db_pool.labels("busy").set(size - idle)
     metrics.db_pool.labels("idle").set(idle)
+    metrics.db_waiting.set(db.waiting_units())
     try:
-        async with db.unit(SecurityContext.operator()) as conn:
+        # A saturated pool is when the scrape matters most: it waits its turn a moment,
+        # then answers with the gauges above (these keep their last values).
+        async with asyncio.timeout(SCRAPE_DB_WAIT_S), db.unit(SecurityContext.operator()) as conn:
             metrics.jobs_due.set(await job_rows.due_count(conn, clock.now()))
             by_status = await ticket_rows.count_by_status(conn)
-    except FlowSupportError:
-        return  # the database is down: /readyz says so; the other gauges still report
+    except (FlowSupportError, TimeoutError):
+        return  # the database is down or busy: /readyz says which; the rest still report
     for status in ("new", "open", "pending", "solved", "closed"):
         metrics.tickets.labels(status).set(by_status.get(status, 0))

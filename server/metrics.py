@@ -142,6 +142,11 @@ class Metrics:
             ["state"],
             registry=registry,
         )
+        self.db_waiting = Gauge(
+            "flowsupport_db_waiting_units",
+            "Units of work waiting for a database connection (the pool's fair gate)",
+            registry=registry,
+        )
         self.jobs_due = Gauge(
             "flowsupport_jobs_due", "Background jobs due and not yet done", registry=registry
         )

@@ -152,6 +152,10 @@ class Database:
         """(connections open, of which idle): the pool gauge of /metrics."""
         return self._pool.get_size(), self._pool.get_idle_size()
 
+    def waiting_units(self) -> int:
+        """Units of work queued at the fair gate for a connection (a gauge of /metrics)."""
+        return self._gate.waiting()
+
     @asynccontextmanager
     async def anonymous(self) -> AsyncIterator[Connection]:
         """A transaction with no security context: sees no tenant rows (pre-auth look-ups)."""

@@ -2,9 +2,10 @@
 README "Limits": the pool is shared fairly between tenants), seen from HTTP.
 
 Tenant A's admin sends a dozen settings changes while the test holds A's tenant row locked,
-so every one of them holds or waits for a pool connection. Tenant B's agent then asks for
-its conversations. Once the lock goes, a first-come pool would serve B after all of A's
-queued requests; the fair pool gives B the first connection A frees."""
+so every one of them holds or waits for a pool connection (/metrics counts those queued).
+Tenant B's agent then asks for its conversations, and queues behind them. Once the lock
+goes, a first-come pool would serve B after all of A's queued requests; the fair pool gives
+B the first connection A frees."""
 
 from __future__ import annotations
 
@@ -12,13 +13,14 @@ import asyncio
 import shutil
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
 from tests.accounts import bearer
+from tests.helpers import scrape_metrics
 from tests.live import LiveServer, eventually, owner_connection, running_server
 from tests.provision import Tenant, provision
 
@@ -82,10 +84,19 @@ async def test_another_tenant_is_served_before_a_floods_queue(
             )
             return int(blocked) >= POOL_SIZE - 1
 
+        def queued_at_the_gate(count: int) -> Callable[[], Awaitable[bool]]:
+            async def check() -> bool:
+                # The scrape's own unit waits its turn a moment, then gives up: not counted.
+                metrics = await scrape_metrics(http)
+                return metrics["flowsupport_db_waiting_units"] >= count
+
+            return check
+
         await eventually(pool_held_by_the_flood, "A's changes to hold every tenants' slot")
-        await asyncio.sleep(0.5)  # the rest of A's requests queue at the pool
+        queued = FLOOD - (POOL_SIZE - 1)
+        await eventually(queued_at_the_gate(queued), "the rest of A's changes to queue")
         quiet_request = asyncio.create_task(list_conversations(http))
-        await asyncio.sleep(0.5)  # and B's behind them
+        await eventually(queued_at_the_gate(queued + 1), "B's request to queue behind them")
         assert finished == []
         await lock.rollback()
         await asyncio.gather(*flood, quiet_request)
