@@ -140,32 +140,6 @@ async def last_ref(conn: Connection, conversation_id: ConversationId) -> list[st
     return [r["ref"] for r in rows]
 
 
-async def store_attachment(
-    conn: Connection,
-    *,
-    tenant_id: TenantId,
-    message_id: uuid.UUID,
-    filename: str,
-    content_type: str,
-    data: bytes,
-    sha256: str,
-) -> uuid.UUID:
-    value = await conn.fetchval(
-        """
-        INSERT INTO attachments (tenant_id, message_id, filename, content_type, size, sha256, data)
-        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id
-        """,
-        tenant_id,
-        message_id,
-        filename,
-        content_type,
-        len(data),
-        sha256,
-        data,
-    )
-    return uuid.UUID(str(value))
-
-
 def _channel(row: asyncpg.Record) -> Channel:
     return Channel(
         id=row["id"],

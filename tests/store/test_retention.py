@@ -28,7 +28,7 @@ from server.services.retention import RetentionService
 from server.services.tickets import TicketService
 from server.storage.base import StorageError
 from server.storage.files import FileStore
-from server.store import channels, conversations, messages
+from server.store import conversations, messages
 from server.store.db import Database
 from server.store.provision import DatabaseUrls
 from server.store.retention import PURGED_SUBJECT, Removed
@@ -108,14 +108,15 @@ async def build(
             now=NOW - timedelta(days=60),
         )
         data = f"{marker} attachment".encode()
-        await channels.store_attachment(
-            conn,
-            tenant_id=seeded.tenant.id,
-            message_id=question.message.id,
-            filename="invoice.txt",
-            content_type="text/plain",
-            data=data,
-            sha256=hashlib.sha256(data).hexdigest(),
+        # An attachment as migration 0010 stored e-mail's: its bytes in the row itself.
+        await conn.execute(
+            "INSERT INTO attachments (tenant_id, message_id, filename, content_type, size,"
+            " sha256, data) VALUES ($1, $2, 'invoice.txt', 'text/plain', $3, $4, $5)",
+            seeded.tenant.id,
+            question.message.id,
+            len(data),
+            hashlib.sha256(data).hexdigest(),
+            data,
         )
     ticket_id = None
     if with_ticket:
