@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
 import subprocess
 import sys
 import uuid
@@ -20,7 +21,9 @@ from server.services.admin import AdminService
 from server.store.db import Database
 from server.store.provision import database_urls
 from tests.fakes.twilio_server import ACCOUNT_SID, AUTH_TOKEN
-from tests.live import LiveServer
+from tests.live import TIMEOUT_SCALE, LiveServer
+
+INGEST_TIMEOUT_S = 75 * TIMEOUT_SCALE  # below pytest's 120 s per test
 
 ORIGIN = "https://shop.example"
 AGENT_PASSWORD = "agent-pass-1"
@@ -134,15 +137,25 @@ def add_twilio_sms(live: LiveServer, tenant_id: str, number: str, api_base: str)
 def ingest(live: LiveServer, tenant_id: str, folder: Path) -> dict[str, Any]:
     """Load a folder into a tenant's knowledge base with the real `python -m kb_ingest`;
     its JSON summary."""
-    done = subprocess.run(
+    process = subprocess.Popen(
         [sys.executable, "-m", "kb_ingest", str(folder), "--tenant", tenant_id, "--json"],
-        env=live.env,
-        capture_output=True,
+        env={**live.env, "PYTHONFAULTHANDLER": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        timeout=300,
     )
-    assert done.returncode == 0, done.stderr
-    summary: dict[str, Any] = json.loads(done.stdout)
+    try:
+        stdout, stderr = process.communicate(timeout=INGEST_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        # It hung once in a CI run (never reproduced): fail with where it waits, before
+        # pytest's own timeout ends the test with nothing to go on.
+        process.send_signal(signal.SIGABRT)  # faulthandler prints every thread's stack
+        _, stderr = process.communicate()
+        raise AssertionError(
+            f"kb_ingest hung {INGEST_TIMEOUT_S:.0f} s:\n{stderr[-6000:]}"
+        ) from None
+    assert process.returncode == 0, stderr
+    summary: dict[str, Any] = json.loads(stdout)
     return summary
 
 
