@@ -220,14 +220,14 @@ async def join(ws: ClientConnection, frame: dict[str, Any]) -> None:
 
 async def idle(server: Server, sizes: Sizes) -> dict[str, float]:
     before = rss_bytes(server.pid)
-    await gc_pause_ms(server)  # start the window: the collections while they connect
+    await stalls_ms(server)  # start the window: the collections while they connect
     clients = await open_many(server, sizes.idle, server.hello)
     await asyncio.sleep(2)
     after = rss_bytes(server.pid)
     cpu0 = cpu_seconds(server.pid)
     await asyncio.sleep(5)
     idle_cpu = (cpu_seconds(server.pid) - cpu0) / 5
-    pause = await gc_pause_ms(server)
+    _, pause = await stalls_ms(server)
     await asyncio.gather(*(ws.close() for ws in clients))
     return {
         "kib_per_connection": (after - before) / sizes.idle / 1024,
@@ -274,7 +274,7 @@ async def conversations(server: Server, sizes: Sizes) -> dict[str, float]:
 
     receivers = [asyncio.create_task(receive(ws)) for _, ws in members]
     senders = members[:: sizes.participants]  # one sender per conversation
-    await loop_lag_ms(server)  # start the lag window here
+    await stalls_ms(server)  # start the lag window here
     interval = 1 / sizes.rate
     cpu0 = cpu_seconds(server.pid)
     started = time.monotonic()
@@ -286,7 +286,7 @@ async def conversations(server: Server, sizes: Sizes) -> dict[str, float]:
         await asyncio.sleep(max(0.0, started + sent * interval - time.monotonic()))
     await asyncio.sleep(1.0)
     cpu = cpu_seconds(server.pid) - cpu0
-    lag = await loop_lag_ms(server)
+    lag, _ = await stalls_ms(server)
     stop.set()
     await asyncio.gather(*receivers)
     await asyncio.gather(*(ws.close() for _, ws in members))
@@ -339,7 +339,7 @@ async def inbox(server: Server, sizes: Sizes) -> dict[str, float]:
                 last = now
 
     receivers = [asyncio.create_task(receive(ws, i == 0)) for i, ws in enumerate(agents)]
-    await loop_lag_ms(server)  # start the lag window here
+    await stalls_ms(server)  # start the lag window here
     cpu0 = cpu_seconds(server.pid)
     started = time.monotonic()
     sent = 0
@@ -366,7 +366,7 @@ async def inbox(server: Server, sizes: Sizes) -> dict[str, float]:
     elapsed = time.monotonic() - started
     await asyncio.sleep(1.0)
     cpu = cpu_seconds(server.pid) - cpu0
-    lag = await loop_lag_ms(server)
+    lag, _ = await stalls_ms(server)
     stop.set()
     await asyncio.gather(*receivers)
     if acker:
@@ -382,18 +382,12 @@ async def inbox(server: Server, sizes: Sizes) -> dict[str, float]:
     }
 
 
-async def loop_lag_ms(server: Server) -> float:
-    """FlowSupport's worst event-loop lag since the last read (NaN for the raw server)."""
+async def stalls_ms(server: Server) -> tuple[float, float]:
+    """FlowSupport's worst event-loop lag and longest GC pause since the last read (each read
+    starts a new window); NaN for the raw server."""
     if not server.extra:
-        return float("nan")
-    return (await worst_stalls_ms(server.extra["metrics"]))[0]
-
-
-async def gc_pause_ms(server: Server) -> float:
-    """FlowSupport's longest GC pause since the last read (NaN for the raw server)."""
-    if not server.extra:
-        return float("nan")
-    return (await worst_stalls_ms(server.extra["metrics"]))[1]
+        return float("nan"), float("nan")
+    return await worst_stalls_ms(server.extra["metrics"])
 
 
 # -- report ---------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections import Counter
 from dataclasses import dataclass, field
 from multiprocessing.queues import Queue
 from pathlib import Path
@@ -73,8 +74,8 @@ class Tally:
     received: dict[int, list[int]] = field(default_factory=dict)  # connection -> seqs
     rebounds: int = 0  # connections lost again after they were back
     down_at_end: set[int] = field(default_factory=set)  # connections not up when stopped
-    refused: dict[int, int] = field(default_factory=dict)  # HTTP status -> attempts
-    failed: dict[str, int] = field(default_factory=dict)  # exception -> attempts
+    refused: Counter[int] = field(default_factory=Counter)  # HTTP status -> attempts
+    failed: Counter[str] = field(default_factory=Counter)  # exception -> attempts
     cpu_s: float = 0.0
 
 
@@ -150,11 +151,9 @@ async def _clients(plan: Plan, shared: Shared, results: Queue[Tally]) -> None:
                     async for data in ws:
                         last = _take(json.loads(data), seqs, last)
             except InvalidStatus as exc:  # refused at the upgrade (a cap: 429)
-                status = exc.response.status_code
-                tally.refused[status] = tally.refused.get(status, 0) + 1
+                tally.refused[exc.response.status_code] += 1
             except (ConnectionClosed, InvalidHandshake, OSError, TimeoutError) as exc:
-                kind = type(exc).__name__  # cut or timed out: back off and try again
-                tally.failed[kind] = tally.failed.get(kind, 0) + 1
+                tally.failed[type(exc).__name__] += 1  # cut or timed out: back off, retry
             tally.down_at_end.add(index)
             if not stop.is_set():
                 await asyncio.sleep(backoff_delay(attempt, cap=BACKOFF_CAP_S))
@@ -210,8 +209,8 @@ class Outcome:
     lost_while_down: int = 0  # of `lost`: held by connections that were not up at the end
     doubled: int = 0
     rebounds: int = 0
-    refused: dict[int, int] = field(default_factory=dict)
-    failed: dict[str, int] = field(default_factory=dict)
+    refused: Counter[int] = field(default_factory=Counter)
+    failed: Counter[str] = field(default_factory=Counter)
     probes_failed: int = 0
     settle_s: float = math.nan  # from the sender's last ack until every client had it all
     quiet_stalls_ms: tuple[float, float] = (math.nan, math.nan)  # loop lag, GC pause: connected
@@ -313,11 +312,8 @@ async def storm(
     outcome.connected = shared.connected.value
     outcome.back = sorted(s for t in tallies for s in t.back_after_s)
     outcome.rebounds = sum(t.rebounds for t in tallies)
-    for t in tallies:
-        for status, n in t.refused.items():
-            outcome.refused[status] = outcome.refused.get(status, 0) + n
-        for kind, n in t.failed.items():
-            outcome.failed[kind] = outcome.failed.get(kind, 0) + n
+    outcome.refused = sum((t.refused for t in tallies), Counter())
+    outcome.failed = sum((t.failed for t in tallies), Counter())
     outcome.clients_cpu = sum(t.cpu_s for t in tallies) / (wall * len(workers))
     return outcome, tallies
 
@@ -495,7 +491,7 @@ def report(ours: Outcome, raw: Outcome, args: argparse.Namespace) -> None:
     for o in (ours, raw):
         refused = ", ".join(f"{n} x {status}" for status, n in sorted(o.refused.items()))
         # Every connection fails once at the cut; the rest failed on the way back.
-        failed = sum(o.failed.values()) - o.connected
+        failed = o.failed.total() - o.connected
         print(f"{o.name + ': retries refused / failed':38}{refused or '0':>9} / {failed}")
     if ours.rebounds:
         print(f"{'connections lost again after coming back':38}{ours.rebounds:>9}")

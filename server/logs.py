@@ -63,14 +63,14 @@ class ScrubTargets(logging.Filter):
 
 class DropBareSocketLines(logging.Filter):
     """Drops the `websockets` protocol's "connection open" and "connection closed" lines
-    (uvicorn hands it its own logger): they carry no address or id, and every session
-    already logs its own open and close lines with both. Half the log lines of a socket,
-    and of a reconnect storm's logging time, gone."""
+    (uvicorn hands it its logger, uvicorn.error): they carry no address or id, and every
+    session already logs its own open and close lines with both. Half the log lines of a
+    socket, and of a reconnect storm's logging time, gone."""
 
     BARE = frozenset({"connection open", "connection closed"})
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return not (record.msg in self.BARE and not record.args)
+        return not (record.name == "uvicorn.error" and record.msg in self.BARE and not record.args)
 
 
 # Libraries whose INFO lines carry personal data: aiosmtpd ("mail.log", the SMTP listener)
@@ -84,7 +84,7 @@ def configure(json_lines: bool) -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(JsonFormatter() if json_lines else logging.Formatter(TEXT_FORMAT))
     handler.addFilter(ScrubTargets())
+    handler.addFilter(DropBareSocketLines())  # on the handler: configure() may run twice
     logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
     for name in _QUIET_LIBRARIES:
         logging.getLogger(name).setLevel(logging.WARNING)
-    logging.getLogger("uvicorn.error").addFilter(DropBareSocketLines())
