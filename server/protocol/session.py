@@ -7,6 +7,7 @@ so every rule is unit-tested with a manual clock.
 from __future__ import annotations
 
 import enum
+import math
 from dataclasses import dataclass
 
 from server.protocol.codes import HELLO_DEADLINE_S
@@ -119,11 +120,15 @@ class Holders:
     """Connections open per key (a principal, a client address), capped, and one token
     bucket per key that all of them spend from, so more sockets never multiply a rate. A
     bucket outlives its key's last connection until it has refilled: reconnecting does not
-    reset a flood's debt."""
+    reset a flood's debt. Forgetting refilled buckets walks them all, so it runs at most once
+    per `PRUNE_EVERY_S`, not on every close: a storm of n closing sockets costs n, not n²."""
+
+    PRUNE_EVERY_S = 1.0
 
     def __init__(self) -> None:
         self._open: dict[str, int] = {}
         self.buckets: dict[str, TokenBucket] = {}
+        self._pruned_at = -math.inf
 
     def open(self, key: str, cap: int) -> bool:
         """Count one more connection for `key`; False (nothing counted): `cap` are open."""
@@ -149,7 +154,11 @@ class Holders:
         self.prune(now)
 
     def prune(self, now: float) -> None:
-        """Forget the buckets of keys with nothing open that have refilled."""
+        """Forget the buckets of keys with nothing open that have refilled (a refilled
+        bucket is a full one, as a new key's would be)."""
+        if now - self._pruned_at < self.PRUNE_EVERY_S:
+            return
+        self._pruned_at = now
         for idle, bucket in list(self.buckets.items()):
             if idle not in self._open and bucket.refilled(now):
                 del self.buckets[idle]

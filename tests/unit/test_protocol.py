@@ -288,3 +288,26 @@ def test_an_address_that_keeps_knocking_waits_the_whole_retry_after() -> None:
     assert pauses.count(limits.refusal_pause_s) == int(limits.refusals_per_address.burst)
     assert addresses.refusal_pause("198.51.100.1", 0.0) == limits.refusal_pause_s  # others not
     assert addresses.refusal_pause("203.0.113.9", 60.0) == limits.refusal_pause_s
+
+
+def test_refilled_buckets_are_forgotten_at_most_once_a_second() -> None:
+    """A key's bucket goes once it has refilled with nothing open, but the walk over all
+    buckets runs once per interval, not on each close (n sockets closing cost n, not n²)."""
+    principals = Principals(SessionLimits())
+
+    def visit(key: str, now: float, spend: bool) -> None:
+        bucket = principals.open(key, "visitor", now)
+        assert bucket is not None
+        if spend:
+            bucket.take(now)
+        principals.close(key, now)
+
+    for n in range(1000):
+        visit(f"visitor:{n}", 0.0, spend=True)
+    assert len(principals.holders.buckets) == 1000  # each keeps its debt
+    visit("visitor:x", 50.0, spend=False)  # refilled since: the walk forgets them all
+    assert principals.holders.buckets == {}
+    visit("visitor:y", 50.5, spend=False)  # refilled at once, but walked 0.5 s ago
+    assert list(principals.holders.buckets) == ["visitor:y"]
+    visit("visitor:z", 51.5, spend=False)
+    assert principals.holders.buckets == {}
