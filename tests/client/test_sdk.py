@@ -85,7 +85,21 @@ async def transcript_when(
         found[:] = page.json()["messages"]
         return sum(m["sender"]["kind"] == "bot" for m in found) >= replies
 
-    await eventually(caught_up, f"the bot's {replies} replies", timeout_s=30)
+    try:
+        await eventually(caught_up, f"the bot's {replies} replies", timeout_s=30)
+    except AssertionError as exc:
+        # Which questions went unanswered, and what the server saw of the bot, say why.
+        answered = {
+            m["body"].removeprefix("You said: ") for m in found if m["sender"]["kind"] == "bot"
+        }
+        unanswered = [
+            m["body"]
+            for m in found
+            if m["sender"]["kind"] == "visitor" and m["body"] not in answered
+        ]
+        lines = server.output.lines if server.output is not None else []
+        log = "".join(line for line in lines if "/messages HTTP" not in line)[-6000:]
+        raise AssertionError(f"{exc}; unanswered: {unanswered}; server log tail:\n{log}") from None
     return found
 
 

@@ -221,6 +221,8 @@ class Client:
             await ws.send(self._encode({"type": kind, "id": request_id, **fields}))
         except ConnectionClosed as exc:
             self._pending.pop(request_id, None)
+            if future.done():
+                future.exception()  # failed by _run as the socket closed: retrieved here
             raise ConnectionLost("connection closed") from exc
         answer = await future
         if answer["type"] == "error":
