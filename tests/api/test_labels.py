@@ -113,6 +113,9 @@ async def test_rename_and_delete_rewrite_the_tag_and_the_list_filters_by_label(
         )
         assert renamed.status_code == 200, renamed.text
         updated = await watcher.next("conversation.updated")
+        if sorted(updated["conversation"]["tags"]) == ["free", "vip"]:
+            # The tagging's own announcement can still be in the hub when the watcher joins.
+            updated = await watcher.next("conversation.updated")
         assert updated["conversation"]["id"] == first
         assert updated["conversation"]["tags"] == ["free", "key-account"]
     tags = (await http.get(f"/v1/conversations/{second}", headers=agent)).json()["tags"]
