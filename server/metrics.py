@@ -78,7 +78,8 @@ class Metrics:
         for writer in WRITERS:
             self.ws_sessions.labels(writer)  # both series exist from the start (0)
         self.direct_frames = Tally(
-            "flowsupport_direct_frames", "Fanned-out frames written pre-framed to the transport"
+            "flowsupport_direct_frames",
+            "Frames written pre-framed to the transport, past the ASGI send",
         )
         registry.register(self.direct_frames)
         self.ai_first_token_seconds = Histogram(

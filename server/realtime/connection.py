@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeAlias
@@ -23,6 +24,7 @@ from server.protocol.codes import CLOSE_INTERNAL, CLOSE_RESTARTING
 from server.protocol.cursor import Cursor as SeqCursor
 from server.protocol.cursor import Fetch
 from server.protocol.cursor import Step as SeqStep
+from server.protocol.wire import data_frame
 from server.realtime import present
 from server.realtime.direct import DirectWriter
 from server.realtime.envelope import (
@@ -90,8 +92,10 @@ class Connection:
         self._transmit = transmit
         self._close = close
         self._conversations = conversations
-        self._outbox: asyncio.Queue[str | bytes | _Close | None] = asyncio.Queue(outbox_size)
+        self._outbox: deque[str | bytes | _Close] = deque()
+        self._outbox_size = outbox_size
         self._tasks: set[asyncio.Task[None]] = set()
+        # Runs only while the outbox holds frames: an idle connection keeps no task.
         self._writer: asyncio.Task[None] | None = None
         self._direct = direct
         self._metrics = metrics
@@ -100,70 +104,82 @@ class Connection:
 
     # -- output -------------------------------------------------------------------------
 
-    def start(self) -> None:
-        self._writer = asyncio.create_task(self._write(), name=f"writer-{self.session_id}")
-
     @property
     def queued(self) -> int:
         """Frames waiting in the outbox (the /metrics queue-depth gauge)."""
-        return self._outbox.qsize()
+        return len(self._outbox)
 
     def send(self, frame: dict[str, Any]) -> None:
-        self.enqueue(self.codec.encode(frame))
+        """Send a frame to this connection alone (answers, errors, replayed rows)."""
+        data = self.codec.encode(frame)
+        if self._can_write_directly():
+            assert self._direct is not None
+            payload = data.encode() if isinstance(data, str) else data
+            if self._direct.write(data_frame(payload, binary=self.codec.binary)):
+                return
+        self.enqueue(data)
 
     def enqueue(self, data: str | bytes | None) -> None:
         """Queue an encoded frame; a client that cannot keep up is closed, never skipped."""
         if data is None or self.closing:
             return
-        try:
-            self._outbox.put_nowait(data)
-        except asyncio.QueueFull:
+        if len(self._outbox) >= self._outbox_size:
             log.warning("session %s: outbox full, closing slow client", self.session_id)
             if self._metrics is not None:
                 self._metrics.slow_client_disconnects.inc()
             self.spawn(self.shut(CLOSE_RESTARTING, "too slow: reconnect and resume by seq"))
+            return
+        self._queue(data)
 
     def deliver(self, envelope: Envelope) -> None:
         """Send a fanned-out frame: pre-framed straight to the socket when nothing is
         queued ahead of it, else through the outbox (same order either way)."""
-        if (
-            self._direct is not None
-            and not self._sending
-            and self._outbox.empty()
-            and not self.closing
-        ):
+        if self._can_write_directly():
+            assert self._direct is not None
             framed = envelope.framed(self.codec, self.viewer)
             if framed is None or self._direct.write(framed):
                 return
         self.enqueue(envelope.encoded(self.codec, self.viewer))
 
+    def _can_write_directly(self) -> bool:
+        """Whether a frame may skip the outbox: nothing queued or being sent ahead of it."""
+        return (
+            self._direct is not None and not self._sending and not self._outbox and not self.closing
+        )
+
+    def _queue(self, item: str | bytes | _Close) -> None:
+        self._outbox.append(item)
+        if self._writer is None:
+            self._writer = asyncio.create_task(self._write(), name=f"writer-{self.session_id}")
+
     async def _write(self) -> None:
-        while True:
-            data = await self._outbox.get()
-            if data is None:
-                return
-            if isinstance(data, _Close):
-                with contextlib.suppress(Exception):
-                    await self._close(data.code, data.reason)
-                return
-            self._sending = True
-            try:
-                await self._transmit(data)
-            except Exception:  # the socket is gone; the reader notices and cleans up
-                self.closing = True
-                return
-            finally:
-                self._sending = False
+        """Empty the outbox through the ASGI send, then end (the next frame starts anew)."""
+        try:
+            while self._outbox:
+                data = self._outbox.popleft()
+                if isinstance(data, _Close):
+                    with contextlib.suppress(Exception):
+                        await self._close(data.code, data.reason)
+                    return
+                self._sending = True
+                try:
+                    await self._transmit(data)
+                except Exception:  # the socket is gone; the reader notices and cleans up
+                    self.closing = True
+                    return
+                finally:
+                    self._sending = False
+        finally:
+            self._writer = None
 
     async def drain(self) -> None:
-        """Finish writing what is queued (graceful close), then stop the writer."""
-        if self._writer is None:
+        """Finish writing what is queued (graceful close, at most 5 s), then stop."""
+        writer = self._writer
+        if writer is None:
             return
-        with contextlib.suppress(asyncio.QueueFull):
-            self._outbox.put_nowait(None)
         with contextlib.suppress(asyncio.CancelledError, TimeoutError):
-            await asyncio.wait_for(asyncio.shield(self._writer), timeout=5)
-        self._writer.cancel()
+            await asyncio.wait_for(asyncio.shield(writer), timeout=5)
+        writer.cancel()
 
     async def shut(self, code: int, reason: str) -> None:
         """Close now, dropping what is queued (a slow client cannot take it anyway)."""
@@ -179,10 +195,10 @@ class Connection:
         if self.closing:
             return
         self.closing = True
-        try:
-            self._outbox.put_nowait(_Close(code, reason))
-        except asyncio.QueueFull:
+        if len(self._outbox) >= self._outbox_size:
             self.spawn(self._close(code, reason))
+        else:
+            self._queue(_Close(code, reason))
 
     def spawn(self, work: Awaitable[None]) -> None:
         """Run `work` supervised: kept referenced, failures logged, cancelled on close."""

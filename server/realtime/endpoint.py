@@ -176,7 +176,6 @@ async def _session(
         direct=writers.direct,
         metrics=rt.metrics,
     )
-    connection.start()
     connection.send(present.welcome(session_id, principal, visitor_token))
     log.info(
         "session %s open: %s %s tenant %s (%s, %s writer)",

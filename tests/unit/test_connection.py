@@ -19,6 +19,7 @@ from server.domain.models import Conversation, Role
 from server.ids import ContactId, ConversationId, TenantId
 from server.protocol.codec import JSON
 from server.realtime.connection import Connection, Cursor
+from server.realtime.direct import DirectWriter
 from server.realtime.envelope import EVENT, Envelope
 from server.services.conversations import Replay
 
@@ -94,7 +95,6 @@ def connection(socket: StuckSocket, outbox: int = 8, store: Store | None = None)
         conversations=store or Store(),
         outbox_size=outbox,
     )
-    conn.start()
     return conn
 
 
@@ -250,3 +250,81 @@ async def test_unsubscribing_during_a_replay_sends_nothing_of_it() -> None:
     await settle()
     assert socket.sent == []
     await conn.drain()
+
+
+def writer_tasks() -> list[asyncio.Task[object]]:
+    return [t for t in asyncio.all_tasks() if t.get_name().startswith("writer-")]
+
+
+async def test_an_idle_connection_keeps_no_writer_task() -> None:
+    """The writer runs only while frames wait, so 10,000 idle sockets hold no 10,000
+    suspended tasks; the next frame starts it again, in order."""
+    socket = StuckSocket()
+    conn = connection(socket)
+    conn.send({"type": "pong", "n": 1})
+    conn.send({"type": "pong", "n": 2})
+    await settle()
+    assert len(writer_tasks()) == 1  # blocked in the send, the second frame queued
+    socket.release.set()
+    await settle()
+    assert writer_tasks() == []
+    conn.send({"type": "pong", "n": 3})
+    await settle()
+    assert [json.loads(d)["n"] for d in socket.sent] == [1, 2, 3]
+    assert writer_tasks() == []
+
+
+class Transport:
+    def __init__(self) -> None:
+        self.written: list[bytes] = []
+
+    def write(self, data: bytes) -> None:
+        self.written.append(data)
+
+    def is_closing(self) -> bool:
+        return False
+
+
+class UvicornLike:
+    """The attributes DirectWriter reads from uvicorn's websockets-sansio protocol."""
+
+    def __init__(self) -> None:
+        self.transport = Transport()
+        self.conn = type("Conn", (), {"extensions": []})()
+        self.writable = asyncio.Event()
+        self.writable.set()
+        self.close_sent = False
+        self.disconnected = False
+
+    async def asgi_send(self, message: object) -> None:
+        raise AssertionError("not used")
+
+
+async def test_answers_go_pre_framed_when_nothing_waits_ahead_of_them() -> None:
+    """An answer skips the outbox only when nothing is queued or being sent before it:
+    behind a frame the ASGI send still holds, it waits its turn."""
+    protocol = UvicornLike()
+    socket = StuckSocket()
+    who = Principal("agent", str(uuid.uuid4()), TenantId(uuid.uuid4()), Role.AGENT, "A")
+    conn = Connection(
+        session_id="s_direct",
+        principal=who,
+        codec=JSON,
+        transmit=socket.transmit,
+        close=socket.close,
+        conversations=Store(),
+        direct=DirectWriter.attach(protocol.asgi_send),
+    )
+    conn.send({"type": "pong", "n": 1})
+    assert protocol.transport.written == [b'\x81\x15{"type":"pong","n":1}']
+    protocol.writable.clear()  # back-pressure: the next frame goes through the outbox
+    conn.send({"type": "pong", "n": 2})
+    protocol.writable.set()
+    conn.send({"type": "pong", "n": 3})  # queued behind n=2, not written ahead of it
+    await settle()
+    assert len(protocol.transport.written) == 1
+    socket.release.set()
+    await settle()
+    assert [json.loads(d)["n"] for d in socket.sent] == [2, 3]
+    conn.send({"type": "pong", "n": 4})
+    assert len(protocol.transport.written) == 2

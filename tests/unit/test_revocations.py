@@ -106,7 +106,6 @@ async def test_a_revocation_on_one_hub_closes_the_sockets_on_the_other() -> None
             close=socket.close,
             conversations=NoReplays(),
         )
-        connection.start()
         await b.connected(connection)
         sockets[principal.session_id] = (socket, connection)
     await a.revoked(Revocation(TENANT, session_ids=frozenset({"s-1"})))
