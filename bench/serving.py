@@ -103,8 +103,11 @@ def start(
         profile.mkdir(parents=True, exist_ok=True)
         command[1:1] = ["-m", "cProfile", "-o", str(profile / f"{name}.prof")]
     log_path = data_dir / f"serve-{name}.log"
+    pin = (lambda: os.sched_setaffinity(0, cpus)) if cpus else None
     with log_path.open("wb") as log:
-        process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, preexec_fn=pin
+        )
     return Server(name, process, f"http://127.0.0.1:{port}", env, log_path)
 
 
