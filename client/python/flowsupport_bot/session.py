@@ -59,6 +59,9 @@ class Client:
         self._pending: dict[str, asyncio.Future[dict[str, Any]]] = {}
         self._events: asyncio.Queue[Event | BaseException] = asyncio.Queue(10_000)
         self._cursors: dict[str, int] = {}  # conversation id -> last seq delivered
+        # Conversations whose `subscribe` with after_seq is sent and not yet answered: the
+        # replay after its ack brings every persisted event, so earlier ones are dropped.
+        self._replaying: set[str] = set()
         self._inbox_filter: dict[str, Any] | None = None
         self._following = False
         self._connected = asyncio.Event()
@@ -173,6 +176,13 @@ class Client:
         kind = frame.get("type")
         request_id = frame.get("id")
         if kind in ("ack", "error", "pong") and request_id in self._pending:
+            if (
+                kind == "ack"
+                and "last_seq" in frame
+                and isinstance(frame.get("conversation"), dict)
+            ):
+                # A subscribe's ack: its replay follows at once, before `request` resumes.
+                self._replaying.discard(frame["conversation"].get("id"))
             future = self._pending.pop(request_id)
             if not future.done():
                 future.set_result(frame)
@@ -181,6 +191,10 @@ class Client:
         position = event_seq(event)
         if position is not None:
             conversation_id, seq = position
+            if conversation_id in self._replaying:
+                # Sent before the server knew of the subscribe (through the inbox, say): the
+                # replay brings it in order. Delivering it now would hide the ones before it.
+                return
             if conversation_id in self._cursors:
                 if seq <= self._cursors[conversation_id]:
                     return  # already delivered (replay overlap)
@@ -280,7 +294,13 @@ class Client:
     async def _subscribe_from(self, conversation_id: str, after_seq: int | None) -> dict[str, Any]:
         if after_seq is not None:
             self._cursors[conversation_id] = after_seq
-        ack = await self.request("subscribe", conversation_id=conversation_id, after_seq=after_seq)
+            self._replaying.add(conversation_id)
+        try:
+            ack = await self.request(
+                "subscribe", conversation_id=conversation_id, after_seq=after_seq
+            )
+        finally:
+            self._replaying.discard(conversation_id)  # refused or lost: nothing to wait for
         if after_seq is None:
             self._cursors[conversation_id] = ack["last_seq"]
         conversation: dict[str, Any] = ack["conversation"]
