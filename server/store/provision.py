@@ -13,7 +13,6 @@ come through a direct ``FLOWSUPPORT_MIGRATION_DATABASE_URL``.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
@@ -121,7 +120,9 @@ async def bootstrap_embedded(superuser_dsn: str, database: str) -> None:
     conn = await asyncpg.connect(superuser_dsn, timeout=10)
     try:
         if not await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", database):
-            with contextlib.suppress(asyncpg.DuplicateDatabaseError):  # another process won
+            # Another process won: PostgreSQL says so as a duplicate database, or, when both
+            # insert into pg_database at once, as its unique index's violation.
+            with suppress(asyncpg.DuplicateDatabaseError, asyncpg.UniqueViolationError):
                 await conn.execute(f"CREATE DATABASE {quote_ident(database)}")
         if not await conn.fetchval("SELECT 1 FROM pg_roles WHERE rolname = $1", EMBEDDED_APP_ROLE):
             with suppress(asyncpg.DuplicateObjectError, asyncpg.UniqueViolationError):

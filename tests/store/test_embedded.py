@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import signal
 import subprocess
 import sys
 import tempfile
 import textwrap
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +16,7 @@ import asyncpg
 import pytest
 
 from server.store.embedded import EmbeddedLocation, EmbeddedPostgres
+from server.store.provision import bootstrap_embedded
 
 HOLDER = textwrap.dedent(
     """
@@ -88,3 +91,20 @@ async def test_killed_process_leaves_no_dangling_reference(data_dir: Path) -> No
     assert await answers(location)
     mine.release()
     assert not await answers(location)
+
+
+async def test_processes_bootstrapping_at_once_all_succeed(cluster: EmbeddedLocation) -> None:
+    """Several processes first using one data dir create its database and login together:
+    whichever loses the race (a duplicate name, or pg_database's unique index) carries on."""
+    database = f"fs_race_{uuid.uuid4().hex[:8]}"
+    for attempt in range(3):  # the race is narrow: try it a few times
+        name = f"{database}_{attempt}"
+        await asyncio.gather(*(bootstrap_embedded(cluster.superuser_dsn, name) for _ in range(8)))
+    conn = await asyncpg.connect(cluster.superuser_dsn)
+    try:
+        made = await conn.fetchval(
+            "SELECT count(*) FROM pg_database WHERE datname LIKE $1", f"{database}_%"
+        )
+    finally:
+        await conn.close()
+    assert made == 3
