@@ -14,11 +14,12 @@ CLIENT_ADDRESS: ContextVar[str | None] = ContextVar("client_address", default=No
 
 def normalised(host: str | None) -> str | None:
     """`host` as PostgreSQL's inet reads it, or None when it is no IP address (a test
-    client's "testclient", a Unix socket): an entry then records no address."""
+    client's "testclient", a Unix socket): an entry then records no address. An IPv6
+    zone ("%eth0") is dropped: inet has none, and it is free text."""
     if not host:
         return None
     try:
-        return str(ipaddress.ip_address(host.strip("[]")))
+        return str(ipaddress.ip_address(host.strip("[]").split("%", 1)[0]))
     except ValueError:
         return None
 
