@@ -1,7 +1,10 @@
-"""Fan-out benchmark: FlowSupport's /v1/ws against a raw `websockets.broadcast()` server.
+"""Fan-out benchmark: FlowSupport's /v1/ws against two relays with nothing to persist.
 
-Both servers run as their own processes; this process is the clients. Each figure is
-printed next to the raw baseline measured in the same run, on the same machine.
+The peers are a raw `websockets.broadcast()` server (bench/raw_server.py, the Python floor)
+and a Node `ws` relay (bench/node_relay, `npm ci` on first use). Each server runs as its own
+process on the first CPU (FlowSupport with its PostgreSQL); this process is the clients, on
+the other CPUs, and reports its own CPU share so that a saturated load generator shows. Each
+figure is printed next to both peers measured in the same run, on the same machine.
 
     .venv/bin/python bench/fanout.py            # the issue's sizes (takes a few minutes)
     .venv/bin/python bench/fanout.py --smoke    # small and quick, run by .ci/run
@@ -11,9 +14,10 @@ Scenarios:
   conversations C conversations of P participants, R messages/s in all: end-to-end latency.
   inbox         A agents watching one inbox, one sender as fast as allowed: deliveries/s.
 
-Notes: clients negotiate no compression (as the raw server); FlowSupport persists every
+Notes: clients negotiate no compression (as the peers); FlowSupport persists every
 message in PostgreSQL (its CPU is not in the server's figure: it runs in its own
-processes); with two cores, the clients compete with the servers for CPU.
+processes, on the server's CPU). The load generator is one process: on a 2-core machine a
+second one would share its core.
 """
 
 from __future__ import annotations
@@ -99,15 +103,28 @@ class Server:
             self.process.kill()
 
 
-def start_raw() -> Server:
+def server_cpus() -> set[int] | None:
+    """The CPU the servers get (the first); None on a one-CPU machine (nothing to split)."""
+    everything = os.sched_getaffinity(0)
+    return {min(everything)} if len(everything) > 1 else None
+
+
+def pinned() -> Callable[[], None] | None:
+    """A preexec_fn moving a server process (and what it starts) to `server_cpus()`."""
+    cpus = server_cpus()
+    return (lambda: os.sched_setaffinity(0, cpus)) if cpus else None
+
+
+def start_relay(name: str, command: list[str]) -> Server:
+    """A relay peer speaking bench/raw_server.py's join-and-relay protocol."""
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, str(ROOT / "bench/raw_server.py"), str(port)], stdout=subprocess.PIPE
-    )
+    process = subprocess.Popen([*command, str(port)], stdout=subprocess.PIPE, preexec_fn=pinned())
     assert process.stdout is not None
-    process.stdout.readline()
+    if process.stdout.readline().strip() != b"ready":
+        process.kill()
+        raise RuntimeError(f"{name} did not start")
     return Server(
-        name="raw websockets.broadcast()",
+        name=name,
         process=process,
         url=f"ws://127.0.0.1:{port}",
         hello=lambda i: None,
@@ -121,6 +138,25 @@ def start_raw() -> Server:
     )
 
 
+def start_raw() -> Server:
+    return start_relay(
+        "raw websockets.broadcast()", [sys.executable, str(ROOT / "bench/raw_server.py")]
+    )
+
+
+def start_node() -> Server:
+    """The Node `ws` relay, its pinned dependency installed on first use."""
+    relay = ROOT / "bench/node_relay"
+    if not (relay / "node_modules/ws").is_dir():
+        subprocess.run(
+            ["npm", "ci", "--no-audit", "--no-fund", "--silent"],
+            cwd=relay,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    return start_relay("Node ws", ["node", str(relay / "relay.js")])
+
+
 async def start_flowsupport(data_dir: Path) -> Server:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("FLOWSUPPORT_")}
@@ -131,6 +167,7 @@ async def start_flowsupport(data_dir: Path) -> Server:
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        preexec_fn=pinned(),  # its embedded PostgreSQL, started by it, inherits the CPU
     )
     base = f"http://127.0.0.1:{port}"
     async with httpx.AsyncClient() as http:
@@ -277,6 +314,7 @@ async def conversations(server: Server, sizes: Sizes) -> dict[str, float]:
     await stalls_ms(server)  # start the lag window here
     interval = 1 / sizes.rate
     cpu0 = cpu_seconds(server.pid)
+    own0 = time.process_time()
     started = time.monotonic()
     sent = 0
     while time.monotonic() - started < sizes.seconds:
@@ -286,6 +324,7 @@ async def conversations(server: Server, sizes: Sizes) -> dict[str, float]:
         await asyncio.sleep(max(0.0, started + sent * interval - time.monotonic()))
     await asyncio.sleep(1.0)
     cpu = cpu_seconds(server.pid) - cpu0
+    own = (time.process_time() - own0) / (time.monotonic() - started)
     lag, _ = await stalls_ms(server)
     stop.set()
     await asyncio.gather(*receivers)
@@ -301,6 +340,7 @@ async def conversations(server: Server, sizes: Sizes) -> dict[str, float]:
         "p999_ms": pct(latencies, 99.9) * 1000,
         "cpu_us_per_delivery": cpu / max(1, len(latencies)) * 1e6,
         "server_loop_lag_max_ms": lag,
+        "load_generator_cpu_percent": own * 100,
     }
 
 
@@ -341,6 +381,7 @@ async def inbox(server: Server, sizes: Sizes) -> dict[str, float]:
     receivers = [asyncio.create_task(receive(ws, i == 0)) for i, ws in enumerate(agents)]
     await stalls_ms(server)  # start the lag window here
     cpu0 = cpu_seconds(server.pid)
+    own0 = time.process_time()
     started = time.monotonic()
     sent = 0
     pending = 0
@@ -366,6 +407,7 @@ async def inbox(server: Server, sizes: Sizes) -> dict[str, float]:
     elapsed = time.monotonic() - started
     await asyncio.sleep(1.0)
     cpu = cpu_seconds(server.pid) - cpu0
+    own = (time.process_time() - own0) / (elapsed + 1.0)
     lag, _ = await stalls_ms(server)
     stop.set()
     await asyncio.gather(*receivers)
@@ -379,6 +421,7 @@ async def inbox(server: Server, sizes: Sizes) -> dict[str, float]:
         "cpu_us_per_delivery": cpu / max(1, received) * 1e6,
         "longest_gap_ms": max(gaps, default=0) * 1000,
         "server_loop_lag_max_ms": lag,
+        "load_generator_cpu_percent": own * 100,
     }
 
 
@@ -398,9 +441,17 @@ async def run(sizes: Sizes) -> None:
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     data_dir = Path(tempfile.mkdtemp(prefix="fs-bench-"))
     results: dict[str, dict[str, dict[str, float]]] = {}
+    cpus = server_cpus()
+    if cpus is not None:
+        os.sched_setaffinity(0, os.sched_getaffinity(0) - cpus)  # the clients: the rest
     try:
-        for starter in ("raw", "ours"):
-            server = start_raw() if starter == "raw" else await start_flowsupport(data_dir)
+        for starter in ("raw", "node", "ours"):
+            if starter == "raw":
+                server = start_raw()
+            elif starter == "node":
+                server = start_node()
+            else:
+                server = await start_flowsupport(data_dir)
             try:
                 results[starter] = {
                     "idle": await idle(server, sizes),
@@ -416,13 +467,23 @@ async def run(sizes: Sizes) -> None:
 
 def report(results: dict[str, dict[str, dict[str, float]]], sizes: Sizes) -> None:
     print(f"fan-out benchmark  {sizes}")
-    print(f"{'scenario / figure':44} {'FlowSupport':>12} {'raw baseline':>13} {'ratio':>7}")
+    print(
+        f"{'scenario / figure':36} {'FlowSupport':>12} {'raw':>10} {'Node ws':>10}"
+        f" {'/ raw':>7} {'/ Node':>7}"
+    )
     for scenario, figures in results["ours"].items():
         print(f"{scenario}")
         for name, value in figures.items():
-            base = results["raw"][scenario].get(name, float("nan"))
-            ratio = value / base if base else float("nan")
-            print(f"  {name:42} {value:12.2f} {base:13.2f} {ratio:7.2f}")
+            raw = results["raw"][scenario].get(name, float("nan"))
+            node = results["node"][scenario].get(name, float("nan"))
+            print(
+                f"  {name:34} {value:12.2f} {raw:10.2f} {node:10.2f}"
+                f" {ratio(value, raw):7.2f} {ratio(value, node):7.2f}"
+            )
+
+
+def ratio(value: float, base: float) -> float:
+    return value / base if base else float("nan")
 
 
 def main() -> None:
