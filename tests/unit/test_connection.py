@@ -22,6 +22,7 @@ from server.realtime.connection import Connection, Cursor
 from server.realtime.direct import DirectWriter
 from server.realtime.envelope import EVENT, Envelope
 from server.services.conversations import Replay
+from tests.unit.test_direct import Protocol
 
 CONVERSATION = Conversation(
     id=ConversationId(uuid.uuid4()),
@@ -84,9 +85,14 @@ class StuckSocket:
         self.closed = (code, reason)
 
 
-def connection(socket: StuckSocket, outbox: int = 8, store: Store | None = None) -> Connection:
+def connection(
+    socket: StuckSocket,
+    outbox: int = 8,
+    store: Store | None = None,
+    direct: DirectWriter | None = None,
+) -> Connection:
     who = Principal("agent", str(uuid.uuid4()), TenantId(uuid.uuid4()), Role.AGENT, "A")
-    conn = Connection(
+    return Connection(
         session_id="s_test",
         principal=who,
         codec=JSON,
@@ -94,8 +100,8 @@ def connection(socket: StuckSocket, outbox: int = 8, store: Store | None = None)
         close=socket.close,
         conversations=store or Store(),
         outbox_size=outbox,
+        direct=direct,
     )
-    return conn
 
 
 def event(seq: int, private: bool = False, conversation_id: str = "c") -> Envelope:
@@ -274,47 +280,12 @@ async def test_an_idle_connection_keeps_no_writer_task() -> None:
     assert writer_tasks() == []
 
 
-class Transport:
-    def __init__(self) -> None:
-        self.written: list[bytes] = []
-
-    def write(self, data: bytes) -> None:
-        self.written.append(data)
-
-    def is_closing(self) -> bool:
-        return False
-
-
-class UvicornLike:
-    """The attributes DirectWriter reads from uvicorn's websockets-sansio protocol."""
-
-    def __init__(self) -> None:
-        self.transport = Transport()
-        self.conn = type("Conn", (), {"extensions": []})()
-        self.writable = asyncio.Event()
-        self.writable.set()
-        self.close_sent = False
-        self.disconnected = False
-
-    async def asgi_send(self, message: object) -> None:
-        raise AssertionError("not used")
-
-
 async def test_answers_go_pre_framed_when_nothing_waits_ahead_of_them() -> None:
     """An answer skips the outbox only when nothing is queued or being sent before it:
     behind a frame the ASGI send still holds, it waits its turn."""
-    protocol = UvicornLike()
+    protocol = Protocol()
     socket = StuckSocket()
-    who = Principal("agent", str(uuid.uuid4()), TenantId(uuid.uuid4()), Role.AGENT, "A")
-    conn = Connection(
-        session_id="s_direct",
-        principal=who,
-        codec=JSON,
-        transmit=socket.transmit,
-        close=socket.close,
-        conversations=Store(),
-        direct=DirectWriter.attach(protocol.asgi_send),
-    )
+    conn = connection(socket, direct=DirectWriter.attach(protocol.asgi_send))
     conn.send({"type": "pong", "n": 1})
     assert protocol.transport.written == [b'\x81\x15{"type":"pong","n":1}']
     protocol.writable.clear()  # back-pressure: the next frame goes through the outbox
