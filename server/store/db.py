@@ -45,14 +45,10 @@ CONNECTION_FAILURES = (OSError, TimeoutError, asyncpg.InterfaceError, asyncpg.In
 # What repositories take: a pooled connection inside a unit of work, or a plain one.
 Connection = asyncpg.Connection | PoolConnectionProxy
 
-SET_CONTEXT = """
-SELECT set_config('app.tenant_id', $1, true),
-       set_config('app.user_id', $2, true),
-       set_config('app.role', $3, true)
-"""
-# A unit of work's settings: SET_CONTEXT's, plus the unit's time on the application's clock
-# (DESIGN.md "Clock": the policies judge a support-access grant's expiry by app.now, migration
-# 0016, never by now()) and the client address. `begin_as` sends them with the BEGIN.
+# A unit of work's settings, which the row-level security policies read: who it runs as, the
+# unit's time on the application's clock (DESIGN.md "Clock": the policies judge a
+# support-access grant's expiry by app.now, migration 0016, never by now()) and the client
+# address (audit_log's default, migration 0017). `unit` sends them with the BEGIN.
 CONTEXT_SETTINGS = ("tenant_id", "user_id", "role", "now", "client_address")
 # What the inlined settings may hold: UUIDs, role names, ISO 8601 times, IP addresses. None
 # of these characters needs escaping in a string literal, whatever the quoting settings.
@@ -114,14 +110,14 @@ class Database:
         BEGIN and the context go in one simple query: one round trip fewer per unit than
         asyncpg's ``transaction()`` followed by a parameterised ``set_config``."""
         tenant = str(context.tenant_id) if context.tenant_id else ""
-        begin = begin_as(
+        settings = context_settings(
             tenant,
             str(context.user_id) if context.user_id else "",
             context.role.value,
             self._clock.now().isoformat(),
             client_address.current() or "",
         )
-        async with self._transaction(tenant, begin) as conn:
+        async with self._transaction(tenant, f"BEGIN; {settings}") as conn:
             yield conn
 
     @asynccontextmanager
@@ -179,10 +175,10 @@ class Database:
             raise unavailable(exc) from exc
 
 
-def begin_as(tenant_id: str, user_id: str, role: str, now: str, address: str) -> str:
-    """BEGIN, then the unit's settings (CONTEXT_SETTINGS, in order) local to its transaction,
-    as one simple query. The values are inlined, so each must be one `_INLINE_SAFE` admits:
-    anything else is refused rather than escaped."""
+def context_settings(tenant_id: str, user_id: str, role: str, now: str, address: str) -> str:
+    """The query setting CONTEXT_SETTINGS (in order) local to the current transaction. The
+    values are inlined, so that it can go in one simple query with the BEGIN: each must be
+    one `_INLINE_SAFE` admits; anything else is refused rather than escaped."""
     values = (tenant_id, user_id, role, now, address)
     for value in values:
         if not _INLINE_SAFE.fullmatch(value):
@@ -191,7 +187,7 @@ def begin_as(tenant_id: str, user_id: str, role: str, now: str, address: str) ->
         f"set_config('app.{name}', '{value}', true)"
         for name, value in zip(CONTEXT_SETTINGS, values, strict=True)
     )
-    return f"BEGIN; SELECT {settings}"
+    return f"SELECT {settings}"
 
 
 def begin_anonymous(address: str) -> str:

@@ -12,7 +12,7 @@ from server.domain.access import SecurityContext
 from server.domain.models import Role, Sender
 from server.errors import Forbidden, NotFound
 from server.store import messages
-from server.store.db import SET_CONTEXT, Database
+from server.store.db import Database, context_settings
 from tests.helpers import Seeded
 
 TENANT_TABLES = {
@@ -30,10 +30,13 @@ TENANT_TABLES = {
 
 async def set_context(conn: asyncpg.Connection, ctx: SecurityContext) -> None:
     await conn.execute(
-        SET_CONTEXT,
-        str(ctx.tenant_id) if ctx.tenant_id else "",
-        str(ctx.user_id) if ctx.user_id else "",
-        ctx.role.value,
+        context_settings(
+            str(ctx.tenant_id) if ctx.tenant_id else "",
+            str(ctx.user_id) if ctx.user_id else "",
+            ctx.role.value,
+            datetime.now(UTC).isoformat(),
+            "",
+        )
     )
 
 

@@ -16,7 +16,7 @@ from server.domain import client_address
 from server.domain.access import SecurityContext
 from server.domain.models import Role
 from server.ids import TenantId
-from server.store.db import Database, begin_anonymous, begin_as
+from server.store.db import Database, begin_anonymous, context_settings
 from server.store.provision import DatabaseUrls
 
 SETTINGS = (
@@ -103,16 +103,16 @@ async def test_a_cancelled_unit_leaves_no_transaction_open(one_connection: Datab
 )
 def test_a_value_that_could_leave_its_literal_is_refused(value: str) -> None:
     with pytest.raises(ValueError, match="security-context value"):
-        begin_as(str(uuid.uuid4()), "", "agent", NOON.isoformat(), value)
+        context_settings(str(uuid.uuid4()), "", "agent", NOON.isoformat(), value)
     with pytest.raises(ValueError, match="security-context value"):
-        begin_as(value, "", "agent", NOON.isoformat(), "")
+        context_settings(value, "", "agent", NOON.isoformat(), "")
     with pytest.raises(ValueError, match="client address"):
         begin_anonymous(value)
 
 
-def test_the_begin_sets_every_setting_local_to_the_transaction() -> None:
-    begin = begin_as("t", "u", "admin", "2026-12-04T12:00:00+00:00", "203.0.113.9")
-    assert begin.startswith("BEGIN; SELECT ")
+def test_every_setting_is_local_to_the_transaction() -> None:
+    settings = context_settings("t", "u", "admin", "2026-12-04T12:00:00+00:00", "203.0.113.9")
+    assert settings.startswith("SELECT ")
     for name, value in (
         ("tenant_id", "t"),
         ("user_id", "u"),
@@ -120,5 +120,5 @@ def test_the_begin_sets_every_setting_local_to_the_transaction() -> None:
         ("now", "2026-12-04T12:00:00+00:00"),
         ("client_address", "203.0.113.9"),
     ):
-        assert f"set_config('app.{name}', '{value}', true)" in begin
+        assert f"set_config('app.{name}', '{value}', true)" in settings
     assert begin_anonymous("") == "BEGIN"
